@@ -1,0 +1,66 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const levels = ['province', 'city', 'county', 'enterprise'] as const;
+export type NodeLevel = (typeof levels)[number];
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  KUANGAN_DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  KUANGAN_ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+  KUANGAN_MQTT_URL: z.string().regex(/^(mqtts?|wss?|tcp):\/\//, 'must be an mqtt:// URL').optional(),
+  KUANGAN_UPSTREAM: z.string().url().optional(),
+  KUANGAN_NODE_TOKEN: z.string().min(1).optional(),
+  KUANGAN_LEVEL: z.enum(levels).default('province'),
+  KUANGAN_REGION: z.string().regex(/^\d{6}$/, 'must be a 6-digit GB/T 2260 code').default('140000'),
+  KUANGAN_NODE_NAME: z.string().optional(),
+  KUANGAN_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl?: string;
+  adminPassword?: string;
+  mqttUrl?: string;
+  upstream?: string;
+  nodeToken?: string;
+  level: NodeLevel;
+  region: string;
+  nodeName?: string;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {}
+
+/** Reads the environment once; nothing else in the program reads process.env. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.KUANGAN_DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    adminPassword: e.KUANGAN_ADMIN_PASSWORD,
+    mqttUrl: e.KUANGAN_MQTT_URL,
+    upstream: e.KUANGAN_UPSTREAM,
+    nodeToken: e.KUANGAN_NODE_TOKEN,
+    level: e.KUANGAN_LEVEL,
+    region: e.KUANGAN_REGION,
+    nodeName: e.KUANGAN_NODE_NAME,
+    logLevel: e.KUANGAN_LOG_LEVEL,
+    ...overrides,
+  };
+}

@@ -1,0 +1,71 @@
+import { Forbidden, NotFound } from '../errors.ts';
+import { isWithin, scopePrefix } from '../regions/regions.ts';
+import { ROLE_PERMISSIONS, type Permission, type Role } from './roles.ts';
+
+/** Who is asking. A node or a device acts with a principal of its own kind. */
+export interface Principal {
+  kind: 'user' | 'node' | 'device';
+  id: string;
+  name: string;
+  role: Role;
+  /** GB/T 2260 code the principal is bound to (officers, inspectors, experts, nodes). */
+  regionCode: string | null;
+  /** Enterprise the principal is bound to (enterprise roles, enterprise nodes, devices). */
+  enterpriseId: string | null;
+  /** For a device: the only site it may report for. */
+  siteId?: string | null;
+}
+
+/** What a principal may see: everything, a region and below, or one enterprise. */
+export type Scope = { all: true } | { all: false; regionPrefix: string } | { all: false; enterpriseId: string };
+
+/** Anything that sits in the registry's hierarchy. */
+export interface Placed {
+  regionCode: string;
+  enterpriseId?: string | null;
+}
+
+export function scopeOf(p: Principal): Scope {
+  if (p.enterpriseId) return { all: false, enterpriseId: p.enterpriseId };
+  if (p.role === 'admin' && !p.regionCode) return { all: true };
+  if (p.regionCode) return { all: false, regionPrefix: scopePrefix(p.regionCode) };
+  // A non-admin without region or enterprise sees nothing: fail closed.
+  return { all: false, enterpriseId: '\u0000none' };
+}
+
+export function canSee(p: Principal, thing: Placed): boolean {
+  if (p.enterpriseId) return thing.enterpriseId === p.enterpriseId;
+  if (p.role === 'admin' && !p.regionCode) return true;
+  if (p.regionCode) return isWithin(p.regionCode, thing.regionCode);
+  return false;
+}
+
+export function can(p: Principal, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[p.role].includes(permission);
+}
+
+/** Throws 403 unless the principal holds the permission. */
+export function requirePermission(p: Principal, permission: Permission): void {
+  if (!can(p, permission)) {
+    throw new Forbidden(`Role ${p.role} may not ${permission} (角色无此权限)`);
+  }
+}
+
+/**
+ * Throws unless the principal may act on the thing. A thing outside the principal's scope is
+ * reported as not found, so that its existence does not leak.
+ */
+export function requireAccess(p: Principal, permission: Permission, thing: Placed, what = 'Record'): void {
+  if (!canSee(p, thing)) throw new NotFound(`${what} not found`);
+  requirePermission(p, permission);
+}
+
+/** Throws 403 when a principal tries to place a new record outside its own scope. */
+export function requirePlacement(p: Principal, permission: Permission, thing: Placed): void {
+  requirePermission(p, permission);
+  if (!canSee(p, thing)) {
+    throw new Forbidden(
+      `Outside your scope: ${p.enterpriseId ? `enterprise ${p.enterpriseId}` : `region ${p.regionCode ?? '(none)'}`} (超出管辖范围)`,
+    );
+  }
+}

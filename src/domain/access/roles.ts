@@ -1,0 +1,96 @@
+/** Roles of the contract and what each may do. Access is decided here and in policy.ts, nowhere else. */
+export const ROLES = [
+  'admin',
+  'province_officer',
+  'city_officer',
+  'county_officer',
+  'inspector',
+  'enterprise_principal',
+  'enterprise_safety_officer',
+  'enterprise_staff',
+  'expert',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
+  admin: { zh: '系统管理员', en: 'Administrator' },
+  province_officer: { zh: '省级监管人员', en: 'Provincial officer' },
+  city_officer: { zh: '市级监管人员', en: 'City officer' },
+  county_officer: { zh: '县级监管人员', en: 'County officer' },
+  inspector: { zh: '执法人员', en: 'Inspector' },
+  enterprise_principal: { zh: '主要负责人', en: 'Enterprise principal' },
+  enterprise_safety_officer: { zh: '安全管理人员', en: 'Safety officer' },
+  enterprise_staff: { zh: '企业员工', en: 'Enterprise staff' },
+  expert: { zh: '专家', en: 'Expert' },
+};
+
+export const OFFICER_ROLES = ['province_officer', 'city_officer', 'county_officer'] as const;
+export const REGION_ROLES: readonly Role[] = [...OFFICER_ROLES, 'inspector', 'expert'];
+export const ENTERPRISE_ROLES: readonly Role[] = ['enterprise_principal', 'enterprise_safety_officer', 'enterprise_staff'];
+
+/** The level of region each officer role is bound to. */
+export const OFFICER_LEVEL: Record<(typeof OFFICER_ROLES)[number], 'province' | 'city' | 'county'> = {
+  province_officer: 'province',
+  city_officer: 'city',
+  county_officer: 'county',
+};
+
+export const PERMISSIONS = [
+  'registry.read',
+  'enterprise.create',
+  'enterprise.update',
+  'site.create',
+  'site.update',
+  'registry.import',
+  'user.read',
+  'user.create',
+  'user.update',
+  'network.manage',
+  'monitoring.read',
+  'monitoring.configure',
+  'telemetry.write',
+  'alarm.respond',
+  'alarm.verify',
+  'settings.manage',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const officer: Permission[] = [
+  'registry.read',
+  'enterprise.create',
+  'enterprise.update',
+  'site.create',
+  'site.update',
+  'registry.import',
+  'user.read',
+  'user.create',
+  'user.update',
+  'monitoring.read',
+  'monitoring.configure',
+  'alarm.verify',
+];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  admin: PERMISSIONS,
+  province_officer: officer,
+  city_officer: officer,
+  county_officer: officer,
+  inspector: ['registry.read', 'monitoring.read', 'alarm.verify'],
+  expert: ['registry.read', 'monitoring.read'],
+  enterprise_principal: ['registry.read', 'site.update', 'monitoring.read', 'monitoring.configure', 'telemetry.write', 'alarm.respond', 'user.read'],
+  enterprise_safety_officer: ['registry.read', 'site.update', 'monitoring.read', 'monitoring.configure', 'telemetry.write', 'alarm.respond'],
+  enterprise_staff: ['registry.read', 'monitoring.read', 'alarm.respond'],
+};
+
+/** Roles an account of the given role may create (always inside its own scope). */
+export const CREATABLE_ROLES: Record<Role, readonly Role[]> = {
+  admin: ROLES,
+  province_officer: ['city_officer', 'county_officer', 'inspector', 'expert', ...ENTERPRISE_ROLES],
+  city_officer: ['county_officer', 'inspector', 'expert', ...ENTERPRISE_ROLES],
+  county_officer: ['inspector', ...ENTERPRISE_ROLES],
+  inspector: [],
+  expert: [],
+  enterprise_principal: ['enterprise_safety_officer', 'enterprise_staff'],
+  enterprise_safety_officer: [],
+  enterprise_staff: [],
+};
