@@ -1,0 +1,60 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawReplyDefaultExpression, type RawRequestDefaultExpression, type RawServerDefault } from 'fastify';
+import fastifyCompress from '@fastify/compress';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { registerAuth, type TokenResolver } from './auth.ts';
+import { errorBody, handleError } from './errors.ts';
+
+export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
+
+export interface AppOptions {
+  logLevel: string;
+  /** Token prefix → resolver (user sessions, node tokens, device tokens). */
+  resolvers: Record<string, TokenResolver>;
+  /** Folder of the built web app, served at / with fallback to index.html. */
+  webDir?: string;
+  bodyLimit?: number;
+}
+
+/** The HTTP shell: parsing, validation, auth, errors, OpenAPI. Capabilities add their routes after. */
+export async function createApp(opts: AppOptions): Promise<App> {
+  const app = Fastify({
+    logger: opts.logLevel === 'silent' ? false : { level: opts.logLevel },
+    bodyLimit: opts.bodyLimit ?? 32 * 1024 * 1024,
+    disableRequestLogging: opts.logLevel !== 'debug' && opts.logLevel !== 'trace',
+    ajv: { customOptions: { removeAdditional: false } },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Kuangan (矿安) API', description: 'Safety supervision of non-coal mines and tailings ponds', version: '1' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyCompress, { global: true, threshold: 2048 });
+  registerAuth(app, opts.resolvers);
+
+  if (opts.webDir && fs.existsSync(path.join(opts.webDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: opts.webDir, prefix: '/', wildcard: false, maxAge: '1h' });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    const index = opts.webDir && path.join(opts.webDir, 'index.html');
+    if (req.method === 'GET' && !req.url.startsWith('/api/') && index && fs.existsSync(index)) {
+      return reply.header('cache-control', 'no-cache').type('text/html').send(fs.readFileSync(index));
+    }
+    return reply.code(404).send(errorBody('not_found', `No route ${req.method} ${req.url.split('?')[0]}`));
+  });
+  return app;
+}

@@ -1,0 +1,23 @@
+import type { Deps } from '../../services/context.ts';
+import type { Services } from '../../services/index.ts';
+import type { App } from '../app.ts';
+import { authRoutes } from './auth.ts';
+import { enterpriseRoutes } from './enterprises.ts';
+import { importRoutes } from './import.ts';
+import { regionRoutes } from './regions.ts';
+import { siteRoutes } from './sites.ts';
+import { systemRoutes } from './system.ts';
+import { userRoutes } from './users.ts';
+
+type NodeInfo = Parameters<typeof systemRoutes>[1];
+
+/** Every route of the node, in one list. */
+export function registerRoutes(app: App, s: Services, deps: Deps, node: NodeInfo) {
+  systemRoutes(app, node);
+  authRoutes(app, s.auth, s.users);
+  userRoutes(app, s.users);
+  regionRoutes(app, deps.regions, deps.config.region);
+  enterpriseRoutes(app, s.enterprises, deps.regions);
+  siteRoutes(app, s.sites, deps.regions);
+  importRoutes(app, s.imports);
+}

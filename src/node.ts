@@ -1,0 +1,76 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { uuidv7 } from 'uuidv7';
+import type { Config } from './config.ts';
+import { createApp, type App } from './api/app.ts';
+import { registerRoutes } from './api/routes/index.ts';
+import { RegionIndex } from './domain/regions/regions.ts';
+import { SHANXI_REGIONS } from './domain/regions/shanxi.ts';
+import { USER_TOKEN_PREFIX } from './services/auth/auth.ts';
+import type { Deps } from './services/context.ts';
+import { createEventBus } from './services/events.ts';
+import { createServices, type Services } from './services/index.ts';
+import { openStore, type Store } from './store/db.ts';
+import { migrateToLatest } from './store/migrate.ts';
+import { ensureSetting } from './store/repos/settings.ts';
+
+export const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'web', 'dist');
+
+export interface Node {
+  config: Config;
+  store: Store;
+  deps: Deps;
+  services: Services;
+  app: App;
+  /** Set on the first start when no admin password was configured; printed once by the caller. */
+  generatedAdminPassword?: string;
+  close(): Promise<void>;
+}
+
+/** Opens the store, migrates, wires services and routes. Does not listen: see server.ts. */
+export async function createNode(config: Config, opts: { now?: () => number; webDir?: string } = {}): Promise<Node> {
+  const store = openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+  try {
+    await migrateToLatest(store.db);
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+  const now = opts.now ?? Date.now;
+  const nodeId = await ensureSetting(store.db, 'node.id', uuidv7(), now());
+  const regions = new RegionIndex(SHANXI_REGIONS);
+  const deps: Deps = { store, nodeId, config, regions, events: createEventBus(), now };
+  const services = createServices(deps);
+  const first = await services.users.ensureFirstAdmin(config.adminPassword);
+
+  const app = await createApp({
+    logLevel: config.logLevel,
+    webDir: opts.webDir ?? WEB_DIR,
+    resolvers: {
+      [USER_TOKEN_PREFIX]: async (t) => (await services.auth.authenticate(t))?.principal ?? null,
+    },
+  });
+  const regionName = regions.get(config.region)?.name ?? null;
+  registerRoutes(app, services, deps, () => ({
+    id: nodeId,
+    level: config.level,
+    region: config.region,
+    regionName,
+    name: config.nodeName ?? `${regionName ?? config.region} · 矿安`,
+  }));
+
+  const stoppers: (() => Promise<void> | void)[] = [];
+  return {
+    config,
+    store,
+    deps,
+    services,
+    app,
+    generatedAdminPassword: first.generatedPassword,
+    async close() {
+      for (const stop of stoppers.reverse()) await stop();
+      await app.close();
+      await store.close();
+    },
+  };
+}

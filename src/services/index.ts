@@ -1,0 +1,21 @@
+import type { Deps } from './context.ts';
+import { createAuthService } from './auth/auth.ts';
+import { createUserService } from './users.ts';
+import { createEnterpriseService } from './registry/enterprises.ts';
+import { createSiteService } from './registry/sites.ts';
+import { createImportService } from './registry/import.ts';
+
+/** Every capability's service, wired once with only the dependencies it uses. */
+export function createServices(deps: Deps) {
+  const enterprises = createEnterpriseService(deps);
+  const sites = createSiteService(deps);
+  return {
+    auth: createAuthService(deps),
+    users: createUserService(deps),
+    enterprises,
+    sites,
+    imports: createImportService({ enterprises, sites }),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
