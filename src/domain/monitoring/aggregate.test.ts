@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Invalid } from '../errors.ts';
-import { DEFAULT_AGGREGATION, aggregateSite, combine, type Promotion } from './aggregate.ts';
+import { DEFAULT_AGGREGATION, aggregateSite, combine, siteStatus, type Promotion } from './aggregate.ts';
 import type { Level } from './levels.ts';
 
 const chain = DEFAULT_AGGREGATION.points;
@@ -103,5 +103,15 @@ describe('aggregateSite', () => {
   });
   it('refuses a nonsensical policy', () => {
     expect(() => aggregateSite([], { ...DEFAULT_AGGREGATION, items: { blue: 0, yellow: 3, orange: 2, chain: true } })).toThrow(Invalid);
+  });
+});
+
+describe('siteStatus', () => {
+  it('adds the offline sensor codes to the aggregate', () => {
+    expect(siteStatus([{ sensor: 'FB-01', kind: 'freeboard', level: 'red' }], ['WL-02'])).toEqual({
+      level: 'red',
+      items: [{ kind: 'freeboard', level: 'red', points: [{ sensor: 'FB-01', level: 'red' }] }],
+      offline: ['WL-02'],
+    });
   });
 });

@@ -108,3 +108,12 @@ export function aggregateSite(points: readonly PointLevel[], policy: Aggregation
     .map(([kind, pts]) => ({ kind, level: combine(pts.map((x) => x.level), policy.points), points: pts }));
   return { level: combine(items.map((i) => i.level), policy.items), items };
 }
+
+/** GET /sites/{site}/status: the aggregated level plus the codes of offline sensors (offline.ts). */
+export interface SiteStatus extends SiteLevel {
+  offline: string[];
+}
+
+export function siteStatus(points: readonly PointLevel[], offline: readonly string[], policy: AggregationPolicy = DEFAULT_AGGREGATION): SiteStatus {
+  return { ...aggregateSite(points, policy), offline: [...offline] };
+}

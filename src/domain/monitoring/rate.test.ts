@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rateLevel, rateOfChange, rateReading } from './rate.ts';
+import { rateLevel, rateOfChange, rateReading, windowSum } from './rate.ts';
 import type { RateRule } from './thresholds.ts';
 
 const H = 3_600_000;
@@ -51,5 +51,15 @@ describe('rateLevel', () => {
     const p = pts([[0, 0], [24, 25]]);
     expect(rateReading(p, rule, T0 + DAY)).toEqual({ ts: T0 + DAY, value: expect.closeTo(25, 9) });
     expect(rateReading(p, rule, T0 + 3 * DAY)).toBeNull();
+  });
+});
+
+describe('windowSum', () => {
+  it('totals readings in (end − window, end], e.g. 24 h rainfall', () => {
+    // hourly rain: 10 mm at h0 (on the open edge of the window ending h24), then 2 mm × 24
+    const p = [[0, 10], ...Array.from({ length: 24 }, (_, i) => [i + 1, 2] as [number, number])] as [number, number][];
+    expect(windowSum(pts(p), 86_400, T0 + DAY)).toBe(48);
+    expect(windowSum(pts(p), 86_400, T0 + DAY - 1)).toBe(56);
+    expect(windowSum([], 86_400, T0)).toBe(0);
   });
 });

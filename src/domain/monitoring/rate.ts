@@ -64,3 +64,15 @@ export function rateReading(points: readonly Reading[], rule: RateRule, endTs: n
   if (!r) return null;
   return { ts: endTs, value: rule.absolute === false ? r.rate : Math.abs(r.rate) };
 }
+
+/**
+ * Sum of the values with ts in (endTs − windowSec, endTs]: the rolling total a template with
+ * `sumOverSec` is compared against (rainfall: 24 h). The window is open at its start so that a
+ * reading on the boundary is not counted in two consecutive windows.
+ */
+export function windowSum(points: readonly Reading[], windowSec: number, endTs: number): number {
+  const start = endTs - windowSec * 1000;
+  let sum = 0;
+  for (const p of points) if (p.ts > start && p.ts <= endTs && Number.isFinite(p.value)) sum += p.value;
+  return Math.round(sum * 1e6) / 1e6;
+}

@@ -1,0 +1,12 @@
+/** The monitoring and early-warning domain: pure functions, no I/O. Import from here. */
+export * from './levels.ts';
+export * from './sensor-kinds.ts';
+export * from './thresholds.ts';
+export * from './templates.ts';
+export * from './evaluator.ts';
+export * from './quality.ts';
+export * from './rate.ts';
+export * from './aggregate.ts';
+export * from './offline.ts';
+export * from './alarm-loop.ts';
+export * from './instructions.ts';
