@@ -5,6 +5,7 @@ import { migrateCommand } from './migrate.ts';
 import { userCommand } from './user.ts';
 import { importCommand } from './import.ts';
 import { backupCommand, restoreCommand } from './backup.ts';
+import { demoCommand } from './demo.ts';
 
 const program = new Command()
   .name('kuangan')
@@ -17,6 +18,7 @@ program.addCommand(userCommand());
 program.addCommand(importCommand());
 program.addCommand(backupCommand());
 program.addCommand(restoreCommand());
+program.addCommand(demoCommand());
 
 try {
   await program.parseAsync(process.argv);

@@ -1,0 +1,43 @@
+import path from 'node:path';
+import { Command } from 'commander';
+import { loadConfig } from '../config.ts';
+import { createNode } from '../node.ts';
+import { DEMO_PASSWORD, seedDemoRegistry } from '../demo/seed.ts';
+
+export const DEMO_ADMIN_PASSWORD = 'Admin2026ka';
+
+/** Demo hooks run after the registry is seeded (monitoring adds its sensors and simulator here). */
+export type DemoHook = (node: Awaited<ReturnType<typeof createNode>>) => Promise<(() => Promise<void> | void) | void>;
+export const demoHooks: DemoHook[] = [];
+
+export function demoCommand() {
+  return new Command('demo')
+    .description('Start the platform with a Shanxi demo dataset (in ./data-demo unless KUANGAN_DATA_DIR is set)')
+    .option('-p, --port <port>', 'port (overrides PORT)')
+    .action(async (o: { port?: string }) => {
+      const env = { ...process.env };
+      env.KUANGAN_DATA_DIR ??= path.resolve('data-demo');
+      env.KUANGAN_ADMIN_PASSWORD ??= DEMO_ADMIN_PASSWORD;
+      const config = loadConfig(env, o.port ? { port: Number(o.port) } : {});
+      const node = await createNode(config);
+      const seeded = await seedDemoRegistry(node);
+      const stops: (() => Promise<void> | void)[] = [];
+      for (const hook of demoHooks) {
+        const stop = await hook(node);
+        if (stop) stops.push(stop);
+      }
+      await node.app.listen({ port: config.port, host: config.host });
+      console.log(`\n矿安 Kuangan demo on http://${config.host}:${config.port}  (data in ${config.dataDir})`);
+      if (seeded) console.log(`Loaded ${seeded.enterprises} enterprises and ${seeded.sites} mines and tailings ponds.`);
+      console.log(`\n  admin / ${env.KUANGAN_ADMIN_PASSWORD}   (administrator)`);
+      console.log(`  sheng, xinzhou, daixian, zhifa, zhuanjia, jinling, jinling_aq / ${DEMO_PASSWORD}`);
+      console.log('  (province, city, county officer, inspector, expert, enterprise principal, safety officer)\n');
+      const stop = async () => {
+        for (const s of stops) await s();
+        await node.close();
+        process.exit(0);
+      };
+      process.on('SIGINT', () => void stop());
+      process.on('SIGTERM', () => void stop());
+    });
+}
