@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { ALARM_STATES, CAUSES, LEVELS } from '../../../domain/monitoring/index.ts';
+import type { Monitoring } from '../../../services/monitoring/index.ts';
+import type { App } from '../../app.ts';
+import { who } from '../../auth.ts';
+import { errors, idParam, paging } from '../../schemas.ts';
+
+const ok = { 200: z.unknown(), 201: z.unknown(), ...errors };
+
+const note = z.string().trim().max(2000).optional();
+
+export function alarmRoutes(app: App, m: Monitoring) {
+  app.get(
+    '/api/v1/alarms',
+    {
+      schema: {
+        tags: ['monitoring'],
+        summary: 'Alarms I may see (预警), newest first',
+        querystring: z.strictObject({
+          ...paging,
+          site: z.string().max(100).optional(),
+          state: z.string().max(100).optional(),
+          level: z.enum(LEVELS).optional(),
+          kind: z.string().max(40).optional(),
+          region: z.string().regex(/^\d{6}$/).optional(),
+        }),
+        response: ok,
+      },
+    },
+    async (req) => {
+      const { site, state, region, ...rest } = req.query;
+      let siteId: string | undefined;
+      if (site) siteId = m.catalog.sites().find((s) => s.id === site || s.code === site)?.id ?? '\u0000none';
+      const states = state?.split(',').filter((s) => (ALARM_STATES as readonly string[]).includes(s) || s === 'live');
+      const expanded = states?.flatMap((s) => (s === 'live' ? ALARM_STATES.filter((x) => x !== 'closed') : [s]));
+      return m.alarms.list(who(req), { ...rest, site: siteId, state: expanded, region: region?.replace(/(00)+$/, '') });
+    },
+  );
+  app.get(
+    '/api/v1/alarms/:id',
+    { schema: { tags: ['monitoring'], summary: 'An alarm with its handling history', params: idParam, response: ok } },
+    async (req) => m.alarms.get(who(req), req.params.id),
+  );
+  const simple = (action: 'ack' | 'verify' | 'close' | 'escalate', summary: string) =>
+    app.post(
+      `/api/v1/alarms/:id/${action}`,
+      { schema: { tags: ['monitoring'], summary, params: idParam, body: z.strictObject({ note }).optional(), response: ok } },
+      async (req) => m.alarms.act(who(req), req.params.id, action === 'escalate' ? { type: 'escalate' } : { type: action, note: req.body?.note }),
+    );
+  simple('ack', 'Answer the call (叫应): the enterprise acknowledges');
+  simple('verify', 'Verify and give feedback (核查反馈): the supervising level');
+  simple('close', 'Close a verified alarm');
+  simple('escalate', 'Pass an unanswered alarm to the next level up');
+  app.post(
+    '/api/v1/alarms/:id/analyse',
+    {
+      schema: {
+        tags: ['monitoring'],
+        summary: 'Analyse (研判): real danger, equipment fault or false alarm, and the measures taken',
+        params: idParam,
+        body: z.strictObject({ cause: z.enum(CAUSES), measures: z.string().trim().min(1).max(4000), note }),
+        response: ok,
+      },
+    },
+    async (req) => m.alarms.act(who(req), req.params.id, { type: 'analyse', cause: req.body.cause, measures: req.body.measures, note: req.body.note }),
+  );
+  app.post(
+    '/api/v1/alarms/:id/reject',
+    { schema: { tags: ['monitoring'], summary: 'Send an analysis back for another look', params: idParam, body: z.strictObject({ note: z.string().trim().min(1).max(2000) }), response: ok } },
+    async (req) => m.alarms.act(who(req), req.params.id, { type: 'reject', note: req.body.note }),
+  );
+}

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { SENSOR_KINDS } from '../../../domain/monitoring/index.ts';
+import type { Monitoring } from '../../../services/monitoring/index.ts';
+import { sensorInput, sensorPatch } from '../../../services/monitoring/sensor-inputs.ts';
+import type { App } from '../../app.ts';
+import { who } from '../../auth.ts';
+import { errors, siteParam } from '../../schemas.ts';
+
+const ok = { 200: z.unknown(), 201: z.unknown(), ...errors };
+
+const sensorParam = z.strictObject({ site: z.string().min(1).max(100), sensor: z.string().min(1).max(100) });
+const instant = z.union([z.coerce.number().int(), z.iso.datetime({ offset: true })]).transform((v) => (typeof v === 'number' ? v : Date.parse(v)));
+
+export function sensorRoutes(app: App, m: Monitoring) {
+  app.get(
+    '/api/v1/sites/:site/sensors',
+    { schema: { tags: ['monitoring'], summary: 'Monitoring points of a site (监测点)', params: siteParam, response: ok } },
+    async (req) => ({ items: await m.sensors.list(who(req), req.params.site) }),
+  );
+  app.post(
+    '/api/v1/sites/:site/sensors',
+    { schema: { tags: ['monitoring'], summary: 'Create a monitoring point; pond thresholds start from the template', params: siteParam, body: sensorInput, response: ok } },
+    async (req, reply) => reply.code(201).send(await m.sensors.create(who(req), req.params.site, req.body)),
+  );
+  app.get(
+    '/api/v1/sites/:site/sensors/:sensor',
+    { schema: { tags: ['monitoring'], summary: 'A monitoring point by id or code', params: sensorParam, response: ok } },
+    async (req) => (await m.sensors.get(who(req), req.params.site, req.params.sensor)).view,
+  );
+  app.patch(
+    '/api/v1/sites/:site/sensors/:sensor',
+    { schema: { tags: ['monitoring'], summary: 'Edit a monitoring point; send the version you read', params: sensorParam, body: sensorPatch, response: ok } },
+    async (req) => m.sensors.update(who(req), req.params.site, req.params.sensor, req.body),
+  );
+  app.get(
+    '/api/v1/sites/:site/sensors/:sensor/readings',
+    {
+      schema: {
+        tags: ['monitoring'],
+        summary: 'Readings, raw or rolled up by step (10m, 1h, 1d)',
+        params: sensorParam,
+        querystring: z.strictObject({ from: instant.optional(), to: instant.optional(), step: z.string().max(10).optional(), limit: z.coerce.number().int().min(1).max(100_000).default(10_000) }),
+        response: ok,
+      },
+    },
+    async (req) => {
+      const to = req.query.to ?? Date.now() + 60_000;
+      const from = req.query.from ?? to - 86_400_000;
+      return m.series.readings(who(req), req.params.site, req.params.sensor, { from, to, step: req.query.step, limit: req.query.limit });
+    },
+  );
+  app.get(
+    '/api/v1/sites/:site/monitoring/templates',
+    { schema: { tags: ['monitoring'], summary: 'Template thresholds this pond would start from, per kind', params: siteParam, response: ok } },
+    async (req) => {
+      const out: Record<string, unknown> = {};
+      for (const kind of SENSOR_KINDS) {
+        const t = await m.sensors.template(who(req), req.params.site, kind);
+        if (t) out[kind] = t;
+      }
+      return { items: out };
+    },
+  );
+}

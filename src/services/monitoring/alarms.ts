@@ -1,0 +1,170 @@
+import { uuidv7 } from 'uuidv7';
+import { canSee, requirePermission, scopeOf, type Principal } from '../../domain/access/policy.ts';
+import { Forbidden, NotFound } from '../../domain/errors.ts';
+import { allowedActions, transition, type Actor, type AlarmAction, type AlarmState, type Cause, type Level, type LoopAlarm, type Tier } from '../../domain/monitoring/index.ts';
+import { appendChange } from '../../store/repos/change-log.ts';
+import { findAlarm, findAlarms, insertAlarmAction, listAlarmActions, listAlarms, updateAlarm, type AlarmQuery, type AlarmRow } from '../../store/repos/monitoring/alarms.ts';
+import type { Deps } from '../context.ts';
+import type { Catalog } from './catalog.ts';
+import { pointId } from './plan.ts';
+import type { Writer } from './writer.ts';
+
+/** An alarm changed (opened, escalated, recovered, acknowledged, …): published after commit for the live push. */
+export interface AlarmChanged {
+  alarm: AlarmView;
+  regionCode: string;
+  enterpriseId: string;
+}
+
+declare module '../events.ts' {
+  interface EventMap {
+    'alarm.changed': AlarmChanged;
+  }
+}
+
+export function toLoop(r: AlarmRow): LoopAlarm {
+  return {
+    state: r.state as AlarmState,
+    level: r.level as Level,
+    openedAt: Number(r.opened_at),
+    acknowledgedAt: r.acknowledged_at === null ? null : Number(r.acknowledged_at),
+    acknowledgedBy: r.acknowledged_by,
+    analysedAt: r.analysed_at === null ? null : Number(r.analysed_at),
+    analysedBy: r.analysed_by,
+    cause: r.cause as Cause | null,
+    measures: r.measures,
+    verifiedAt: r.verified_at === null ? null : Number(r.verified_at),
+    verifiedBy: r.verified_by,
+    closedAt: r.closed_at === null ? null : Number(r.closed_at),
+    closedBy: r.closed_by,
+    tier: r.tier as Tier,
+    escalatedAt: r.escalated_at === null ? null : Number(r.escalated_at),
+  };
+}
+
+export function fromLoop(l: LoopAlarm) {
+  return {
+    state: l.state,
+    level: l.level,
+    acknowledged_at: l.acknowledgedAt,
+    acknowledged_by: l.acknowledgedBy,
+    analysed_at: l.analysedAt,
+    analysed_by: l.analysedBy,
+    cause: l.cause,
+    measures: l.measures,
+    verified_at: l.verifiedAt,
+    verified_by: l.verifiedBy,
+    closed_at: l.closedAt,
+    closed_by: l.closedBy,
+    tier: l.tier,
+    escalated_at: l.escalatedAt,
+  };
+}
+
+const n = (v: number | null) => (v === null ? null : Number(v));
+
+export function presentAlarm(r: AlarmRow, catalog: Catalog) {
+  const sensor = r.sensor_id ? catalog.byId(r.sensor_id) : undefined;
+  return {
+    id: r.id,
+    site: catalog.site(r.site_id)?.code ?? r.site_id,
+    siteId: r.site_id,
+    sensor: sensor?.sensor.code ?? null,
+    sensorId: r.sensor_id,
+    sensorKind: sensor?.sensor.kind ?? null,
+    region: r.region_code,
+    enterprise: r.enterprise_id,
+    kind: r.kind,
+    level: r.level as Level,
+    currentLevel: r.current_level as Level | null,
+    state: r.state as AlarmState,
+    value: r.value,
+    message: r.message,
+    openedAt: Number(r.opened_at),
+    recoveredAt: n(r.recovered_at),
+    relapses: r.relapses,
+    acknowledgedAt: n(r.acknowledged_at),
+    acknowledgedBy: r.acknowledged_by,
+    analysedAt: n(r.analysed_at),
+    analysedBy: r.analysed_by,
+    cause: r.cause,
+    measures: r.measures,
+    verifiedAt: n(r.verified_at),
+    verifiedBy: r.verified_by,
+    closedAt: n(r.closed_at),
+    closedBy: r.closed_by,
+    tier: r.tier,
+    escalatedAt: n(r.escalated_at),
+    updatedAt: Number(r.updated_at),
+  };
+}
+export type AlarmView = ReturnType<typeof presentAlarm>;
+
+function actorOf(p: Principal): Actor {
+  if (p.kind !== 'user') throw new Forbidden('Only people handle alarms');
+  return { kind: 'user', id: p.id, role: p.role };
+}
+
+const PERMISSION_OF = { ack: 'alarm.respond', analyse: 'alarm.respond', verify: 'alarm.verify', reject: 'alarm.verify', close: 'alarm.verify', escalate: 'alarm.verify' } as const;
+
+export function createAlarmService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' | 'events'>, catalog: Catalog, writer: Writer) {
+  const { db } = deps.store;
+
+  async function visible(actor: Principal, id: string): Promise<AlarmRow> {
+    const r = await findAlarm(db, id);
+    if (!r || !canSee(actor, { regionCode: r.region_code, enterpriseId: r.enterprise_id })) throw new NotFound(`Alarm ${id} not found (预警不存在)`);
+    return r;
+  }
+
+  /** Publishes the current rows of these alarms to the live push. */
+  async function publish(ids: readonly string[]) {
+    for (const r of await findAlarms(db, [...new Set(ids)])) {
+      deps.events.publish('alarm.changed', { alarm: presentAlarm(r, catalog), regionCode: r.region_code, enterpriseId: r.enterprise_id });
+    }
+  }
+
+  return {
+    publish,
+    async list(actor: Principal, q: Omit<AlarmQuery, 'scope'>) {
+      requirePermission(actor, 'monitoring.read');
+      const r = await listAlarms(db, { ...q, scope: scopeOf(actor) });
+      return { items: r.items.map((a) => presentAlarm(a, catalog)), total: r.total };
+    },
+    async get(actor: Principal, id: string) {
+      requirePermission(actor, 'monitoring.read');
+      const r = await visible(actor, id);
+      const history = (await listAlarmActions(db, id)).map((a) => ({
+        at: Number(a.at),
+        action: a.action,
+        by: a.actor_name,
+        byId: a.actor_id,
+        note: a.note,
+        details: a.details ? JSON.parse(a.details) : null,
+      }));
+      const actions = actor.kind === 'user' ? allowedActions(toLoop(r), actorOf(actor)) : [];
+      return { ...presentAlarm(r, catalog), history, allowedActions: actions };
+    },
+    /** One step of the handling loop (叫应 → 研判 → 核查 → 关闭), recorded and logged in one transaction. */
+    async act(actor: Principal, id: string, action: AlarmAction) {
+      const before = await visible(actor, id);
+      requirePermission(actor, PERMISSION_OF[action.type]);
+      const now = deps.now();
+      const after = transition(toLoop(before), action, actorOf(actor), now);
+      const set = { ...fromLoop(after), updated_at: now };
+      const note = 'note' in action ? (action.note ?? null) : null;
+      await db.transaction().execute(async (tx) => {
+        if (!(await updateAlarm(tx, id, before.state, set))) throw new NotFound('The alarm changed meanwhile; reload and retry');
+        await insertAlarmAction(tx, { id: uuidv7(), alarm_id: id, at: now, actor_id: actor.id, actor_name: actor.name, action: action.type, note, details: JSON.stringify(action) });
+        await appendChange(tx, { actorId: actor.id, actorName: actor.name, entity: 'alarm', entityId: id, op: action.type, changes: { ...action, state: after.state }, originNode: deps.nodeId, at: now });
+      });
+      if (after.state === 'closed' && before.sensor_id && (before.kind === 'threshold' || before.kind === 'rate')) {
+        const e = catalog.byId(before.sensor_id);
+        if (e) writer.alarmClosed(id, pointId(e.sensor.key, before.kind === 'rate' ? 'rate' : 'value'));
+      }
+      await publish([id]);
+      return this.get(actor, id);
+    },
+  };
+}
+
+export type AlarmService = ReturnType<typeof createAlarmService>;

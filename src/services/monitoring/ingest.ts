@@ -1,0 +1,44 @@
+import { canSee, requirePermission, type Principal } from '../../domain/access/policy.ts';
+import type { Catalog } from './catalog.ts';
+import { validateReadings, type RawReading, type Rejection } from './intake.ts';
+import type { MonitoringSettings } from './settings.ts';
+import type { Writer } from './writer.ts';
+
+export interface IngestResult {
+  accepted: number;
+  duplicates: number;
+  rejected: Rejection[];
+}
+
+/**
+ * The telemetry write path shared by HTTP, MQTT, the demo and the benchmark: validate each reading,
+ * hand the good ones to the group-committing writer, answer after commit.
+ */
+export function createIngestService(catalog: Catalog, writer: Writer, settings: MonitoringSettings, now: () => number) {
+  async function write(readings: readonly RawReading[], opts: { site?: string; principal?: Principal }): Promise<IngestResult> {
+    const p = opts.principal;
+    const mayWrite = p
+      ? p.kind === 'device'
+        ? (e: { site: { id: string } }) => e.site.id === p.siteId
+        : (e: { site: { region: string; enterprise: string } }) => canSee(p, { regionCode: e.site.region, enterpriseId: e.site.enterprise })
+      : undefined;
+    const { rows, rejected } = validateReadings(catalog, readings, { now: now(), futureToleranceMs: settings.get().futureToleranceSec * 1000, site: opts.site, mayWrite });
+    const r = await writer.submit(rows);
+    return { accepted: r.accepted, duplicates: r.duplicates, rejected };
+  }
+
+  return {
+    /** A device or a person posts readings; only for sites they may write to. */
+    async ingest(actor: Principal, readings: readonly RawReading[]): Promise<IngestResult> {
+      requirePermission(actor, 'telemetry.write');
+      return write(readings, { principal: actor });
+    },
+    /** Trusted intake (MQTT broker topic, demo, benchmark): bound to a site code when given. */
+    ingestTrusted(readings: readonly RawReading[], site?: string): Promise<IngestResult> {
+      return write(readings, { site });
+    },
+    waitForRoom: (n: number) => writer.waitForRoom(n),
+  };
+}
+
+export type IngestService = ReturnType<typeof createIngestService>;

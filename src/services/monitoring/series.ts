@@ -1,0 +1,59 @@
+import { requireAccess, type Principal } from '../../domain/access/policy.ts';
+import { Invalid } from '../../domain/errors.ts';
+import { bucketedReadings, rawReadings, rollupRows } from '../../store/repos/monitoring/readings.ts';
+import type { Deps } from '../context.ts';
+import type { SensorService } from './sensors.ts';
+
+const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** "10m", "1h", "1d" → milliseconds. */
+export function parseStep(step: string): number {
+  const m = /^(\d+)([smhd])$/.exec(step);
+  if (!m) throw new Invalid(`step "${step}" is not like 10m, 1h or 1d`, [{ path: 'step', message: 'like 10m, 1h, 1d' }]);
+  const ms = Number(m[1]) * UNIT_MS[m[2]!]!;
+  if (ms < 60_000) throw new Invalid('step must be at least 1m', [{ path: 'step', message: 'at least 1m' }]);
+  return ms;
+}
+
+export interface SeriesQuery {
+  from: number;
+  to: number;
+  step?: string;
+  limit: number;
+}
+
+/**
+ * Raw readings, or buckets when a step is given: 1h and 1d (and their multiples) come from the
+ * rollups maintained as data arrives; finer steps are computed from raw rows.
+ */
+export function createSeriesService(deps: Pick<Deps, 'store'>, sensors: SensorService) {
+  const { db } = deps.store;
+  return {
+    async readings(actor: Principal, siteRef: string, sensorRef: string, q: SeriesQuery) {
+      const { site, sensor } = await sensors.get(actor, siteRef, sensorRef);
+      requireAccess(actor, 'monitoring.read', { regionCode: site.region, enterpriseId: site.enterprise }, 'Site');
+      if (q.to <= q.from) throw new Invalid('to must be after from', [{ path: 'to', message: 'after from' }]);
+      if (!q.step) return { sensor: sensor.code, unit: sensor.unit, step: null, items: await rawReadings(db, sensor.key, q.from, q.to, q.limit) };
+      const stepMs = parseStep(q.step);
+      const base = stepMs % 86_400_000 === 0 ? 86_400 : stepMs % 3_600_000 === 0 ? 3600 : 0;
+      if (base === 0) {
+        const rows = await bucketedReadings(db, sensor.key, q.from, q.to, stepMs);
+        return { sensor: sensor.code, unit: sensor.unit, step: q.step, items: rows.map((r) => ({ ts: r.bucketStart, value: r.sum / r.count, min: r.min, max: r.max, avg: r.sum / r.count, count: r.count })) };
+      }
+      const rows = await rollupRows(db, sensor.key, base, q.from - (stepMs - base * 1000), q.to);
+      // Merge rollup buckets into steps that are multiples of them (e.g. 6h from hourly rows).
+      const out = new Map<number, { ts: number; min: number; max: number; sum: number; count: number; first: number; last: number }>();
+      for (const r of rows) {
+        const ts = base * 1000 === stepMs ? r.bucketStart : q.from + Math.floor((r.bucketStart - q.from) / stepMs) * stepMs;
+        if (ts + stepMs <= q.from) continue;
+        const b = out.get(ts);
+        if (!b) out.set(ts, { ts, min: r.min, max: r.max, sum: r.sum, count: r.count, first: r.firstValue, last: r.lastValue });
+        else (b.min = Math.min(b.min, r.min)), (b.max = Math.max(b.max, r.max)), (b.sum += r.sum), (b.count += r.count), (b.last = r.lastValue);
+      }
+      const items = [...out.values()].map((b) => ({ ts: b.ts, value: b.sum / b.count, min: b.min, max: b.max, avg: b.sum / b.count, count: b.count, first: b.first, last: b.last }));
+      return { sensor: sensor.code, unit: sensor.unit, step: q.step, items };
+    },
+  };
+}
+
+export type SeriesService = ReturnType<typeof createSeriesService>;

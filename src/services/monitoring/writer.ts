@@ -1,0 +1,238 @@
+import type { Reading } from '../../domain/monitoring/index.ts';
+import { alarmClosed } from '../../domain/monitoring/index.ts';
+import type { Store } from '../../store/db.ts';
+import { pgBulk } from '../../store/repos/monitoring/bulk-pg.ts';
+import { sqliteBulk } from '../../store/repos/monitoring/bulk-sqlite.ts';
+import type { Catalog } from './catalog.ts';
+import type { Row } from './intake.ts';
+import { historyWindowMs, planFlush, type FlushPlan, type Point, type StateWrite } from './plan.ts';
+
+export interface WriteResult {
+  accepted: number;
+  duplicates: number;
+}
+
+/** The bounded queue is full: the caller answers 429 with Retry-After instead of growing memory. */
+export class WriterBusy extends Error {
+  constructor(readonly retryAfterSec: number) {
+    super('The telemetry queue is full; retry shortly (数据接收繁忙)');
+  }
+}
+
+export interface WriterOptions {
+  store: Store;
+  catalog: Catalog;
+  points: Map<string, Point>;
+  now: () => number;
+  nodeId: string;
+  utcOffsetMin: number;
+  /** How long the writer waits for more requests before committing (group commit). */
+  windowMs?: number;
+  /** A flush commits at most about this many rows. */
+  maxBatchRows?: number;
+  /** Rows waiting beyond this are refused with WriterBusy. */
+  maxQueuedRows?: number;
+  /** Called after each commit with what it changed (alarm ids for the live push). */
+  onCommitted?: (plan: FlushPlan) => void;
+  onError?: (err: unknown) => void;
+}
+
+interface Item {
+  rows: Row[];
+  resolve: (r: WriteResult) => void;
+  reject: (err: unknown) => void;
+}
+
+/**
+ * The single writer of readings. Requests validate on their own and enqueue; the writer commits
+ * everything that arrived within a short window in ONE transaction (readings, rollups, point states,
+ * alarms), and only then resolves each request: durable before acknowledged.
+ */
+export function createWriter(o: WriterOptions) {
+  const windowMs = o.windowMs ?? 10;
+  const maxBatchRows = o.maxBatchRows ?? 20_000;
+  const maxQueuedRows = o.maxQueuedRows ?? 200_000;
+  const sqlite = o.store.sqlite ? sqliteBulk(o.store.sqlite) : null;
+  let queue: Item[] = [];
+  let queued = 0;
+  let timer: NodeJS.Timeout | null = null;
+  let flushing = false;
+  let idle: (() => void)[] = [];
+  let room: (() => void)[] = [];
+  /** Alarm ids closed by the handling loop → their point, applied by the next flush. */
+  const closed = new Map<string, string>();
+
+  function schedule(delay: number) {
+    if (timer || flushing) return;
+    timer = setTimeout(() => {
+      timer = null;
+      void flush();
+    }, delay);
+  }
+
+  function take(): Item[] {
+    let n = 0;
+    let i = 0;
+    while (i < queue.length && (n === 0 || n + queue[i]!.rows.length <= maxBatchRows)) n += queue[i++]!.rows.length;
+    const batch = queue.slice(0, i);
+    queue = queue.slice(i);
+    queued -= n;
+    return batch;
+  }
+
+  async function flush(): Promise<void> {
+    if (flushing) return;
+    if (queue.length === 0 && closed.size === 0) return settle();
+    // A query-builder transaction is open on the shared SQLite connection: our writes would join it.
+    if (sqlite && o.store.sqlite!.inTransaction) return void setTimeout(() => void flush(), 1);
+    flushing = true;
+    const batch = take();
+    const closing = new Map(closed);
+    try {
+      const { results, plan, points } = await commit(batch, closing);
+      for (const [id, p] of points) o.points.set(id, p);
+      for (const id of closing.keys()) closed.delete(id);
+      batch.forEach((item, i) => item.resolve(results[i]!));
+      try {
+        o.onCommitted?.(plan);
+      } catch (err) {
+        o.onError?.(err);
+      }
+    } catch (err) {
+      for (const item of batch) item.reject(err);
+      o.onError?.(err);
+    } finally {
+      flushing = false;
+      const waiting = room;
+      room = [];
+      for (const fn of waiting) fn();
+      if (queue.length || closed.size) setImmediate(() => void flush());
+      else settle();
+    }
+  }
+
+  function settle() {
+    const done = idle;
+    idle = [];
+    for (const fn of done) fn();
+  }
+
+  /** Drops repeats inside the flush; `dupes[i]` counts the request rows of item i dropped so. */
+  function unique(batch: Item[]) {
+    const seen = new Set<string>();
+    const rows: (Row & { item: number })[] = [];
+    const dupes = batch.map(() => 0);
+    batch.forEach((item, i) => {
+      for (const r of item.rows) {
+        const id = `${r.key}|${r.ts}`;
+        if (seen.has(id)) {
+          if (r.index >= 0) dupes[i]!++;
+          continue;
+        }
+        seen.add(id);
+        rows.push({ ...r, item: i });
+      }
+    });
+    return { rows, dupes };
+  }
+
+  async function commit(batch: Item[], closing: Map<string, string>) {
+    const { rows, dupes } = unique(batch);
+    const now = o.now();
+    const closedPoints = new Map<string, Point>();
+    for (const [alarmId, pid] of closing) {
+      const p = o.points.get(pid);
+      if (p && p.alarmId === alarmId) closedPoints.set(pid, { state: alarmClosed(p.state), alarmId: null });
+    }
+    const points = new Map([...o.points, ...closedPoints]);
+    const ctx = (history: Map<number, Reading[]>) => ({ catalog: o.catalog, points, closed: new Set(closing.keys()), history, now, nodeId: o.nodeId, utcOffsetMin: o.utcOffsetMin });
+    const extraStates: StateWrite[] = [...closedPoints].map(([pid, p]) => {
+      const [key, rule] = pid.split('|');
+      return { key: Number(key), rule: rule as 'value' | 'rate', state: p.state, alarmId: null };
+    });
+
+    let flags: boolean[];
+    let plan: FlushPlan;
+    let next: Map<string, Point>;
+    if (sqlite) {
+      ({ flags, plan, next } = sqlite.transaction(() => {
+        const flags = sqlite.insertReadings(rows);
+        const inserted = rows.filter((_, i) => flags[i]);
+        const history = new Map<number, Reading[]>();
+        for (const [key, span] of spans(inserted)) history.set(key, sqlite.history(key, span.from, span.to));
+        const r = planFlush(inserted, ctx(history));
+        r.plan.states.push(...extraStates.filter((s) => !r.points.has(`${s.key}|${s.rule}`)));
+        sqlite.apply(r.plan, now);
+        return { flags, plan: r.plan, next: r.points };
+      }));
+    } else {
+      ({ flags, plan, next } = await o.store.db.transaction().execute(async (tx) => {
+        const flags = await pgBulk.insertReadings(tx, rows);
+        const inserted = rows.filter((_, i) => flags[i]);
+        const history = new Map<number, Reading[]>();
+        for (const [key, span] of spans(inserted)) history.set(key, await pgBulk.history(tx, key, span.from, span.to));
+        const r = planFlush(inserted, ctx(history));
+        r.plan.states.push(...extraStates.filter((s) => !r.points.has(`${s.key}|${s.rule}`)));
+        await pgBulk.apply(tx, r.plan, now);
+        return { flags, plan: r.plan, next: r.points };
+      }));
+    }
+    const results: WriteResult[] = batch.map((_, i) => ({ accepted: 0, duplicates: dupes[i]! }));
+    rows.forEach((r, i) => {
+      if (r.index < 0) return;
+      if (flags[i]) results[r.item]!.accepted++;
+      else results[r.item]!.duplicates++;
+    });
+    return { results, plan, points: new Map([...closedPoints, ...next]) };
+  }
+
+  /** The span of stored readings each history-needing sensor must see for this flush. */
+  function spans(inserted: Row[]) {
+    const out = new Map<number, { from: number; to: number }>();
+    for (const r of inserted) {
+      const e = o.catalog.byKey(r.key);
+      const w = e ? historyWindowMs(e) : 0;
+      if (w === 0) continue;
+      const s = out.get(r.key);
+      if (!s) out.set(r.key, { from: r.ts - w, to: r.ts });
+      else (s.from = Math.min(s.from, r.ts - w)), (s.to = Math.max(s.to, r.ts));
+    }
+    return out;
+  }
+
+  return {
+    /** Queues validated rows; resolves after they are committed. Throws WriterBusy when the queue is full. */
+    submit(rows: Row[]): Promise<WriteResult> {
+      if (rows.length === 0) return Promise.resolve({ accepted: 0, duplicates: 0 });
+      if (queued > 0 && queued + rows.length > maxQueuedRows) throw new WriterBusy(1);
+      return new Promise<WriteResult>((resolve, reject) => {
+        queue.push({ rows, resolve, reject });
+        queued += rows.length;
+        if (queued >= maxBatchRows) {
+          if (timer) clearTimeout(timer), (timer = null);
+          setImmediate(() => void flush());
+        } else schedule(windowMs);
+      });
+    },
+    /** Resolves when the queue has room for `rows` more (intake that can wait, such as MQTT). */
+    async waitForRoom(rows: number): Promise<void> {
+      while (queued > 0 && queued + rows > maxQueuedRows) await new Promise<void>((r) => room.push(r));
+    },
+    /** The handling loop closed this alarm: its point forgets it in the next commit. */
+    alarmClosed(alarmId: string, pointId: string) {
+      closed.set(alarmId, pointId);
+      schedule(0);
+    },
+    /** Resolves once everything queued so far is committed. */
+    drain(): Promise<void> {
+      if (!flushing && queue.length === 0 && closed.size === 0) return Promise.resolve();
+      return new Promise<void>((r) => {
+        idle.push(r);
+        schedule(0);
+      });
+    },
+    stats: () => ({ queuedRows: queued, flushing }),
+  };
+}
+
+export type Writer = ReturnType<typeof createWriter>;

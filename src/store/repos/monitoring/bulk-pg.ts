@@ -1,0 +1,66 @@
+import { sql } from 'kysely';
+import type { Tx } from '../../db.ts';
+import type { Reading } from '../../../domain/monitoring/index.ts';
+import type { FlushPlan } from '../../../services/monitoring/plan.ts';
+
+interface KeyedRow {
+  key: number;
+  ts: number;
+  value: number;
+}
+
+/** The telemetry write path on PostgreSQL: one `unnest` insert per flush, ON CONFLICT DO NOTHING RETURNING. */
+export const pgBulk = {
+  async insertReadings(tx: Tx, rows: readonly KeyedRow[]): Promise<boolean[]> {
+    if (rows.length === 0) return [];
+    const keys = rows.map((r) => r.key);
+    const tss = rows.map((r) => r.ts);
+    const values = rows.map((r) => r.value);
+    const r = await sql<{ sensor_key: number; ts: number }>`
+      INSERT INTO readings (sensor_key, ts, value)
+      SELECT * FROM unnest(${keys}::int[], ${tss}::bigint[], ${values}::float8[])
+      ON CONFLICT (sensor_key, ts) DO NOTHING
+      RETURNING sensor_key, ts`.execute(tx);
+    const stored = new Set(r.rows.map((x) => `${x.sensor_key}|${Number(x.ts)}`));
+    return rows.map((x) => stored.has(`${x.key}|${x.ts}`));
+  },
+
+  async history(tx: Tx, key: number, from: number, to: number): Promise<Reading[]> {
+    const rows = await tx.selectFrom('readings').select(['ts', 'value']).where('sensor_key', '=', key).where('ts', '>=', from).where('ts', '<=', to).orderBy('ts').execute();
+    return rows.map((r) => ({ ts: Number(r.ts), value: r.value }));
+  },
+
+  async apply(tx: Tx, plan: FlushPlan, now: number): Promise<void> {
+    if (plan.rollups.length) {
+      const col = <K extends keyof FlushPlan['rollups'][number]>(k: K) => plan.rollups.map((d) => d[k]);
+      await sql`
+        INSERT INTO rollups (sensor_key, bucket_sec, bucket_start, count, sum, min, max, first_ts, first_value, last_ts, last_value)
+        SELECT * FROM unnest(${col('key')}::int[], ${col('bucketSec')}::int[], ${col('bucketStart')}::bigint[], ${col('count')}::int[],
+          ${col('sum')}::float8[], ${col('min')}::float8[], ${col('max')}::float8[], ${col('firstTs')}::bigint[], ${col('firstValue')}::float8[],
+          ${col('lastTs')}::bigint[], ${col('lastValue')}::float8[])
+        ON CONFLICT (sensor_key, bucket_sec, bucket_start) DO UPDATE SET
+          count = rollups.count + excluded.count, sum = rollups.sum + excluded.sum,
+          min = LEAST(rollups.min, excluded.min), max = GREATEST(rollups.max, excluded.max),
+          first_value = CASE WHEN excluded.first_ts < rollups.first_ts THEN excluded.first_value ELSE rollups.first_value END,
+          first_ts = LEAST(rollups.first_ts, excluded.first_ts),
+          last_value = CASE WHEN excluded.last_ts >= rollups.last_ts THEN excluded.last_value ELSE rollups.last_value END,
+          last_ts = GREATEST(rollups.last_ts, excluded.last_ts)`.execute(tx);
+    }
+    if (plan.alarmInserts.length) await tx.insertInto('alarms').values(plan.alarmInserts).execute();
+    for (const u of plan.alarmUpdates) {
+      const { id, ...set } = u;
+      await tx.updateTable('alarms').set(set).where('id', '=', id).execute();
+    }
+    if (plan.actions.length) await tx.insertInto('alarm_actions').values(plan.actions).execute();
+    if (plan.changes.length) await tx.insertInto('change_log').values(plan.changes).execute();
+    if (plan.states.length) {
+      await tx
+        .insertInto('point_states')
+        .values(plan.states.map((s) => ({ sensor_key: s.key, rule: s.rule, state: JSON.stringify(s.state), alarm_id: s.alarmId, updated_at: now })))
+        .onConflict((oc) =>
+          oc.columns(['sensor_key', 'rule']).doUpdateSet((eb) => ({ state: eb.ref('excluded.state'), alarm_id: eb.ref('excluded.alarm_id'), updated_at: eb.ref('excluded.updated_at') })),
+        )
+        .execute();
+    }
+  },
+};

@@ -1,0 +1,58 @@
+import { sql } from 'kysely';
+import type { Executor } from '../../db.ts';
+
+export async function rawReadings(db: Executor, key: number, from: number, to: number, limit: number) {
+  const rows = await db.selectFrom('readings').select(['ts', 'value']).where('sensor_key', '=', key).where('ts', '>=', from).where('ts', '<', to).orderBy('ts').limit(limit).execute();
+  return rows.map((r) => ({ ts: Number(r.ts), value: r.value }));
+}
+
+/** Raw readings grouped into buckets of `stepMs` (for steps finer than an hour, computed from raw rows). */
+export async function bucketedReadings(db: Executor, key: number, from: number, to: number, stepMs: number) {
+  const bucket = sql<number>`(ts - ${from}) / ${stepMs}`;
+  const rows = await db
+    .selectFrom('readings')
+    .select([
+      sql<number>`${bucket}`.as('b'),
+      (eb) => eb.fn.min<number>('value').as('min'),
+      (eb) => eb.fn.max<number>('value').as('max'),
+      (eb) => eb.fn.sum<number>('value').as('sum'),
+      (eb) => eb.fn.countAll<number>().as('count'),
+      (eb) => eb.fn.max<number>('ts').as('last_ts'),
+    ])
+    .where('sensor_key', '=', key)
+    .where('ts', '>=', from)
+    .where('ts', '<', to)
+    .groupBy(sql`${bucket}`)
+    .orderBy(sql`${bucket}`)
+    .execute();
+  return rows.map((r) => ({ bucketStart: from + Math.floor(Number(r.b)) * stepMs, min: Number(r.min), max: Number(r.max), sum: Number(r.sum), count: Number(r.count) }));
+}
+
+export async function rollupRows(db: Executor, key: number, bucketSec: number, from: number, to: number) {
+  const rows = await db
+    .selectFrom('rollups')
+    .selectAll()
+    .where('sensor_key', '=', key)
+    .where('bucket_sec', '=', bucketSec)
+    .where('bucket_start', '>=', from)
+    .where('bucket_start', '<', to)
+    .orderBy('bucket_start')
+    .execute();
+  return rows.map((r) => ({
+    bucketStart: Number(r.bucket_start),
+    count: Number(r.count),
+    sum: r.sum,
+    min: r.min,
+    max: r.max,
+    firstTs: Number(r.first_ts),
+    firstValue: r.first_value,
+    lastTs: Number(r.last_ts),
+    lastValue: r.last_value,
+  }));
+}
+
+/** Removes raw readings older than `before` for one sensor (rollups stay). */
+export async function deleteReadingsBefore(db: Executor, key: number, before: number): Promise<number> {
+  const r = await db.deleteFrom('readings').where('sensor_key', '=', key).where('ts', '<', before).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}

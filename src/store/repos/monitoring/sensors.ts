@@ -1,0 +1,126 @@
+import type { Executor } from '../../db.ts';
+import type { Selectable } from 'kysely';
+import type { SensorsTable } from './tables.ts';
+import type { Level, Provenance, RateRule, SensorKind, Thresholds } from '../../../domain/monitoring/index.ts';
+
+/** Where a threshold value came from: a template (with its cited source) or a person. */
+export type ThresholdSource = ({ origin: 'template' } & Provenance) | { origin: 'manual'; by?: string; at?: number };
+
+export interface StoredThresholds extends Thresholds {
+  /** Rolling-sum window (rainfall: 24 h); the levels then apply to the sum, not single readings. */
+  sumOverSec?: number;
+  sources: Partial<Record<Level, ThresholdSource>>;
+}
+
+/** A quantity computed from another sensor: value = reference − source reading (freeboard, phreatic depth). */
+export interface DerivedDefinition {
+  type: 'freeboard' | 'phreatic_depth';
+  /** Code of the measured sensor on the same site (water level, phreatic elevation). */
+  from: string;
+  /** Crest or beach-top elevation (freeboard), ground surface elevation (phreatic depth), m. */
+  reference: number;
+}
+
+export interface Sensor {
+  key: number;
+  id: string;
+  siteId: string;
+  code: string;
+  name: string | null;
+  kind: SensorKind;
+  unit: string;
+  position: { section: string | null; elevation: number | null; x: number | null; y: number | null };
+  expectedIntervalSec: number;
+  thresholds: StoredThresholds;
+  rateRule: RateRule | null;
+  derived: DerivedDefinition | null;
+  disabled: boolean;
+  createdAt: number;
+  updatedAt: number;
+  version: number;
+  originNode: string;
+}
+
+export function toSensor(r: Selectable<SensorsTable>): Sensor {
+  return {
+    key: Number(r.key),
+    id: r.id,
+    siteId: r.site_id,
+    code: r.code,
+    name: r.name,
+    kind: r.kind as SensorKind,
+    unit: r.unit,
+    position: { section: r.section, elevation: r.elevation, x: r.x, y: r.y },
+    expectedIntervalSec: r.expected_interval_sec,
+    thresholds: JSON.parse(r.thresholds) as StoredThresholds,
+    rateRule: r.rate_rule ? (JSON.parse(r.rate_rule) as RateRule) : null,
+    derived: r.derived ? (JSON.parse(r.derived) as DerivedDefinition) : null,
+    disabled: r.disabled !== 0,
+    createdAt: Number(r.created_at),
+    updatedAt: Number(r.updated_at),
+    version: r.version,
+    originNode: r.origin_node,
+  };
+}
+
+function columns(s: Omit<Sensor, 'key'>) {
+  return {
+    id: s.id,
+    site_id: s.siteId,
+    code: s.code,
+    name: s.name,
+    kind: s.kind,
+    unit: s.unit,
+    section: s.position.section,
+    elevation: s.position.elevation,
+    x: s.position.x,
+    y: s.position.y,
+    expected_interval_sec: s.expectedIntervalSec,
+    thresholds: JSON.stringify(s.thresholds),
+    rate_rule: s.rateRule ? JSON.stringify(s.rateRule) : null,
+    derived: s.derived ? JSON.stringify(s.derived) : null,
+    disabled: s.disabled ? 1 : 0,
+    created_at: s.createdAt,
+    updated_at: s.updatedAt,
+    version: s.version,
+    origin_node: s.originNode,
+  };
+}
+
+/** Inserts the sensor and returns its local key. */
+export async function insertSensor(db: Executor, s: Omit<Sensor, 'key'>): Promise<number> {
+  const r = await db.insertInto('sensors').values(columns(s)).returning('key').executeTakeFirstOrThrow();
+  return Number(r.key);
+}
+
+export async function updateSensor(db: Executor, s: Sensor, expectedVersion: number): Promise<boolean> {
+  const r = await db.updateTable('sensors').set(columns(s)).where('id', '=', s.id).where('version', '=', expectedVersion).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** A sensor of a site by its id or its code. */
+export async function findSensor(db: Executor, siteId: string, idOrCode: string): Promise<Sensor | undefined> {
+  const r = await db
+    .selectFrom('sensors')
+    .selectAll()
+    .where('site_id', '=', siteId)
+    .where((eb) => eb.or([eb('id', '=', idOrCode), eb('code', '=', idOrCode)]))
+    .executeTakeFirst();
+  return r && toSensor(r);
+}
+
+export async function listSiteSensors(db: Executor, siteId: string): Promise<Sensor[]> {
+  const rows = await db.selectFrom('sensors').selectAll().where('site_id', '=', siteId).orderBy('code').execute();
+  return rows.map(toSensor);
+}
+
+/** Every sensor with its site's placement: what the in-memory catalogue loads at start. */
+export async function listAllSensors(db: Executor) {
+  const rows = await db
+    .selectFrom('sensors')
+    .innerJoin('sites', 'sites.id', 'sensors.site_id')
+    .selectAll('sensors')
+    .select(['sites.code as site_code', 'sites.region_code as site_region', 'sites.enterprise_id as site_enterprise', 'sites.kind as site_kind'])
+    .execute();
+  return rows.map((r) => ({ sensor: toSensor(r), site: { id: r.site_id, code: r.site_code, region: r.site_region, enterprise: r.site_enterprise, kind: r.site_kind } }));
+}
