@@ -42,6 +42,7 @@ export async function createNode(config: Config, opts: { now?: () => number; web
   const deps: Deps = { store, nodeId, config, regions, events: createEventBus(), now };
   const services = createServices(deps);
   const first = await services.users.ensureFirstAdmin(config.adminPassword);
+  await services.monitoring.start();
 
   const app = await createApp({
     logLevel: config.logLevel,
@@ -59,7 +60,7 @@ export async function createNode(config: Config, opts: { now?: () => number; web
     name: config.nodeName ?? `${regionName ?? config.region} · 矿安`,
   }));
 
-  const stoppers: (() => Promise<void> | void)[] = [];
+  const stoppers: (() => Promise<void> | void)[] = [() => services.monitoring.stop()];
   return {
     config,
     store,

@@ -4,6 +4,7 @@ import { createUserService } from './users.ts';
 import { createEnterpriseService } from './registry/enterprises.ts';
 import { createSiteService } from './registry/sites.ts';
 import { createImportService } from './registry/import.ts';
+import { createMonitoring } from './monitoring/index.ts';
 
 /** Every capability's service, wired once with only the dependencies it uses. */
 export function createServices(deps: Deps) {
@@ -15,6 +16,7 @@ export function createServices(deps: Deps) {
     enterprises,
     sites,
     imports: createImportService({ enterprises, sites }),
+    monitoring: createMonitoring(deps, sites),
   };
 }
 
