@@ -1,7 +1,7 @@
 import { uuidv7 } from 'uuidv7';
 import { canSee, requirePermission, scopeOf, type Principal } from '../../domain/access/policy.ts';
-import { Forbidden, NotFound } from '../../domain/errors.ts';
-import { allowedActions, transition, type Actor, type AlarmAction, type AlarmState, type Cause, type Level, type LoopAlarm, type Tier } from '../../domain/monitoring/index.ts';
+import { Conflict, Forbidden, NotFound } from '../../domain/errors.ts';
+import { AlarmActionForbidden, IllegalAlarmTransition, allowedActions, transition, type Actor, type AlarmAction, type AlarmState, type Cause, type Level, type LoopAlarm, type Tier } from '../../domain/monitoring/index.ts';
 import { appendChange } from '../../store/repos/change-log.ts';
 import { findAlarm, findAlarms, insertAlarmAction, listAlarmActions, listAlarms, updateAlarm, type AlarmQuery, type AlarmRow } from '../../store/repos/monitoring/alarms.ts';
 import type { Deps } from '../context.ts';
@@ -100,6 +100,17 @@ export function presentAlarm(r: AlarmRow, catalog: Catalog) {
 }
 export type AlarmView = ReturnType<typeof presentAlarm>;
 
+/** The loop's typed errors, as the HTTP layer maps them (it maps by class name: 409 and 403). */
+function step(alarm: LoopAlarm, action: AlarmAction, actor: Actor, now: number): LoopAlarm {
+  try {
+    return transition(alarm, action, actor, now);
+  } catch (err) {
+    if (err instanceof IllegalAlarmTransition) throw new Conflict(err.message, err.details, err.code);
+    if (err instanceof AlarmActionForbidden) throw new Forbidden(err.message, err.code);
+    throw err;
+  }
+}
+
 function actorOf(p: Principal): Actor {
   if (p.kind !== 'user') throw new Forbidden('Only people handle alarms');
   return { kind: 'user', id: p.id, role: p.role };
@@ -149,7 +160,7 @@ export function createAlarmService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' |
       const before = await visible(actor, id);
       requirePermission(actor, PERMISSION_OF[action.type]);
       const now = deps.now();
-      const after = transition(toLoop(before), action, actorOf(actor), now);
+      const after = step(toLoop(before), action, actorOf(actor), now);
       const set = { ...fromLoop(after), updated_at: now };
       const note = 'note' in action ? (action.note ?? null) : null;
       await db.transaction().execute(async (tx) => {

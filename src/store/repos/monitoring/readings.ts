@@ -8,7 +8,7 @@ export async function rawReadings(db: Executor, key: number, from: number, to: n
 
 /** Raw readings grouped into buckets of `stepMs` (for steps finer than an hour, computed from raw rows). */
 export async function bucketedReadings(db: Executor, key: number, from: number, to: number, stepMs: number) {
-  const bucket = sql<number>`(ts - ${from}) / ${stepMs}`;
+  const bucket = sql<number>`(ts - CAST(${from} AS bigint)) / CAST(${stepMs} AS bigint)`;
   const rows = await db
     .selectFrom('readings')
     .select([
@@ -22,8 +22,9 @@ export async function bucketedReadings(db: Executor, key: number, from: number, 
     .where('sensor_key', '=', key)
     .where('ts', '>=', from)
     .where('ts', '<', to)
-    .groupBy(sql`${bucket}`)
-    .orderBy(sql`${bucket}`)
+    // By position: the bucket expression's parameters would not match a repeated expression on PostgreSQL.
+    .groupBy(sql`1`)
+    .orderBy(sql`1`)
     .execute();
   return rows.map((r) => ({ bucketStart: from + Math.floor(Number(r.b)) * stepMs, min: Number(r.min), max: Number(r.max), sum: Number(r.sum), count: Number(r.count) }));
 }
