@@ -7,6 +7,7 @@ import type { PointState } from '../../domain/monitoring/index.ts';
 import { createAlarmService } from './alarms.ts';
 import { createCatalog } from './catalog.ts';
 import { createIngestService } from './ingest.ts';
+import { createMonitoringJobs } from './jobs.ts';
 import { pointId, type Point, type RuleName } from './plan.ts';
 import { createSensorService, placeOf } from './sensors.ts';
 import { createSeriesService } from './series.ts';
@@ -44,7 +45,8 @@ export function createMonitoring(deps: Deps, sites: SiteService) {
   const ingest = createIngestService(catalog, writer, settings, deps.now);
   const status = createStatusService(deps, sites, catalog, points, settings);
   const series = createSeriesService(deps, sensors);
-  const stoppers: (() => void)[] = [];
+  const jobs = createMonitoringJobs(deps, catalog, points, settings, (ids) => alarms!.publish(ids));
+  const stoppers: (() => void)[] = [() => jobs.stop()];
 
   async function load() {
     const { db } = deps.store;
@@ -71,8 +73,10 @@ export function createMonitoring(deps: Deps, sites: SiteService) {
     alarms,
     status,
     series,
+    jobs,
     async start() {
       await load();
+      jobs.start();
       stoppers.push(
         deps.events.subscribe('record.changed', (c) => {
           if (c.entity !== 'site' || c.op !== 'update') return;

@@ -1,0 +1,148 @@
+import { uuidv7 } from 'uuidv7';
+import { SYSTEM, dueEscalations, levelRank, offlineAlarmLevel, reminderDue, transition, type Level } from '../../domain/monitoring/index.ts';
+import { appendChange } from '../../store/repos/change-log.ts';
+import { insertAlarm, insertAlarmAction, listLiveAlarms, listOpenAlarms, type AlarmRow } from '../../store/repos/monitoring/alarms.ts';
+import type { Tx } from '../../store/db.ts';
+import type { AlarmsTable } from '../../store/repos/monitoring/tables.ts';
+import type { Deps } from '../context.ts';
+import { fromLoop, toLoop } from './alarms.ts';
+import type { Catalog, SitePlace } from './catalog.ts';
+import type { Point } from './plan.ts';
+import type { MonitoringSettings } from './settings.ts';
+import { computeSiteStatus } from './status.ts';
+
+/**
+ * The scheduled monitoring work, computed each tick from durable state (last readings in the point
+ * states, live alarms in the store), so a restart or a long pause misses nothing and repeats nothing:
+ * offline and repair-overdue sensors, silent sites, reminders while silence lasts, and escalation of
+ * alarms nobody answered in time.
+ */
+export function createMonitoringJobs(deps: Pick<Deps, 'store' | 'now' | 'nodeId'>, catalog: Catalog, points: Map<string, Point>, settings: MonitoringSettings, publish: (ids: string[]) => Promise<void>) {
+  const { db } = deps.store;
+
+  async function tick(): Promise<string[]> {
+    const now = deps.now();
+    const cfg = settings.get();
+    const touched: string[] = [];
+    await db.transaction().execute(async (tx) => {
+      const live = await listLiveAlarms(tx, ['offline', 'site_offline']);
+      const bySensor = new Map(live.filter((a) => a.kind === 'offline').map((a) => [a.sensor_id!, a]));
+      const bySite = new Map(live.filter((a) => a.kind === 'site_offline').map((a) => [a.site_id, a]));
+      for (const site of catalog.sites()) {
+        const entries = catalog.siteSensors(site.id);
+        const st = computeSiteStatus(entries, points, settings, now);
+        for (const c of st.connectivity.sensors) {
+          const e = entries.find((x) => x.sensor.code === c.code)!;
+          const level = offlineAlarmLevel(c.state, cfg.offline);
+          const msg = `${site.code}/${c.code} ${c.state === 'repair_overdue' ? '离线超过7天未修复（重大隐患候选）' : '监测数据中断'}`;
+          await reconcile(tx, bySensor.get(e.sensor.id), level, { site, sensorId: e.sensor.id, kind: 'offline', since: c.offlineSince ?? now, message: msg });
+        }
+        const silentLevel = st.connectivity.silent ? cfg.offline.levels.siteSilent : null;
+        await reconcile(tx, bySite.get(site.id), silentLevel, { site, sensorId: null, kind: 'site_offline', since: now, message: `${site.code} 全部监测点离线（监测系统未正常运行）` });
+      }
+      const escalation = dueEscalations((await listOpenAlarms(tx)).map((a) => ({ ...toLoop(a), id: a.id })), now, cfg.escalation);
+      for (const d of escalation) {
+        const row = (await tx.selectFrom('alarms').selectAll().where('id', '=', d.id).executeTakeFirstOrThrow()) as AlarmRow;
+        const after = transition(toLoop(row), { type: 'escalate' }, SYSTEM, now);
+        await tx.updateTable('alarms').set({ ...fromLoop(after), updated_at: now }).where('id', '=', d.id).execute();
+        await record(tx, d.id, 'escalate', { from: d.from, to: d.to, dueAt: d.dueAt });
+      }
+    });
+    if (touched.length) await publish(touched);
+    return touched;
+
+    async function record(tx: Tx, alarmId: string, action: string, details: unknown) {
+      await insertAlarmAction(tx, { id: uuidv7(), alarm_id: alarmId, at: now, actor_id: 'system', actor_name: 'system', action, note: null, details: JSON.stringify(details) });
+      await appendChange(tx, { actorId: 'system', actorName: 'system', entity: 'alarm', entityId: alarmId, op: action, changes: details, originNode: deps.nodeId, at: now });
+      touched.push(alarmId);
+    }
+
+    /** Opens, raises, recovers, relapses or reminds one no-data alarm so that it matches the condition now. */
+    async function reconcile(tx: Tx, a: AlarmRow | undefined, level: Level | null, o: { site: SitePlace; sensorId: string | null; kind: string; since: number; message: string }) {
+      if (!a && level) {
+        const row = newAlarm(o.site, o.sensorId, o.kind, level, o.since, o.message, now, deps.nodeId);
+        await insertAlarm(tx, row);
+        await appendChange(tx, { actorId: 'system', actorName: 'system', entity: 'alarm', entityId: row.id, op: 'create', changes: row, originNode: deps.nodeId, at: now });
+        await insertAlarmAction(tx, { id: uuidv7(), alarm_id: row.id, at: now, actor_id: 'system', actor_name: 'system', action: 'opened', note: null, details: JSON.stringify({ level, since: o.since }) });
+        touched.push(row.id);
+        return;
+      }
+      if (!a) return;
+      const recovered = a.recovered_at !== null;
+      if (!level) {
+        if (recovered) return;
+        await tx.updateTable('alarms').set({ recovered_at: now, current_level: null, updated_at: now }).where('id', '=', a.id).execute();
+        return record(tx, a.id, 'recovered', { at: now });
+      }
+      if (recovered) {
+        await tx.updateTable('alarms').set({ recovered_at: null, current_level: level, relapses: a.relapses + 1, level: levelRank(level) > levelRank(a.level as Level) ? level : a.level, updated_at: now }).where('id', '=', a.id).execute();
+        return record(tx, a.id, 'relapsed', { level });
+      }
+      if (levelRank(level) > levelRank(a.level as Level)) {
+        await tx.updateTable('alarms').set({ level, current_level: level, message: o.message, updated_at: now }).where('id', '=', a.id).execute();
+        return record(tx, a.id, 'escalated', { from: a.level, to: level });
+      }
+      const cfg = settings.get();
+      const remindedAt = a.reminded_at === null ? Number(a.opened_at) : Number(a.reminded_at);
+      if (reminderDue(Number(a.opened_at), remindedAt, now, cfg.offline)) {
+        await tx.updateTable('alarms').set({ reminded_at: now, updated_at: now }).where('id', '=', a.id).execute();
+        return record(tx, a.id, 'reminded', { silentSince: Number(a.opened_at) });
+      }
+    }
+  }
+
+  let timer: NodeJS.Timeout | null = null;
+  let running = false;
+  return {
+    tick,
+    start(everyMs = 5000) {
+      timer = setInterval(() => {
+        if (running) return;
+        running = true;
+        tick()
+          .catch((err) => console.error('[monitoring jobs]', err))
+          .finally(() => (running = false));
+      }, everyMs);
+      timer.unref();
+    },
+    stop() {
+      if (timer) clearInterval(timer);
+      timer = null;
+    },
+  };
+}
+
+function newAlarm(site: SitePlace, sensorId: string | null, kind: string, level: Level, openedAt: number, message: string, now: number, nodeId: string): AlarmsTable {
+  return {
+    id: uuidv7(),
+    site_id: site.id,
+    sensor_id: sensorId,
+    region_code: site.region,
+    enterprise_id: site.enterprise,
+    kind,
+    level,
+    current_level: level,
+    state: 'open',
+    value: null,
+    message,
+    opened_at: openedAt,
+    recovered_at: null,
+    relapses: 0,
+    acknowledged_at: null,
+    acknowledged_by: null,
+    analysed_at: null,
+    analysed_by: null,
+    cause: null,
+    measures: null,
+    verified_at: null,
+    verified_by: null,
+    closed_at: null,
+    closed_by: null,
+    tier: 'enterprise',
+    escalated_at: null,
+    reminded_at: null,
+    created_at: now,
+    updated_at: now,
+    origin_node: nodeId,
+  };
+}
