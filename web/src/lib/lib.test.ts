@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { changedFields, compact, fieldPath, problemsToFields } from './forms.ts';
+import { formatTime } from './format.ts';
+import { changeRows, showValue } from './history.ts';
+import { activeEntry, leaves, menuFor } from './menu.ts';
+import { withQuery } from '../api/client.ts';
+
+describe('form helpers', () => {
+  it('maps server paths to form field names', () => {
+    expect(fieldPath('body.principal.name')).toEqual(['principal', 'name']);
+    expect(fieldPath('/minerals/1')).toEqual(['minerals', 1]);
+    expect(fieldPath('creditCode')).toEqual(['creditCode']);
+    expect(fieldPath('contacts[0].phone')).toEqual(['contacts', 0, 'phone']);
+  });
+
+  it('puts known paths on fields and the rest aside', () => {
+    const known = new Set(['creditCode', 'principal.name']);
+    const r = problemsToFields(
+      [
+        { path: 'body.creditCode', message: 'must be 18 characters' },
+        { path: 'creditCode', message: 'already registered' },
+        { path: 'body.principal.name', message: 'too long' },
+        { path: 'body.contacts', message: 'too many' },
+      ],
+      (n) => known.has(n.join('.')),
+    );
+    expect(r.fields).toEqual([
+      { name: ['creditCode'], errors: ['must be 18 characters', 'already registered'] },
+      { name: ['principal', 'name'], errors: ['too long'] },
+    ]);
+    expect(r.rest).toEqual(['body.contacts: too many']);
+  });
+
+  it('sends only what changed, with emptied fields as null', () => {
+    const original = { name: '甲公司', address: '太原', principal: { name: '张三', phone: null }, minerals: ['iron'] };
+    expect(
+      changedFields(original, { name: '甲公司', address: '', principal: { name: '张三', phone: undefined }, minerals: ['iron', 'copper'] }),
+    ).toEqual({ address: null, minerals: ['iron', 'copper'] });
+    expect(changedFields(original, { name: '甲公司' })).toEqual({});
+  });
+
+  it('drops empty values from a create request', () => {
+    expect(compact({ name: 'x', address: '', principal: { name: '', phone: undefined }, minerals: [], headsUp: false, depth: 0 })).toEqual({
+      name: 'x',
+      headsUp: false,
+      depth: 0,
+    });
+  });
+});
+
+describe('formatTime', () => {
+  it('shows instants in China Standard Time', () => {
+    expect(formatTime(Date.UTC(2022, 11, 31, 15, 59))).toBe('2022-12-31 23:59');
+    expect(formatTime(Date.UTC(2022, 11, 31, 16, 0))).toBe('2023-01-01 00:00');
+    expect(formatTime(null)).toBe('—');
+  });
+});
+
+describe('history rows', () => {
+  it('lists from/to pairs of an edit and the values of a creation', () => {
+    expect(changeRows({ at: 1, user: 'a', op: 'update', changes: { name: { from: 'a', to: 'b' } } })).toEqual([{ field: 'name', from: 'a', to: 'b' }]);
+    expect(changeRows({ at: 1, user: 'a', op: 'create', changes: { id: 'x', name: '甲', address: null, minerals: [], version: 1 } })).toEqual([
+      { field: 'name', from: null, to: '甲' },
+    ]);
+    expect(showValue({ name: '张三', phone: '139' })).toBe('张三 / 139');
+    expect(showValue(['铁', '铜'])).toBe('铁、铜');
+    expect(showValue(null)).toBe('—');
+  });
+});
+
+describe('menu', () => {
+  it('gives administrators every capability', () => {
+    const keys = leaves(menuFor('admin')).map((e) => e.key);
+    for (const k of ['home', 'monitoringOverview', 'alarms', 'network', 'risks', 'hazards', 'inspections', 'violations', 'licences', 'scores', 'illegalMining', 'campaignLedger', 'keyProblems', 'compliance', 'enterprises', 'sites', 'regions', 'import', 'users']) {
+      expect(keys).toContain(k);
+    }
+  });
+
+  it('hides supervisory tools from enterprise staff and drops empty groups', () => {
+    const m = menuFor('enterprise_staff');
+    const keys = leaves(m).map((e) => e.key);
+    expect(keys).not.toContain('network');
+    expect(keys).not.toContain('inspections');
+    expect(keys).not.toContain('users');
+    expect(keys).toContain('hazards');
+    expect(m.find((e) => e.key === 'system')).toBeUndefined();
+  });
+
+  it('finds the entry of a detail page by its path prefix', () => {
+    expect(activeEntry('/sites/TP-001').leaf?.key).toBe('sites');
+    expect(activeEntry('/sites/TP-001').group?.key).toBe('registry');
+    expect(activeEntry('/').leaf?.key).toBe('home');
+    expect(activeEntry('/enforcement/scores').leaf?.key).toBe('scores');
+    expect(activeEntry('/nowhere').leaf).toBeUndefined();
+  });
+});
+
+describe('withQuery', () => {
+  it('leaves out empty parameters', () => {
+    expect(withQuery('/api/v1/sites', { kind: 'tailings_pond', q: '', region: undefined, limit: 1 })).toBe('/api/v1/sites?kind=tailings_pond&limit=1');
+    expect(withQuery('/x', {})).toBe('/x');
+  });
+});
