@@ -21,5 +21,5 @@ export function registerRoutes(app: App, s: Services, deps: Deps, node: NodeInfo
   enterpriseRoutes(app, s.enterprises, deps.regions);
   siteRoutes(app, s.sites, deps.regions);
   importRoutes(app, s.imports);
-  monitoringRoutes(app, s.monitoring);
+  monitoringRoutes(app, s.monitoring, deps.events);
 }

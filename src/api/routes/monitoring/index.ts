@@ -1,11 +1,14 @@
 import type { Monitoring } from '../../../services/monitoring/index.ts';
 import type { App } from '../../app.ts';
+import type { EventBus } from '../../../services/events.ts';
 import { alarmRoutes } from './alarms.ts';
+import { eventRoutes } from './events.ts';
 import { sensorRoutes } from './sensors.ts';
 import { telemetryRoutes } from './telemetry.ts';
 
-export function monitoringRoutes(app: App, m: Monitoring) {
+export function monitoringRoutes(app: App, m: Monitoring, events: EventBus) {
   sensorRoutes(app, m);
   telemetryRoutes(app, m);
   alarmRoutes(app, m);
+  eventRoutes(app, m, events);
 }
