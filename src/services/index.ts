@@ -5,6 +5,7 @@ import { createEnterpriseService } from './registry/enterprises.ts';
 import { createSiteService } from './registry/sites.ts';
 import { createImportService } from './registry/import.ts';
 import { createMonitoring } from './monitoring/index.ts';
+import { createFileService } from './files.ts';
 
 /** Every capability's service, wired once with only the dependencies it uses. */
 export function createServices(deps: Deps) {
@@ -16,6 +17,7 @@ export function createServices(deps: Deps) {
     enterprises,
     sites,
     imports: createImportService({ enterprises, sites }),
+    files: createFileService(deps),
     monitoring: createMonitoring(deps, sites),
   };
 }

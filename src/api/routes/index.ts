@@ -4,6 +4,7 @@ import type { App } from '../app.ts';
 import { authRoutes } from './auth.ts';
 import { enterpriseRoutes } from './enterprises.ts';
 import { importRoutes } from './import.ts';
+import { fileRoutes } from './files.ts';
 import { monitoringRoutes } from './monitoring/index.ts';
 import { regionRoutes } from './regions.ts';
 import { siteRoutes } from './sites.ts';
@@ -21,5 +22,6 @@ export function registerRoutes(app: App, s: Services, deps: Deps, node: NodeInfo
   enterpriseRoutes(app, s.enterprises, deps.regions);
   siteRoutes(app, s.sites, deps.regions);
   importRoutes(app, s.imports);
+  fileRoutes(app, s.files);
   monitoringRoutes(app, s.monitoring, deps.events);
 }
