@@ -28,7 +28,7 @@ describe('files', () => {
   it('refuses an unaccepted type and an empty body', async () => {
     const bad = await t.req('POST', '/api/v1/files', { token: t.adminToken, body: Buffer.from('x'), headers: { 'content-type': 'image/svg+xml' } });
     expect(bad.status).toBe(422);
-    expect(bad.body.error.message).toMatch(/image\/svg+xml is not accepted/);
+    expect(bad.body.error.message).toContain('image/svg+xml is not accepted');
     const empty = await t.req('POST', '/api/v1/files', { token: t.adminToken, body: Buffer.alloc(0), headers: { 'content-type': 'image/png' } });
     expect([400, 422]).toContain(empty.status);
   });

@@ -101,3 +101,28 @@ describe('withQuery', () => {
     expect(withQuery('/x', {})).toBe('/x');
   });
 });
+
+import { buildRegionTree, impliedParent, mayHaveChildren } from './regions.ts';
+
+describe('regions', () => {
+  it('derives parents from GB/T 2260 codes', () => {
+    expect(impliedParent('140105')).toBe('140100');
+    expect(impliedParent('140100')).toBe('140000');
+    expect(impliedParent('140000')).toBeNull();
+  });
+
+  it('nests a flat list and marks leaves', () => {
+    const tree = buildRegionTree([
+      { code: '140000', name: '山西省', level: 'province' },
+      { code: '140100', name: '太原市', level: 'city' },
+      { code: '140105', name: '小店区', level: 'county', parent: '140100' },
+      { code: '140200', name: '大同市', level: 'city' },
+    ]);
+    expect(tree).toHaveLength(1);
+    expect(tree[0]!.children!.map((c) => c.title)).toEqual(['太原市', '大同市']);
+    expect(tree[0]!.children![0]!.children![0]).toEqual({ value: '140105', title: '小店区', level: 'county', isLeaf: true });
+    expect(tree[0]!.children![1]!.isLeaf).toBe(true);
+    expect(mayHaveChildren({ code: '140100', level: 'city' })).toBe(true);
+    expect(mayHaveChildren({ code: '140105', level: 'county' })).toBe(false);
+  });
+});
