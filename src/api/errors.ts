@@ -1,16 +1,17 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { DomainError } from '../domain/errors.ts';
+import { Conflict, DomainError, Forbidden, Invalid, NotFound, RateLimited, TooLarge, Unauthorized } from '../domain/errors.ts';
 
-const STATUS: Record<string, number> = {
-  Invalid: 422,
-  NotFound: 404,
-  Forbidden: 403,
-  Unauthorized: 401,
-  Conflict: 409,
-  TooLarge: 413,
-  RateLimited: 429,
-};
+// By class, so that a capability's own subclasses (IllegalAlarmTransition extends Conflict) map too.
+const STATUS: [new (...a: never[]) => DomainError, number][] = [
+  [Invalid, 422],
+  [NotFound, 404],
+  [Forbidden, 403],
+  [Unauthorized, 401],
+  [Conflict, 409],
+  [TooLarge, 413],
+  [RateLimited, 429],
+];
 
 export function errorBody(code: string, message: string, details?: unknown) {
   return { error: details === undefined ? { code, message } : { code, message, details } };
@@ -20,7 +21,7 @@ export function errorBody(code: string, message: string, details?: unknown) {
 export function handleError(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
   const domain: unknown = err;
   if (domain instanceof DomainError) {
-    const status = STATUS[domain.name] ?? 400;
+    const status = STATUS.find(([cls]) => domain instanceof cls)?.[1] ?? 400;
     if (status === 429) reply.header('retry-after', '60');
     return reply.code(status).send(errorBody(domain.code, domain.message, domain.details));
   }
