@@ -3,12 +3,10 @@ import { Command } from 'commander';
 import { loadConfig } from '../config.ts';
 import { createNode } from '../node.ts';
 import { DEMO_PASSWORD, seedDemoRegistry } from '../demo/seed.ts';
+import { startDemoMonitoring } from '../demo/monitoring.ts';
 
 export const DEMO_ADMIN_PASSWORD = 'Admin2026ka';
 
-/** Demo hooks run after the registry is seeded (monitoring adds its sensors and simulator here). */
-export type DemoHook = (node: Awaited<ReturnType<typeof createNode>>) => Promise<(() => Promise<void> | void) | void>;
-export const demoHooks: DemoHook[] = [];
 
 export function demoCommand() {
   return new Command('demo')
@@ -22,10 +20,7 @@ export function demoCommand() {
       const node = await createNode(config);
       const seeded = await seedDemoRegistry(node);
       const stops: (() => Promise<void> | void)[] = [];
-      for (const hook of demoHooks) {
-        const stop = await hook(node);
-        if (stop) stops.push(stop);
-      }
+      stops.push(await startDemoMonitoring(node));
       await node.app.listen({ port: config.port, host: config.host });
       console.log(`\n矿安 Kuangan demo on http://${config.host}:${config.port}  (data in ${config.dataDir})`);
       if (seeded) console.log(`Loaded ${seeded.enterprises} enterprises and ${seeded.sites} mines and tailings ponds.`);

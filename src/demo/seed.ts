@@ -8,7 +8,7 @@ const CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 /** A well-formed unified social credit code (GB 32100-2015) for a demo enterprise. */
 export function demoCreditCode(region: string, n: number): string {
-  const body = `91${region}MA0${String(n).padStart(5, '0')}`;
+  const body = `91${region}MA0${String(n).padStart(6, '0')}`;
   const sum = [...body].reduce((s, c, i) => s + CHARS.indexOf(c) * WEIGHTS[i]!, 0);
   return body + CHARS[(31 - (sum % 31)) % 31];
 }
