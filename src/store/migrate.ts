@@ -27,7 +27,8 @@ export function dialectOf(db: Kysely<any>): Dialect {
 }
 
 export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultSet & { applied: string[] }> {
-  const migrator = new Migrator({ db, provider: new FolderProvider() });
+  // Capabilities add migrations independently; one that sorts before an applied one still runs.
+  const migrator = new Migrator({ db, provider: new FolderProvider(), allowUnorderedMigrations: true });
   const result = await migrator.migrateToLatest();
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error');

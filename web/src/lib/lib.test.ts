@@ -126,3 +126,18 @@ describe('regions', () => {
     expect(mayHaveChildren({ code: '140105', level: 'county' })).toBe(false);
   });
 });
+
+import { decodeCsv, importFormat, toBase64 } from './files.ts';
+
+describe('import files', () => {
+  it('tells CSV from XLSX by name', () => {
+    expect(importFormat('企业.CSV')).toBe('csv');
+    expect(importFormat('sites.xlsx')).toBe('xlsx');
+    expect(importFormat('sites.xls')).toBeNull();
+  });
+
+  it('encodes base64 and decodes UTF-8 with BOM', () => {
+    expect(toBase64(new TextEncoder().encode('矿安'))).toBe(Buffer.from('矿安').toString('base64'));
+    expect(decodeCsv(new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('名称,代码')]))).toBe('名称,代码');
+  });
+});
