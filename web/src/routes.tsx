@@ -1,0 +1,67 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { Spin } from 'antd';
+import { useAuth } from './auth/auth.tsx';
+import { AppFrame } from './components/AppFrame.tsx';
+import { leaves } from './lib/menu.ts';
+import { LoginPage } from './pages/LoginPage.tsx';
+import { NotAvailablePage } from './pages/NotAvailablePage.tsx';
+
+// Pages load on demand so the login page stays small; the dashboard pulls in echarts.
+const HomePage = lazy(() => import('./pages/HomePage.tsx'));
+const EnterpriseListPage = lazy(() => import('./pages/enterprise/EnterpriseListPage.tsx'));
+const EnterpriseDetailPage = lazy(() => import('./pages/enterprise/EnterpriseDetailPage.tsx'));
+const SiteListPage = lazy(() => import('./pages/site/SiteListPage.tsx'));
+const SiteDetailPage = lazy(() => import('./pages/site/SiteDetailPage.tsx'));
+const RegionsPage = lazy(() => import('./pages/RegionsPage.tsx'));
+const ImportPage = lazy(() => import('./pages/ImportPage.tsx'));
+const UsersPage = lazy(() => import('./pages/UsersPage.tsx'));
+
+export function PageSpin() {
+  return (
+    <div style={{ padding: 48, textAlign: 'center' }}>
+      <Spin />
+    </div>
+  );
+}
+
+function RequireAuth({ children }: { children: ReactNode }) {
+  const { user, checking } = useAuth();
+  const loc = useLocation();
+  if (checking) return <PageSpin />;
+  if (!user) return <Navigate to="/login" replace state={{ from: loc.pathname + loc.search }} />;
+  return <>{children}</>;
+}
+
+export function AppRoutes() {
+  const pending = leaves().filter((e) => !e.ready && e.path);
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route
+        element={
+          <RequireAuth>
+            <AppFrame />
+          </RequireAuth>
+        }
+      >
+        <Route index element={<Lazy><HomePage /></Lazy>} />
+        <Route path="enterprises" element={<Lazy><EnterpriseListPage /></Lazy>} />
+        <Route path="enterprises/:id" element={<Lazy><EnterpriseDetailPage /></Lazy>} />
+        <Route path="sites" element={<Lazy><SiteListPage /></Lazy>} />
+        <Route path="sites/:idOrCode" element={<Lazy><SiteDetailPage /></Lazy>} />
+        <Route path="regions" element={<Lazy><RegionsPage /></Lazy>} />
+        <Route path="import" element={<Lazy><ImportPage /></Lazy>} />
+        <Route path="users" element={<Lazy><UsersPage /></Lazy>} />
+        {pending.map((e) => (
+          <Route key={e.key} path={e.path!.slice(1)} element={<NotAvailablePage feature={e.key} />} />
+        ))}
+        <Route path="*" element={<NotAvailablePage feature="notFound" />} />
+      </Route>
+    </Routes>
+  );
+}
+
+function Lazy({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<PageSpin />}>{children}</Suspense>;
+}
