@@ -9,6 +9,8 @@ import { SHANXI_REGIONS } from './domain/regions/shanxi.ts';
 import { USER_TOKEN_PREFIX } from './services/auth/auth.ts';
 import type { Deps } from './services/context.ts';
 import { createEventBus } from './services/events.ts';
+import { createScheduler } from './services/scheduler.ts';
+import { deleteExpiredSessions } from './store/repos/sessions.ts';
 import { createServices, type Services } from './services/index.ts';
 import { openStore, type Store } from './store/db.ts';
 import { migrateToLatest } from './store/migrate.ts';
@@ -39,10 +41,13 @@ export async function createNode(config: Config, opts: { now?: () => number; web
   const now = opts.now ?? Date.now;
   const nodeId = await ensureSetting(store.db, 'node.id', uuidv7(), now());
   const regions = new RegionIndex(SHANXI_REGIONS);
-  const deps: Deps = { store, nodeId, config, regions, events: createEventBus(), now };
+  const scheduler = createScheduler({ store, now });
+  const deps: Deps = { store, nodeId, config, regions, events: createEventBus(), now, scheduler };
   const services = createServices(deps);
   const first = await services.users.ensureFirstAdmin(config.adminPassword);
   await services.monitoring.start();
+  scheduler.register({ name: 'sessions.purge', cron: '30 3 * * *', run: async () => deleteExpiredSessions(store.db, now()) });
+  scheduler.start();
 
   const app = await createApp({
     logLevel: config.logLevel,
@@ -60,7 +65,7 @@ export async function createNode(config: Config, opts: { now?: () => number; web
     name: config.nodeName ?? `${regionName ?? config.region} · 矿安`,
   }));
 
-  const stoppers: (() => Promise<void> | void)[] = [() => services.monitoring.stop()];
+  const stoppers: (() => Promise<void> | void)[] = [() => scheduler.stop(), () => services.monitoring.stop()];
   return {
     config,
     store,
