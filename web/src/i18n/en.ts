@@ -76,6 +76,7 @@ export const en: Dict = {
   kind: { tailings_pond: 'Tailings pond', underground: 'Underground mine', open_pit: 'Open-pit mine' },
   status: { construction: 'Construction', producing: 'Producing', suspended: 'Suspended', awaiting_closure: 'Awaiting closure', closed: 'Closed' },
   damType: { upstream: 'Upstream', centerline: 'Centerline', downstream: 'Downstream', one_time: 'One-time' },
+  mineral: { iron: 'Iron', copper: 'Copper', lead: 'Lead', zinc: 'Zinc', gold: 'Gold', silver: 'Silver', bauxite: 'Bauxite', molybdenum: 'Molybdenum', tungsten: 'Tungsten', tin: 'Tin', manganese: 'Manganese', nickel: 'Nickel', limestone: 'Limestone', dolomite: 'Dolomite', gypsum: 'Gypsum', fluorite: 'Fluorite', phosphate: 'Phosphate', graphite: 'Graphite', granite: 'Granite', marble: 'Marble', sand_gravel: 'Sand and gravel', clay: 'Clay', pyrite: 'Pyrite', rare_earth: 'Rare earths' },
   grade: { 1: 'Grade 1', 2: 'Grade 2', 3: 'Grade 3', 4: 'Grade 4', 5: 'Grade 5' },
   import: {
     title: 'Bulk import', what: 'Import', enterprises: 'Enterprises', sites: 'Mines & ponds', file: 'File (CSV or XLSX)',

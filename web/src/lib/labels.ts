@@ -23,3 +23,9 @@ export function isKind(v: string | null | undefined): v is SiteKind {
 export function isStatus(v: string | null | undefined): v is SiteStatus {
   return !!v && (SITE_STATUSES as string[]).includes(v);
 }
+
+/** Mineral codes the registry uses (contract: "iron", "copper" …); anything else is shown as typed. */
+export const MINERALS = [
+  'iron', 'copper', 'lead', 'zinc', 'gold', 'silver', 'bauxite', 'molybdenum', 'tungsten', 'tin', 'manganese', 'nickel',
+  'limestone', 'dolomite', 'gypsum', 'fluorite', 'phosphate', 'graphite', 'granite', 'marble', 'sand_gravel', 'clay', 'pyrite', 'rare_earth',
+] as const;

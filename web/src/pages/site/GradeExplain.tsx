@@ -15,16 +15,17 @@ export function GradeExplain({ site }: { site: Site }) {
       {d && (
         <div className="ka-grade-how">
           <div style={{ fontWeight: 500, marginBottom: 4 }}>{t('site.gradeHow')}</div>
-          <div>
-            {t('site.byStorage')}：{formatNumber(site.totalStorage)} 万m³ → {gradeText(d.byStorage)}
-          </div>
-          <div>
-            {t('site.byHeight')}：{formatNumber(site.damHeight)} m → {gradeText(d.byHeight)}
-          </div>
-          {d.rule && (
-            <div>
-              {t('site.rule')}：{String(d.rule)}
-            </div>
+          {d.rule ? (
+            <div>{String(d.rule)}</div>
+          ) : (
+            <>
+              <div>
+                {t('site.byStorage')}：{formatNumber(site.totalStorage)} 万m³ → {gradeText(d.byStorage)}
+              </div>
+              <div>
+                {t('site.byHeight')}：{formatNumber(site.damHeight)} m → {gradeText(d.byHeight)}
+              </div>
+            </>
           )}
           {d.source && (
             <div className="ka-muted">

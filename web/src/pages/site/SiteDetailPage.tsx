@@ -12,6 +12,7 @@ import { PageTitle } from '../../components/PageTitle.tsx';
 import { KindTag, StatusTag } from '../../components/tags.tsx';
 import { formatNumber, formatTime, orDash } from '../../lib/format.ts';
 import { can } from '../../lib/permissions.ts';
+import { mineralsText } from '../../components/minerals.ts';
 import { GradeExplain } from './GradeExplain.tsx';
 import { SiteFormModal } from './SiteFormModal.tsx';
 import { siteTabsFor } from './tabs.ts';
@@ -40,7 +41,7 @@ export default function SiteDetailPage() {
     item('status', <StatusTag status={s.status} />),
     item('enterprise', <Link to={`/enterprises/${s.enterprise}`}>{s.enterpriseName ?? s.enterprise}</Link>),
     item('region', s.regionName ?? s.region),
-    item('minerals', s.minerals?.length ? s.minerals.join('、') : '—'),
+    item('minerals', mineralsText(s.minerals)),
     item('miningMethod', orDash(s.miningMethod)),
     item('designCapacity', formatNumber(s.designCapacity)),
     item('actualCapacity', formatNumber(s.actualCapacity)),

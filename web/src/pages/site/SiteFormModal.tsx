@@ -10,7 +10,7 @@ import { RegionSelect } from '../../components/RegionSelect.tsx';
 import { showSuccess } from '../../components/feedback.ts';
 import { applyServerErrors } from '../../components/serverErrors.ts';
 import { changedFields, compact } from '../../lib/forms.ts';
-import { DAM_TYPES, SITE_KINDS, SITE_STATUSES } from '../../lib/labels.ts';
+import { DAM_TYPES, MINERALS, SITE_KINDS, SITE_STATUSES } from '../../lib/labels.ts';
 import { ENTERPRISE_ROLES } from '../../lib/permissions.ts';
 
 export const POND_FIELDS = ['damType', 'damHeight', 'totalStorage', 'crestElevation', 'headsUp', 'residentsDistance', 'isNew'];
@@ -137,7 +137,7 @@ export function SiteFormModal({ open, site, onClose, onSaved, defaults }: { open
           </Col>
           <Col xs={24} md={8}>
             <Form.Item name="minerals" label={t('site.minerals')} tooltip={t('site.mineralsHint')}>
-              <Select mode="tags" tokenSeparators={[',', '，', '、']} open={false} suffixIcon={null} />
+              <Select mode="tags" tokenSeparators={[',', '，', '、']} options={MINERALS.map((m) => ({ value: m, label: t(`mineral.${m}`) }))} optionFilterProp="label" />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>

@@ -7,6 +7,7 @@ import { api } from '../../api/client.ts';
 import type { Page, Site } from '../../api/types.ts';
 import { GradeTag, KindTag, StatusTag } from '../../components/tags.tsx';
 import { formatNumber } from '../../lib/format.ts';
+import { mineralsText } from '../../components/minerals.ts';
 
 export interface SiteQuery {
   region?: string;
@@ -56,7 +57,7 @@ export function SiteTable({ query, onChange, compact }: { query: SiteQuery; onCh
       : [
           { title: t('site.enterprise'), dataIndex: 'enterpriseName', key: 'enterprise', render: (v: string | undefined, s: Site) => v ?? s.enterprise },
           { title: t('site.region'), dataIndex: 'regionName', key: 'region', sorter: true, sortOrder: order('region'), render: (v: string | null, s: Site) => v ?? s.region },
-          { title: t('site.minerals'), dataIndex: 'minerals', key: 'minerals', render: (v: string[]) => (v?.length ? v.join('、') : '—') },
+          { title: t('site.minerals'), dataIndex: 'minerals', key: 'minerals', render: (v: string[]) => mineralsText(v) },
         ]),
     { title: t('site.designCapacity'), dataIndex: 'designCapacity', key: 'designCapacity', align: 'right', render: (v: number | null) => formatNumber(v) },
   ];

@@ -1,0 +1,178 @@
+// The web app in a real browser against a real node: log in, the frame in Chinese, the site list,
+// a site's detail with its grade, the English switch, and the phone-width layout.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { startServer, type RunningServer } from '../../src/server.ts';
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SHOTS = process.env.KUANGAN_SCREENSHOTS ?? os.tmpdir();
+const ADMIN_PASSWORD = 'E2e-admin-pass-1';
+const haveBrowser = fs.existsSync(CHROMIUM);
+
+function ensureWebBuilt() {
+  if (fs.existsSync(path.join(root, 'web', 'dist', 'index.html'))) return;
+  const r = spawnSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('web build failed');
+}
+
+/** A valid unified social credit code (GB 32100-2015) for a given 9-character organisation code. */
+function creditCode(org: string): string {
+  const alphabet = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+  const weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+  const first = `91140100${org}`;
+  const sum = [...first].reduce((s, c, i) => s + alphabet.indexOf(c) * weights[i]!, 0);
+  return first + alphabet[(31 - (sum % 31)) % 31]!;
+}
+
+describe.skipIf(!haveBrowser)('web app in a browser', () => {
+  let server: RunningServer;
+  let dataDir: string;
+  let profile: string;
+  let context: BrowserContext;
+  let siteName: string;
+
+  async function call<T>(method: string, url: string, token: string | null, body?: unknown): Promise<T> {
+    const res = await fetch(server.url + url, {
+      method,
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json = await res.json();
+    if (!res.ok) throw new Error(`${method} ${url} → ${res.status} ${JSON.stringify(json)}`);
+    return json as T;
+  }
+
+  beforeAll(async () => {
+    ensureWebBuilt();
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kuangan-e2e-'));
+    profile = fs.mkdtempSync(path.join(os.tmpdir(), 'kuangan-chromium-'));
+    server = await startServer({ port: 0, host: '127.0.0.1', dataDir, adminPassword: ADMIN_PASSWORD });
+
+    const { token } = await call<{ token: string }>('POST', '/api/v1/auth/login', null, { username: 'admin', password: ADMIN_PASSWORD });
+    const ent = await call<{ id: string }>('POST', '/api/v1/enterprises', token, {
+      name: '太原恒安矿业有限公司',
+      creditCode: creditCode('MA0KE2E01'),
+      region: '140105',
+      principal: { name: '王建国', phone: '13900000001' },
+    });
+    siteName = '恒安一号尾矿库';
+    await call('POST', '/api/v1/sites', token, {
+      code: 'TP-E2E-001',
+      name: siteName,
+      kind: 'tailings_pond',
+      region: '140105',
+      enterprise: ent.id,
+      status: 'producing',
+      minerals: ['iron'],
+      damType: 'upstream',
+      damHeight: 45,
+      totalStorage: 800,
+    });
+
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      viewport: { width: 1366, height: 800 },
+      locale: 'zh-CN',
+    });
+  }, 180_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await server?.close();
+    for (const d of [dataDir, profile]) if (d) fs.rmSync(d, { recursive: true, force: true });
+  });
+
+  async function shot(page: Page, name: string) {
+    await page.screenshot({ path: path.join(SHOTS, `kuangan-${name}.png`), fullPage: true });
+  }
+
+  it('logs in, shows a site with its grade, and switches to English', async () => {
+    const page = await context.newPage();
+    await page.goto(`${server.url}/sites`);
+    // Not logged in: the login page, in Chinese.
+    await page.getByText('用户登录').waitFor();
+    await expect(page.getByText('矿安 · 非煤矿山安全监管平台').count()).resolves.toBe(1);
+    await shot(page, 'login');
+
+    await page.getByPlaceholder('用户名').fill('admin');
+    await page.getByPlaceholder('密码').fill('wrong-password');
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.getByTestId('login-error').getByText('用户名或密码错误').waitFor();
+
+    await page.getByPlaceholder('密码').fill(ADMIN_PASSWORD);
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+
+    // The frame, in Chinese: every capability has its place in the menu.
+    const menu = page.locator('.ant-layout-sider .ant-menu-root');
+    await menu.getByText('企业与矿山').waitFor();
+    for (const label of ['总览', '在线监测', '联网运行', '双重预防', '监管执法', '专项整治', '合规检查', '系统管理']) {
+      await expect(menu.getByText(label, { exact: true }).count()).resolves.toBeGreaterThan(0);
+    }
+    await page.getByTestId('node-title').waitFor();
+    await expect(page.getByTestId('user-menu').textContent()).resolves.toContain('系统管理员');
+
+    // The site list, reached from the menu after the login redirect.
+    await menu.getByText('矿山与尾矿库', { exact: true }).click();
+    await page.waitForURL(/\/sites$/);
+    const row = page.locator('.ant-table-row', { hasText: siteName });
+    await row.waitFor();
+    await expect(row.textContent()).resolves.toContain('尾矿库');
+    await expect(row.textContent()).resolves.toContain('生产');
+    await shot(page, 'sites-zh');
+
+    // The detail page: name, the derived grade and how it was derived.
+    await row.click();
+    await page.waitForURL(/\/sites\/TP-E2E-001$/);
+    await expect(page.getByTestId('site-name').textContent()).resolves.toBe(siteName);
+    const grade = page.getByTestId('site-grade');
+    await grade.waitFor();
+    const gradeText = (await grade.textContent()) ?? '';
+    expect(gradeText).toMatch(/[一二三四五]等/);
+    expect(gradeText).toContain('如何得出');
+    await expect(page.getByText('筑坝方式').count()).resolves.toBe(1);
+    await shot(page, 'site-zh');
+
+    // English, and it sticks across a reload.
+    await page.getByTestId('lang-switch').click();
+    await page.getByText('How it was derived').waitFor();
+    await expect(page.getByTestId('site-grade').textContent()).resolves.toMatch(/Grade [1-5]/);
+    await expect(page.getByText('Dam type', { exact: true }).count()).resolves.toBe(1);
+    await expect(menu.getByText('Enterprises & mines').count()).resolves.toBe(1);
+    await page.reload();
+    await page.getByText('How it was derived').waitFor();
+    await shot(page, 'site-en');
+
+    // Back to Chinese for the next test.
+    await page.getByTestId('lang-switch').click();
+    await page.getByText('如何得出').waitFor();
+    await page.close();
+  }, 120_000);
+
+  it('collapses the menu into a drawer at a phone width', async () => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 375, height: 812 });
+    await page.goto(`${server.url}/sites`);
+    await page.locator('.ant-table-row', { hasText: siteName }).waitFor();
+    // No side menu taking the screen: only the toggle.
+    await expect(page.locator('.ant-layout-sider').count()).resolves.toBe(0);
+    await expect(page.getByTestId('menu-toggle').isVisible()).resolves.toBe(true);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(375);
+    await shot(page, 'mobile-sites');
+
+    await page.getByTestId('menu-toggle').click();
+    const drawer = page.locator('.ant-drawer .ant-menu-root');
+    await drawer.getByText('企业与矿山').waitFor();
+    await shot(page, 'mobile-drawer');
+    await drawer.getByText('总览', { exact: true }).click();
+    await page.waitForURL(`${server.url}/`);
+    await drawer.waitFor({ state: 'hidden' });
+    await page.close();
+  }, 60_000);
+});
