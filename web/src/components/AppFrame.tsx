@@ -172,7 +172,11 @@ function HeaderRight({ mobile }: { mobile: boolean }) {
           {!mobile && (
             <span>
               {user.displayName ?? user.username}
-              <span className="ka-muted" style={{ marginLeft: 6 }}>{t(`role.${user.role}`)}</span>
+              {user.displayName !== t(`role.${user.role}`) && (
+                <span className="ka-muted" style={{ marginLeft: 6 }}>
+                  {t(`role.${user.role}`)}
+                </span>
+              )}
             </span>
           )}
         </Button>

@@ -22,7 +22,9 @@ export function EnterpriseFormModal({ open, enterprise, onClose, onSaved }: { op
     if (!open) return;
     form.resetFields();
     if (enterprise) form.setFieldsValue(enterprise);
-  }, [open, enterprise, form]);
+    // Only on opening: a background refetch must not wipe what the user is typing.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [open]);
 
   async function submit(values: Record<string, unknown>) {
     setBusy(true);

@@ -1,4 +1,4 @@
-import { Table, type TableProps } from 'antd';
+import { Grid, Table, type TableProps } from 'antd';
 import type { SortOrder } from 'antd/es/table/interface';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import type { Enterprise, Page } from '../../api/types.ts';
 import { formatTime, orDash } from '../../lib/format.ts';
+import { CardList } from '../../components/CardList.tsx';
 
 export interface EnterpriseQuery {
   region?: string;
@@ -43,6 +44,31 @@ export function EnterpriseTable({ query, onChange, compact }: { query: Enterpris
         ]),
   ];
 
+  const screens = Grid.useBreakpoint();
+  if (!screens.md) {
+    return (
+      <CardList<Enterprise>
+        items={list.data?.items ?? []}
+        loading={list.isFetching}
+        rowKey={(e) => e.id}
+        title={(e) => e.name}
+        body={(e) => (
+          <div className="ka-muted">
+            <div style={{ fontFamily: 'monospace' }}>{e.creditCode}</div>
+            <div>
+              {e.regionName ?? e.region} · {t('enterprise.principal')} {orDash(e.principal?.name)}
+              {e.siteCount !== undefined ? ` · ${t('enterprise.siteCount')} ${e.siteCount}` : ''}
+            </div>
+          </div>
+        )}
+        onOpen={(e) => navigate(`/enterprises/${e.id}`)}
+        page={page}
+        size={size}
+        total={list.data?.total ?? 0}
+        onPage={(p) => onChange({ ...query, page: p })}
+      />
+    );
+  }
   return (
     <Table<Enterprise>
       rowKey="id"

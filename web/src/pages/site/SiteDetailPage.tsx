@@ -13,6 +13,7 @@ import { KindTag, StatusTag } from '../../components/tags.tsx';
 import { formatNumber, formatTime, orDash } from '../../lib/format.ts';
 import { can } from '../../lib/permissions.ts';
 import { mineralsText } from '../../components/minerals.ts';
+import { useEnterpriseName } from '../../components/useEnterpriseName.ts';
 import { GradeExplain } from './GradeExplain.tsx';
 import { SiteFormModal } from './SiteFormModal.tsx';
 import { siteTabsFor } from './tabs.ts';
@@ -23,6 +24,7 @@ export default function SiteDetailPage() {
   const user = useUser();
   const [editing, setEditing] = useState(false);
   const q = useQuery({ queryKey: ['site', idOrCode], queryFn: () => api.get<Site>(`/api/v1/sites/${encodeURIComponent(idOrCode)}`) });
+  const enterpriseName = useEnterpriseName(q.data?.enterprise, q.data?.enterpriseName);
 
   if (q.isLoading) return <Spin />;
   if (!q.data) {
@@ -39,7 +41,7 @@ export default function SiteDetailPage() {
     item('name', s.name),
     item('kind', <KindTag kind={s.kind} />),
     item('status', <StatusTag status={s.status} />),
-    item('enterprise', <Link to={`/enterprises/${s.enterprise}`}>{s.enterpriseName ?? s.enterprise}</Link>),
+    item('enterprise', <Link to={`/enterprises/${s.enterprise}`}>{enterpriseName ?? s.enterprise}</Link>),
     item('region', s.regionName ?? s.region),
     item('minerals', mineralsText(s.minerals)),
     item('miningMethod', orDash(s.miningMethod)),
@@ -118,7 +120,7 @@ export default function SiteDetailPage() {
           ]}
         />
       </Card>
-      <SiteFormModal open={editing} site={s} onClose={() => setEditing(false)} />
+      <SiteFormModal open={editing} site={s} enterpriseLabel={enterpriseName} onClose={() => setEditing(false)} />
     </>
   );
 }

@@ -21,7 +21,7 @@ const FIELD_NAMES = [
 ].map((f) => [f]);
 
 /** Registers a mine or tailings pond, or edits one with the version it was read at. */
-export function SiteFormModal({ open, site, onClose, onSaved, defaults }: { open: boolean; site?: Site; onClose: () => void; onSaved?: (s: Site) => void; defaults?: Partial<Site> }) {
+export function SiteFormModal({ open, site, onClose, onSaved, defaults, enterpriseLabel }: { open: boolean; site?: Site; onClose: () => void; onSaved?: (s: Site) => void; defaults?: Partial<Site>; enterpriseLabel?: string }) {
   const { t } = useTranslation();
   const user = useUser();
   const [form] = Form.useForm();
@@ -35,7 +35,9 @@ export function SiteFormModal({ open, site, onClose, onSaved, defaults }: { open
     if (!open) return;
     form.resetFields();
     form.setFieldsValue(site ?? { kind: 'tailings_pond', ...defaults });
-  }, [open, site, defaults, form]);
+    // Only on opening: a background refetch must not wipe what the user is typing.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [open]);
 
   async function submit(values: Record<string, unknown>) {
     const v = { ...values };
@@ -127,7 +129,7 @@ export function SiteFormModal({ open, site, onClose, onSaved, defaults }: { open
           </Col>
           <Col xs={24} md={8}>
             <Form.Item name="enterprise" label={t('site.enterprise')} rules={req(t('site.enterprise'))}>
-              <EnterpriseSelect initialLabel={site?.enterpriseName} />
+              <EnterpriseSelect initialLabel={enterpriseLabel ?? site?.enterpriseName} />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>

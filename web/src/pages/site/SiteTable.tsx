@@ -1,4 +1,4 @@
-import { Table, type TableProps } from 'antd';
+import { Grid, Space, Table, type TableProps } from 'antd';
 import type { SortOrder } from 'antd/es/table/interface';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
@@ -7,6 +7,7 @@ import { api } from '../../api/client.ts';
 import type { Page, Site } from '../../api/types.ts';
 import { GradeTag, KindTag, StatusTag } from '../../components/tags.tsx';
 import { formatNumber } from '../../lib/format.ts';
+import { CardList } from '../../components/CardList.tsx';
 import { mineralsText } from '../../components/minerals.ts';
 
 export interface SiteQuery {
@@ -62,6 +63,35 @@ export function SiteTable({ query, onChange, compact }: { query: SiteQuery; onCh
     { title: t('site.designCapacity'), dataIndex: 'designCapacity', key: 'designCapacity', align: 'right', render: (v: number | null) => formatNumber(v) },
   ];
 
+  const screens = Grid.useBreakpoint();
+  if (!screens.md) {
+    return (
+      <CardList<Site>
+        items={list.data?.items ?? []}
+        loading={list.isFetching}
+        rowKey={(s) => s.id}
+        title={(s) => s.name}
+        body={(s) => (
+          <Space orientation="vertical" size={4}>
+            <Space size={4} wrap>
+              <KindTag kind={s.kind} />
+              <StatusTag status={s.status} />
+              <GradeTag grade={s.grade} />
+            </Space>
+            <span className="ka-muted">
+              {s.code} · {s.regionName ?? s.region}
+              {s.enterpriseName ? ` · ${s.enterpriseName}` : ''}
+            </span>
+          </Space>
+        )}
+        onOpen={(s) => navigate(`/sites/${encodeURIComponent(s.code || s.id)}`)}
+        page={page}
+        size={size}
+        total={list.data?.total ?? 0}
+        onPage={(p) => onChange({ ...query, page: p })}
+      />
+    );
+  }
   return (
     <Table<Site>
       rowKey="id"
