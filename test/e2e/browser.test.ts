@@ -198,6 +198,8 @@ describe.skipIf(!haveBrowser)('web app in a browser', () => {
     await page.goto(server.url + '/');
     const card = page.locator('.ant-card', { hasText: '尾矿库' }).locator('.ant-statistic-content-value').first();
     await expect.poll(() => card.textContent()).toBe('1');
+    await page.locator('canvas').first().waitFor();
+    await shot(page, 'home');
 
     // The enterprise's detail lists its site.
     await page.goto(server.url + '/enterprises');
@@ -205,6 +207,21 @@ describe.skipIf(!haveBrowser)('web app in a browser', () => {
     await page.getByRole('tab', { name: '所属矿山与尾矿库' }).click();
     await page.locator('.ant-table-row', { hasText: siteName }).waitFor();
     await shot(page, 'enterprise');
+
+    // A refused form: the server's field problem lands on the field it names.
+    await page.goto(server.url + '/enterprises');
+    await page.getByRole('button', { name: '新建企业' }).click();
+    const form = page.getByTestId('enterprise-form');
+    await form.locator('#name').fill('晋中测试矿业有限公司');
+    await form.locator('#creditCode').fill('91140100MA0KE2E010');
+    await form.locator('#region').click();
+    await form.locator('#region').fill('小店');
+    await page.locator('.ant-select-tree-node-content-wrapper', { hasText: '小店区' }).click();
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    const explain = form.locator('#creditCode_help');
+    await explain.waitFor();
+    await expect(explain.textContent()).resolves.toMatch(/check character|校验码/);
+    await shot(page, 'enterprise-form-error');
     await page.close();
   }, 90_000);
 });

@@ -12,6 +12,7 @@ import { RegionSelect, useRegionName } from '../components/RegionSelect.tsx';
 import { showSuccess } from '../components/feedback.ts';
 import { applyServerErrors } from '../components/serverErrors.ts';
 import { compact } from '../lib/forms.ts';
+import { useEnterpriseName } from '../components/useEnterpriseName.ts';
 import { formatTime } from '../lib/format.ts';
 import { ENTERPRISE_ROLES, REGION_ROLES, can } from '../lib/permissions.ts';
 
@@ -51,7 +52,7 @@ export default function UsersPage() {
             { title: t('user.displayName'), dataIndex: 'displayName', render: (v: string | null) => v ?? '—' },
             { title: t('user.role'), dataIndex: 'role', render: (r: string) => t(`role.${r}`, { defaultValue: r }) },
             { title: t('user.region'), dataIndex: 'region', render: (v: string | null) => (v ? regionName(v) : '—') },
-            { title: t('user.enterprise'), dataIndex: 'enterprise', render: (v: string | null) => v ?? '—' },
+            { title: t('user.enterprise'), dataIndex: 'enterprise', render: (v: string | null) => (v ? <EnterpriseName id={v} /> : '—') },
             { title: t('user.disabled'), dataIndex: 'disabled', render: (d: boolean) => (d ? <Tag>{t('user.off')}</Tag> : <Tag color="green">{t('user.active')}</Tag>) },
             { title: t('user.createdAt'), dataIndex: 'createdAt', render: (v: number) => formatTime(v) },
             {
@@ -148,4 +149,8 @@ function NewUserModal({ open, onClose }: { open: boolean; onClose: () => void })
       </Form>
     </Modal>
   );
+}
+
+function EnterpriseName({ id }: { id: string }) {
+  return <>{useEnterpriseName(id) ?? id}</>;
 }
