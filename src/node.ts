@@ -12,6 +12,7 @@ import { createEventBus } from './services/events.ts';
 import { createScheduler } from './services/scheduler.ts';
 import { deleteExpiredSessions } from './store/repos/sessions.ts';
 import { createServices, type Services } from './services/index.ts';
+import { DEVICE_TOKEN_PREFIX } from './services/monitoring/devices.ts';
 import { openStore, type Store } from './store/db.ts';
 import { migrateToLatest } from './store/migrate.ts';
 import { ensureSetting } from './store/repos/settings.ts';
@@ -54,6 +55,7 @@ export async function createNode(config: Config, opts: { now?: () => number; web
     webDir: opts.webDir ?? WEB_DIR,
     resolvers: {
       [USER_TOKEN_PREFIX]: async (t) => (await services.auth.authenticate(t))?.principal ?? null,
+      [DEVICE_TOKEN_PREFIX]: (t) => services.monitoring.devices.authenticate(t),
     },
   });
   const regionName = regions.get(config.region)?.name ?? null;

@@ -26,6 +26,8 @@ export interface Placed {
 }
 
 export function scopeOf(p: Principal): Scope {
+  // A device reads nothing: it only posts readings for its own site (checked by the ingest path).
+  if (p.kind === 'device') return { all: false, enterpriseId: '\u0000none' };
   if (p.enterpriseId) return { all: false, enterpriseId: p.enterpriseId };
   if (p.role === 'admin' && !p.regionCode) return { all: true };
   if (p.regionCode) return { all: false, regionPrefix: scopePrefix(p.regionCode) };
@@ -34,6 +36,7 @@ export function scopeOf(p: Principal): Scope {
 }
 
 export function canSee(p: Principal, thing: Placed): boolean {
+  if (p.kind === 'device') return false;
   if (p.enterpriseId) return thing.enterpriseId === p.enterpriseId;
   if (p.role === 'admin' && !p.regionCode) return true;
   if (p.regionCode) return isWithin(p.regionCode, thing.regionCode);
@@ -41,6 +44,7 @@ export function canSee(p: Principal, thing: Placed): boolean {
 }
 
 export function can(p: Principal, permission: Permission): boolean {
+  if (p.kind === 'device') return permission === 'telemetry.write';
   return ROLE_PERMISSIONS[p.role].includes(permission);
 }
 

@@ -6,6 +6,7 @@ import { findSite } from '../../store/repos/sites.ts';
 import type { PointState } from '../../domain/monitoring/index.ts';
 import { createAlarmService } from './alarms.ts';
 import { createCatalog } from './catalog.ts';
+import { createDeviceService } from './devices.ts';
 import { createIngestService } from './ingest.ts';
 import { createMonitoringJobs } from './jobs.ts';
 import { pointId, type Point, type RuleName } from './plan.ts';
@@ -45,6 +46,7 @@ export function createMonitoring(deps: Deps, sites: SiteService) {
   const ingest = createIngestService(catalog, writer, settings, deps.now);
   const status = createStatusService(deps, sites, catalog, points, settings);
   const series = createSeriesService(deps, sensors);
+  const devices = createDeviceService(deps, sites);
   const jobs = createMonitoringJobs(deps, catalog, points, settings, (ids) => alarms!.publish(ids));
   const stoppers: (() => void)[] = [() => jobs.stop()];
 
@@ -74,6 +76,7 @@ export function createMonitoring(deps: Deps, sites: SiteService) {
     status,
     series,
     jobs,
+    devices,
     async start() {
       await load();
       jobs.start();

@@ -2,6 +2,7 @@ import type { Monitoring } from '../../../services/monitoring/index.ts';
 import type { App } from '../../app.ts';
 import type { EventBus } from '../../../services/events.ts';
 import { alarmRoutes } from './alarms.ts';
+import { deviceRoutes } from './devices.ts';
 import { eventRoutes } from './events.ts';
 import { sensorRoutes } from './sensors.ts';
 import { telemetryRoutes } from './telemetry.ts';
@@ -11,4 +12,5 @@ export function monitoringRoutes(app: App, m: Monitoring, events: EventBus) {
   telemetryRoutes(app, m);
   alarmRoutes(app, m);
   eventRoutes(app, m, events);
+  deviceRoutes(app, m);
 }
