@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { uuidv7 } from 'uuidv7';
 import type { Config } from './config.ts';
 import { createApp, type App } from './api/app.ts';
+import { startMqttIngest, type MqttIngest } from './ingest/mqtt.ts';
 import { registerRoutes } from './api/routes/index.ts';
 import { RegionIndex } from './domain/regions/regions.ts';
 import { SHANXI_REGIONS } from './domain/regions/shanxi.ts';
@@ -27,6 +28,8 @@ export interface Node {
   app: App;
   /** Set on the first start when no admin password was configured; printed once by the caller. */
   generatedAdminPassword?: string;
+  /** MQTT intake, when KUANGAN_MQTT_URL is set. */
+  mqtt: MqttIngest | null;
   close(): Promise<void>;
 }
 
@@ -68,6 +71,9 @@ export async function createNode(config: Config, opts: { now?: () => number; web
   }));
 
   const stoppers: (() => Promise<void> | void)[] = [() => scheduler.stop(), () => services.monitoring.stop()];
+  // Last in, first stopped: MQTT acknowledges what it committed before the writer drains.
+  const mqtt = config.mqttUrl ? startMqttIngest({ url: config.mqttUrl, clientId: `kuangan-${nodeId}`, ingest: services.monitoring.ingest }) : null;
+  if (mqtt) stoppers.push(() => mqtt.stop());
   return {
     config,
     store,
@@ -75,6 +81,7 @@ export async function createNode(config: Config, opts: { now?: () => number; web
     services,
     app,
     generatedAdminPassword: first.generatedPassword,
+    mqtt,
     async close() {
       for (const stop of stoppers.reverse()) await stop();
       await app.close();
