@@ -1,14 +1,14 @@
 /**
  * The readings every figure uses: a fleet of sensors reporting tick by tick, one reading per sensor
  * per tick, values in the normal band (below the blue threshold of 100) so that every reading is
- * evaluated and none opens an alarm. Ticks are one second apart, starting far enough in the past
- * that no reading is refused as coming from the future.
+ * evaluated and none opens an alarm. Ticks are 100 ms apart from ten minutes ago: a run of up to
+ * 6,000 ticks (6 million readings over 1,000 sensors) stays in the past, so nothing is refused as
+ * coming from the future, and stays recent, so no sensor looks offline to the scheduled checks.
  */
-export const TICK_MS = 1000;
+export const TICK_MS = 100;
 
 export function baseTs(now = Date.now()): number {
-  // Two days back on a whole hour: room for ~170,000 ticks before reaching the present.
-  return Math.floor((now - 2 * 86_400_000) / 3_600_000) * 3_600_000;
+  return Math.floor((now - 600_000) / 1000) * 1000;
 }
 
 /** A deterministic value in 90..99.99 for a sensor at a tick (cheap, no shared state). */

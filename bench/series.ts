@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { startBenchServer } from './fixture.ts';
 import { percentile, type Report } from './report.ts';
 import type { Mode } from './mode.ts';
+import { bucketedReadings } from '../src/store/repos/monitoring/readings.ts';
 import type { Row } from '../src/services/monitoring/intake.ts';
 
 const HOUR = 3_600_000;
@@ -67,6 +68,14 @@ export async function seriesFigures(mode: Mode, report: Report) {
     const month = await time(`/api/v1/sites/${targets.site}/sensors/{code}/readings?from=${now - 30 * DAY}&to=${now + HOUR}&step=10m`, 30 * 144);
     report.add('series_30d_10m_p50', percentile(month, 50), 'ms', '(4,320 buckets from 43,200 raw rows)');
     report.add('series_30d_10m_p99', percentile(month, 99), 'ms', '(target ≤ 50 ms)');
+    // The same 30-day read without HTTP: the share of the query itself.
+    const query: number[] = [];
+    for (let i = 0; i < mode.reads; i++) {
+      const a = performance.now();
+      await bucketedReadings(s.server.node.store.db, targets.sensors[i % 5]!.key, now - 30 * DAY, now + HOUR, 600_000);
+      query.push(performance.now() - a);
+    }
+    report.add('series_30d_10m_query_p50', percentile(query, 50), 'ms', '(the SQL alone, no HTTP)');
     const year = await time(`/api/v1/sites/${targets.site}/sensors/{code}/readings?from=${now - 365 * DAY}&to=${now + HOUR}&step=1d`, 365);
     report.add('series_1y_1d_p50', percentile(year, 50), 'ms', '(from daily rollups)');
     report.add('series_1y_1d_p99', percentile(year, 99), 'ms', '(target ≤ 50 ms)');
