@@ -20,6 +20,7 @@ const schema = z.object({
   KUANGAN_LEVEL: z.enum(levels).default('province'),
   KUANGAN_REGION: z.string().regex(/^\d{6}$/, 'must be a 6-digit GB/T 2260 code').default('140000'),
   KUANGAN_NODE_NAME: z.string().optional(),
+  KUANGAN_CLOCK_OFFSET_MS: z.coerce.number().int().optional(),
   KUANGAN_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -36,6 +37,8 @@ export interface Config {
   region: string;
   nodeName?: string;
   logLevel: string;
+  /** Test-only: shifts this node's clock, to check links between nodes whose clocks disagree. */
+  clockOffsetMs?: number;
 }
 
 export class ConfigError extends Error {}
@@ -61,6 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     region: e.KUANGAN_REGION,
     nodeName: e.KUANGAN_NODE_NAME,
     logLevel: e.KUANGAN_LOG_LEVEL,
+    clockOffsetMs: e.KUANGAN_CLOCK_OFFSET_MS,
     ...overrides,
   };
 }

@@ -14,6 +14,8 @@ import { createScheduler } from './services/scheduler.ts';
 import { deleteExpiredSessions } from './store/repos/sessions.ts';
 import { createServices, type Services } from './services/index.ts';
 import { DEVICE_TOKEN_PREFIX } from './services/monitoring/devices.ts';
+import { NODE_TOKEN_PREFIX } from './services/network/index.ts';
+import { startSync } from './sync/index.ts';
 import { openStore, type Store } from './store/db.ts';
 import { migrateToLatest } from './store/migrate.ts';
 import { ensureSetting } from './store/repos/settings.ts';
@@ -42,7 +44,8 @@ export async function createNode(config: Config, opts: { now?: () => number; web
     await store.close();
     throw err;
   }
-  const now = opts.now ?? Date.now;
+  const offset = config.clockOffsetMs ?? 0;
+  const now = opts.now ?? (offset ? () => Date.now() + offset : Date.now);
   const nodeId = await ensureSetting(store.db, 'node.id', uuidv7(), now());
   const regions = new RegionIndex(SHANXI_REGIONS);
   const scheduler = createScheduler({ store, now });
@@ -50,6 +53,7 @@ export async function createNode(config: Config, opts: { now?: () => number; web
   const services = createServices(deps);
   const first = await services.users.ensureFirstAdmin(config.adminPassword);
   await services.monitoring.start();
+  await services.network.load();
   scheduler.register({ name: 'sessions.purge', cron: '30 3 * * *', run: async () => deleteExpiredSessions(store.db, now()) });
   scheduler.start();
 
@@ -58,6 +62,7 @@ export async function createNode(config: Config, opts: { now?: () => number; web
     webDir: opts.webDir ?? WEB_DIR,
     resolvers: {
       [USER_TOKEN_PREFIX]: async (t) => (await services.auth.authenticate(t))?.principal ?? null,
+      [NODE_TOKEN_PREFIX]: (t) => services.network.registry.authenticate(t),
       [DEVICE_TOKEN_PREFIX]: (t) => services.monitoring.devices.authenticate(t),
     },
   });
@@ -71,6 +76,9 @@ export async function createNode(config: Config, opts: { now?: () => number; web
   }));
 
   const stoppers: (() => Promise<void> | void)[] = [() => scheduler.stop(), () => services.monitoring.stop()];
+  const netLog = (err: unknown) => console.error('[network]', err instanceof Error ? err.message : err);
+  stoppers.push(services.network.health.start(netLog), () => services.network.directives.release());
+  if (config.upstream && config.nodeToken) stoppers.push(startSync(deps, config.upstream, config.nodeToken, netLog));
   // Last in, first stopped: MQTT acknowledges what it committed before the writer drains.
   const mqtt = config.mqttUrl ? startMqttIngest({ url: config.mqttUrl, clientId: `kuangan-${nodeId}`, ingest: services.monitoring.ingest }) : null;
   if (mqtt) stoppers.push(() => mqtt.stop());

@@ -5,6 +5,7 @@ import { createEnterpriseService } from './registry/enterprises.ts';
 import { createSiteService } from './registry/sites.ts';
 import { createImportService } from './registry/import.ts';
 import { createMonitoring } from './monitoring/index.ts';
+import { createNetwork } from './network/index.ts';
 import { createFileService } from './files.ts';
 
 /** Every capability's service, wired once with only the dependencies it uses. */
@@ -19,6 +20,7 @@ export function createServices(deps: Deps) {
     imports: createImportService({ enterprises, sites }),
     files: createFileService(deps),
     monitoring: createMonitoring(deps, sites),
+    network: createNetwork(deps),
   };
 }
 

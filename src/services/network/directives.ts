@@ -1,0 +1,82 @@
+import { uuidv7 } from 'uuidv7';
+import { requirePermission, type Principal } from '../../domain/access/policy.ts';
+import { Forbidden, NotFound } from '../../domain/errors.ts';
+import { ackDirectives, insertDirective, listDirectives, listReceived, readInbox } from '../../store/repos/network/directives.ts';
+import { findNode } from '../../store/repos/network/nodes.ts';
+import type { Directive } from '../../sync/protocol.ts';
+import type { Deps } from '../context.ts';
+
+/** Assigned tasks, supervision orders, notices, threshold templates, and the bootstrap of a new child. */
+export const DIRECTIVE_KINDS = ['task', 'supervision_order', 'notice', 'threshold_template', 'bootstrap'] as const;
+export type DirectiveKind = (typeof DIRECTIVE_KINDS)[number];
+
+/** Directives downward: stored for each child, pulled by it with a cursor (long-poll), acknowledged. */
+export function createDirectives(deps: Pick<Deps, 'store' | 'now'>) {
+  const { db } = deps.store;
+  const waiting = new Map<string, Set<() => void>>();
+
+  function wake(nodeId: string) {
+    for (const fn of waiting.get(nodeId) ?? []) fn();
+  }
+
+  function wait(nodeId: string, ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const set = waiting.get(nodeId) ?? new Set();
+      waiting.set(nodeId, set);
+      const done = () => {
+        clearTimeout(timer);
+        set.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      set.add(done);
+    });
+  }
+
+  const present = (r: { seq: number; id: string; kind: string; payload: string; created_at: number }): Directive => ({
+    seq: Number(r.seq),
+    id: r.id,
+    kind: r.kind,
+    payload: JSON.parse(r.payload),
+    createdAt: Number(r.created_at),
+  });
+
+  return {
+    async create(actor: Principal, input: { node: string; kind: DirectiveKind; payload: unknown }) {
+      requirePermission(actor, 'network.manage');
+      const n = await findNode(db, input.node);
+      if (!n || !n.token_hash) throw new NotFound(`No child node ${input.node} registered here (节点不存在)`);
+      const d = { id: uuidv7(), node_id: n.id, kind: input.kind, payload: JSON.stringify(input.payload ?? null), created_at: deps.now(), created_by: actor.name, acked_at: null };
+      await insertDirective(db, d);
+      wake(n.id);
+      return { id: d.id, node: n.id, kind: d.kind, createdAt: d.created_at };
+    },
+    async list(actor: Principal, node: string | undefined, limit: number) {
+      requirePermission(actor, 'network.manage');
+      return (await listDirectives(db, node, limit)).map((r) => ({ ...present(r), node: r.node_id, ackedAt: r.acked_at === null ? null : Number(r.acked_at) }));
+    },
+    async received(actor: Principal, limit: number) {
+      requirePermission(actor, 'registry.read');
+      return (await listReceived(db, limit)).map((r) => ({ id: r.id, kind: r.kind, payload: JSON.parse(r.payload), createdAt: Number(r.created_at), receivedAt: Number(r.received_at) }));
+    },
+    /** The child's inbox after its cursor; waits up to `waitMs` for something new when it is empty. */
+    async inbox(p: Principal, cursor: number, waitMs: number) {
+      if (p.kind !== 'node') throw new Forbidden('Only child nodes read an inbox (仅限下级节点)');
+      let rows = await readInbox(db, p.id, cursor, 100);
+      if (rows.length === 0 && waitMs > 0) {
+        await wait(p.id, waitMs);
+        rows = await readInbox(db, p.id, cursor, 100);
+      }
+      return { items: rows.map(present), cursor: rows.length ? Number(rows[rows.length - 1]!.seq) : cursor };
+    },
+    async ack(p: Principal, cursor: number) {
+      if (p.kind !== 'node') throw new Forbidden('Only child nodes acknowledge directives');
+      await ackDirectives(db, p.id, cursor, deps.now());
+      return { ok: true as const };
+    },
+    /** Ends pending long-polls (shutdown). */
+    release() {
+      for (const id of waiting.keys()) wake(id);
+    },
+  };
+}

@@ -1,0 +1,115 @@
+import { uuidv7 } from 'uuidv7';
+import { canSee, type Principal } from '../../domain/access/policy.ts';
+import { Forbidden } from '../../domain/errors.ts';
+import type { Executor } from '../../store/db.ts';
+import { applyRow, insertReadings, placementOf, sensorPlaces, type ApplyOutcome } from '../../store/repos/network/apply.ts';
+import { advanceCursor, getCursor, quarantine } from '../../store/repos/network/cursors.ts';
+import { isEntity } from '../../store/repos/network/outbox.ts';
+import type { PushBody, PushReply, RecordItem } from '../../sync/protocol.ts';
+import type { Deps } from '../context.ts';
+
+type Tally = Omit<PushReply, 'heartbeatSec'>;
+
+/**
+ * The parent's side of the uplink: applies a child's batch idempotently, in one transaction with
+ * the cursor, refusing item by item what lies outside the child's scope (quarantined with the reason,
+ * never blocking the line).
+ */
+export function createReceiver(deps: Pick<Deps, 'store' | 'now'>) {
+  const { db } = deps.store;
+
+  async function refuse(tx: Executor, p: Principal, t: Tally, stream: string, seq: number, entity: string, id: string | null, reason: string, item: unknown) {
+    t.refused.push({ seq, entity, id, reason });
+    await quarantine(tx, { id: uuidv7(), nodeId: p.id, stream, seq, entity, entityId: id, reason, item, at: deps.now() });
+  }
+
+  async function applyItem(tx: Executor, p: Principal, stream: string, it: RecordItem, t: Tally) {
+    if (!isEntity(it.entity)) return refuse(tx, p, t, stream, it.seq, it.entity, it.id, `unknown entity ${it.entity}`, it);
+    const place = await placementOf(tx, it.entity, it.row);
+    if (!place) return refuse(tx, p, t, stream, it.seq, it.entity, it.id, `the ${it.entity} refers to a record this node does not hold`, it);
+    if (!canSee(p, place)) {
+      const bound = p.enterpriseId ? `enterprise ${p.enterpriseId}` : `region ${p.regionCode}`;
+      return refuse(tx, p, t, stream, it.seq, it.entity, it.id, `outside the node's scope: ${place.enterpriseId ?? place.regionCode} is not in ${bound} (超出管辖范围)`, it);
+    }
+    const r: ApplyOutcome = await applyRow(tx, it.entity, it.row);
+    if (r === 'applied') t.applied++;
+    else if (r === 'duplicate') t.duplicates++;
+    else await refuse(tx, p, t, stream, it.seq, it.entity, it.id, r.refused, it);
+  }
+
+  async function applyRecords(p: Principal, b: PushBody, cur: number): Promise<Tally> {
+    const items = (b.items ?? []).filter((i) => i.seq > cur).sort((a, z) => a.seq - z.seq);
+    const t: Tally = { ack: cur, applied: 0, duplicates: (b.items?.length ?? 0) - items.length, refused: [], held: null };
+    try {
+      await db.transaction().execute(async (tx) => {
+        for (const it of items) await applyItem(tx, p, b.stream, it, t);
+        await advanceCursor(tx, p.id, b.stream, b.to, deps.now());
+      });
+    } catch (err) {
+      // One item the store refuses must not stop the line: apply one by one, quarantining the failure.
+      Object.assign(t, { applied: 0, duplicates: (b.items?.length ?? 0) - items.length, refused: [] });
+      for (const it of items) {
+        try {
+          await db.transaction().execute((tx) => applyItem(tx, p, b.stream, it, t));
+        } catch (e) {
+          await refuse(db, p, t, b.stream, it.seq, it.entity, it.id, `could not be stored: ${(e as Error).message}`, it);
+        }
+      }
+      await advanceCursor(db, p.id, b.stream, b.to, deps.now());
+    }
+    t.ack = b.to;
+    return t;
+  }
+
+  async function applyReadings(p: Principal, b: PushBody, cur: number): Promise<Tally> {
+    const all = b.readings ?? [];
+    const todo = all.filter((r) => r[0] > cur).sort((a, z) => a[0] - z[0]);
+    const t: Tally = { ack: cur, applied: 0, duplicates: all.length - todo.length, refused: [], held: null };
+    await db.transaction().execute(async (tx) => {
+      const places = await sensorPlaces(tx, [...new Set(todo.map((r) => r[1]))]);
+      const rows: { sensor_key: number; ts: number; value: number }[] = [];
+      let ack = b.to;
+      const refusedSensors = new Map<string, string>();
+      for (const [seq, sensorId, ts, value] of todo) {
+        const place = places.get(sensorId);
+        if (!place) {
+          const q = await tx.selectFrom('net_quarantine').select('reason').where('entity', '=', 'sensor').where('entity_id', '=', sensorId).executeTakeFirst();
+          if (q) {
+            refusedSensors.set(sensorId, `sensor ${sensorId} was refused: ${q.reason}`);
+            continue;
+          }
+          // The sensor's record has not arrived yet: stop here; the child sends its records first and retries.
+          ack = seq - 1;
+          t.held = `unknown sensor ${sensorId}; waiting for its record`;
+          break;
+        }
+        if (!canSee(p, place)) {
+          refusedSensors.set(sensorId, `outside the node's scope: sensor ${sensorId} (超出管辖范围)`);
+          continue;
+        }
+        rows.push({ sensor_key: place.key, ts, value });
+      }
+      for (const [sensorId, reason] of refusedSensors) {
+        const mine = todo.filter((r) => r[1] === sensorId && r[0] <= ack);
+        await refuse(tx, p, t, b.stream, mine[0]![0], 'reading', sensorId, `${mine.length} readings: ${reason}`, mine.slice(0, 100));
+      }
+      const inserted = await insertReadings(tx, rows);
+      t.applied = inserted;
+      t.duplicates += rows.length - inserted;
+      if (ack > cur) await advanceCursor(tx, p.id, b.stream, ack, deps.now());
+      t.ack = Math.max(cur, ack);
+    });
+    return t;
+  }
+
+  return {
+    async push(p: Principal, b: PushBody): Promise<Tally> {
+      if (p.kind !== 'node') throw new Forbidden('Only child nodes push to /sync (仅限下级节点)');
+      const cur = await getCursor(db, p.id, b.stream);
+      // A gap: an earlier batch is missing (reordered delivery). Nothing is applied; the child resends from the ack.
+      if (b.from > cur) return { ack: cur, applied: 0, duplicates: 0, refused: [], held: `gap: this node holds ${b.stream} up to ${cur}, the batch starts after ${b.from}` };
+      if (b.to <= cur) return { ack: cur, applied: 0, duplicates: (b.items?.length ?? 0) + (b.readings?.length ?? 0), refused: [], held: null };
+      return b.stream === 'readings' ? applyReadings(p, b, cur) : applyRecords(p, b, cur);
+    },
+  };
+}

@@ -1,0 +1,43 @@
+import { sql } from 'kysely';
+import type { Executor } from '../../db.ts';
+import './tables.ts';
+
+/** How far the child's stream has been applied here; 0 before its first batch. */
+export async function getCursor(db: Executor, nodeId: string, stream: string): Promise<number> {
+  const r = await db.selectFrom('net_cursors').select('seq').where('node_id', '=', nodeId).where('stream', '=', stream).executeTakeFirst();
+  return r ? Number(r.seq) : 0;
+}
+
+/** Moves the cursor forward only: a late duplicate can never move it back. */
+export async function advanceCursor(db: Executor, nodeId: string, stream: string, seq: number, now: number): Promise<void> {
+  await db
+    .insertInto('net_cursors')
+    .values({ node_id: nodeId, stream, seq, updated_at: now })
+    .onConflict((oc) =>
+      oc.columns(['node_id', 'stream']).doUpdateSet({
+        seq: sql`CASE WHEN excluded.seq > net_cursors.seq THEN excluded.seq ELSE net_cursors.seq END`,
+        updated_at: now,
+      }),
+    )
+    .execute();
+}
+
+export async function resetCursors(db: Executor, nodeId: string): Promise<void> {
+  await db.deleteFrom('net_cursors').where('node_id', '=', nodeId).execute();
+}
+
+export async function quarantine(
+  db: Executor,
+  q: { id: string; nodeId: string; stream: string; seq: number | null; entity: string; entityId: string | null; reason: string; item: unknown; at: number },
+): Promise<void> {
+  await db
+    .insertInto('net_quarantine')
+    .values({ id: q.id, node_id: q.nodeId, stream: q.stream, seq: q.seq, entity: q.entity, entity_id: q.entityId, reason: q.reason, item: q.item === undefined ? null : JSON.stringify(q.item), at: q.at })
+    .execute();
+}
+
+export async function listQuarantine(db: Executor, nodeId: string | undefined, limit: number) {
+  let q = db.selectFrom('net_quarantine').selectAll().orderBy('at', 'desc').limit(limit);
+  if (nodeId) q = q.where('node_id', '=', nodeId);
+  return q.execute();
+}

@@ -1,0 +1,34 @@
+import type { Selectable } from 'kysely';
+import type { Executor } from '../../db.ts';
+import type { NetDirectivesTable, NetReceivedTable } from './tables.ts';
+
+export type DirectiveRow = Selectable<NetDirectivesTable>;
+
+export async function insertDirective(db: Executor, d: Omit<NetDirectivesTable, 'seq'>): Promise<void> {
+  await db.insertInto('net_directives').values(d).execute();
+}
+
+export async function readInbox(db: Executor, nodeId: string, after: number, limit: number): Promise<DirectiveRow[]> {
+  const rows = await db.selectFrom('net_directives').selectAll().where('node_id', '=', nodeId).where('seq', '>', after).orderBy('seq').limit(limit).execute();
+  return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
+}
+
+export async function ackDirectives(db: Executor, nodeId: string, upTo: number, now: number): Promise<void> {
+  await db.updateTable('net_directives').set({ acked_at: now }).where('node_id', '=', nodeId).where('seq', '<=', upTo).where('acked_at', 'is', null).execute();
+}
+
+export async function listDirectives(db: Executor, nodeId: string | undefined, limit: number): Promise<DirectiveRow[]> {
+  let q = db.selectFrom('net_directives').selectAll().orderBy('seq', 'desc').limit(limit);
+  if (nodeId) q = q.where('node_id', '=', nodeId);
+  return q.execute();
+}
+
+/** Records a directive from the parent once; false when it was already received. */
+export async function receiveDirective(db: Executor, d: NetReceivedTable): Promise<boolean> {
+  const r = await db.insertInto('net_received').values(d).onConflict((oc) => oc.column('id').doNothing()).executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+export async function listReceived(db: Executor, limit: number) {
+  return db.selectFrom('net_received').selectAll().orderBy('received_at', 'desc').limit(limit).execute();
+}

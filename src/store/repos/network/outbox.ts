@@ -1,0 +1,76 @@
+import type { Executor } from '../../db.ts';
+import './tables.ts';
+
+/** The table each outbox entity lives in; readings have their own stream (their insertion sequence). */
+export const ENTITY_TABLES = {
+  enterprise: 'enterprises',
+  site: 'sites',
+  sensor: 'sensors',
+  node: 'net_nodes',
+  interval: 'net_intervals',
+  alarm: 'alarms',
+  alarm_action: 'alarm_actions',
+} as const;
+export type Entity = keyof typeof ENTITY_TABLES;
+export const isEntity = (e: string): e is Entity => e in ENTITY_TABLES;
+
+export interface OutboxRow {
+  seq: number;
+  entity: string;
+  entity_id: string;
+}
+
+export async function readOutbox(db: Executor, stream: string, after: number, limit: number): Promise<OutboxRow[]> {
+  const rows = await db
+    .selectFrom('net_outbox')
+    .select(['seq', 'entity', 'entity_id'])
+    .where('stream', '=', stream)
+    .where('seq', '>', after)
+    .orderBy('seq')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
+}
+
+/** How many outbox rows of the stream wait after the cursor, and the highest sequence. */
+export async function outboxTail(db: Executor, stream: string, after: number): Promise<{ pending: number; max: number }> {
+  const r = await db
+    .selectFrom('net_outbox')
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('seq').as('max')])
+    .where('stream', '=', stream)
+    .where('seq', '>', after)
+    .executeTakeFirst();
+  return { pending: Number(r?.n ?? 0), max: Number(r?.max ?? after) };
+}
+
+/** Current snapshots of the given rows: the full record travels, never a diff. */
+export async function loadRows(db: Executor, entity: Entity, ids: readonly string[]): Promise<Map<string, Record<string, unknown>>> {
+  if (ids.length === 0) return new Map();
+  const rows = (await db
+    .selectFrom(ENTITY_TABLES[entity] as 'sites')
+    .selectAll()
+    .where('id', 'in', ids as string[])
+    .execute()) as unknown as Record<string, unknown>[];
+  return new Map(rows.map((r) => [r.id as string, r]));
+}
+
+/** [seq, sensor id, ts, value] — readings as they travel upward. */
+export type ReadingTuple = [number, string, number, number];
+
+export async function readReadings(db: Executor, after: number, limit: number): Promise<ReadingTuple[]> {
+  const rows = await db
+    .selectFrom('readings')
+    .innerJoin('sensors', 'sensors.key', 'readings.sensor_key')
+    .select(['readings.seq', 'sensors.id', 'readings.ts', 'readings.value'])
+    .where('readings.seq', '>', after)
+    .orderBy('readings.seq')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => [Number(r.seq), r.id, Number(r.ts), r.value]);
+}
+
+export async function readingsTail(db: Executor, after: number): Promise<{ max: number; oldestTs: number | null }> {
+  const max = await db.selectFrom('readings').select((eb) => eb.fn.max('seq').as('m')).executeTakeFirst();
+  const first = await db.selectFrom('readings').select('ts').where('seq', '>', after).orderBy('seq').limit(1).executeTakeFirst();
+  return { max: Number(max?.m ?? 0), oldestTs: first ? Number(first.ts) : null };
+}

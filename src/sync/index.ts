@@ -1,0 +1,16 @@
+import type { Deps } from '../services/context.ts';
+import { createParentClient } from './client.ts';
+import { startDownlink } from './downlink.ts';
+import { startUplink } from './uplink.ts';
+
+/** Starts the links to the parent (uplink push, downlink pull); returns their stop function. */
+export function startSync(deps: Pick<Deps, 'store' | 'nodeId' | 'now'>, upstream: string, token: string, log: (err: unknown) => void) {
+  const client = createParentClient(upstream, token);
+  const common = { store: deps.store, client, nodeId: deps.nodeId, now: deps.now, onError: log };
+  const up = startUplink(common);
+  const down = startDownlink(common);
+  return async () => {
+    await Promise.all([up.stop(), down.stop()]);
+    client.close();
+  };
+}
