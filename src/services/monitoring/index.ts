@@ -12,6 +12,7 @@ import { createMonitoringJobs } from './jobs.ts';
 import { pointId, type Point, type RuleName } from './plan.ts';
 import { createSensorService, placeOf } from './sensors.ts';
 import { createSeriesService } from './series.ts';
+import { createNotifier } from './notifications.ts';
 import { createMonitoringSettings } from './settings.ts';
 import { createStatusService } from './status.ts';
 import { createWriter } from './writer.ts';
@@ -47,6 +48,7 @@ export function createMonitoring(deps: Deps, sites: SiteService) {
   const status = createStatusService(deps, sites, catalog, points, settings);
   const series = createSeriesService(deps, sensors);
   const devices = createDeviceService(deps, sites);
+  const notifier = createNotifier(deps, settings);
   const jobs = createMonitoringJobs(deps, catalog, points, settings, (ids) => alarms!.publish(ids));
   const stoppers: (() => void)[] = [() => jobs.stop()];
 
@@ -77,9 +79,11 @@ export function createMonitoring(deps: Deps, sites: SiteService) {
     series,
     jobs,
     devices,
+    notifier,
     async start() {
       await load();
       jobs.start();
+      stoppers.push(notifier.start());
       stoppers.push(
         deps.events.subscribe('record.changed', (c) => {
           if (c.entity !== 'site' || c.op !== 'update') return;

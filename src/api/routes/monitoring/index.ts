@@ -4,6 +4,7 @@ import type { EventBus } from '../../../services/events.ts';
 import { alarmRoutes } from './alarms.ts';
 import { deviceRoutes } from './devices.ts';
 import { eventRoutes } from './events.ts';
+import { notificationRoutes } from './notifications.ts';
 import { sensorRoutes } from './sensors.ts';
 import { telemetryRoutes } from './telemetry.ts';
 
@@ -13,4 +14,5 @@ export function monitoringRoutes(app: App, m: Monitoring, events: EventBus) {
   alarmRoutes(app, m);
   eventRoutes(app, m, events);
   deviceRoutes(app, m);
+  notificationRoutes(app, m);
 }
