@@ -99,4 +99,28 @@ describe('uplink between two in-process nodes (province ← city)', () => {
     expect((await call(province, 'POST', `/api/v1/network/nodes/${reg.body.id}/revoke`, pTok)).status).toBe(200);
     expect((await call(province, 'POST', '/api/v1/sync/heartbeat', reg.body.token, body)).status).toBe(401);
   });
+
+  it('applies duplicated and reordered batches exactly once, acknowledging only what is contiguous', async () => {
+    const reg = await call(province, 'POST', '/api/v1/network/nodes', pTok, { level: 'city', region: '140400' });
+    const tok = reg.body.token as string;
+    const ent = (id: string, n: number) => ({ id, name: `长治测试${n}`, credit_code: creditCode(950 + n, '140403'), region_code: '140403', address: null, principal_name: null, principal_phone: null, safety_officer_name: null, safety_officer_phone: null, contacts: null, created_at: 1, updated_at: 1, version: 1, origin_node: 'origin-x' });
+    const item = (seq: number, id: string, n: number) => ({ seq, entity: 'enterprise', id, origin: 'origin-x', version: 1, row: ent(id, n) });
+    const b1 = { node: 'x', stream: 'records', from: 0, to: 2, items: [item(1, 'e-1', 1), item(2, 'e-2', 2)] };
+    const b2 = { node: 'x', stream: 'records', from: 2, to: 3, items: [item(3, 'e-3', 3)] };
+    // The second batch arrives first: a gap, nothing applied, the ack stays at 0.
+    const early = await call(province, 'POST', '/api/v1/sync/push', tok, b2);
+    expect(early.body).toMatchObject({ ack: 0, applied: 0 });
+    expect(early.body.held).toContain('gap');
+    const first = await call(province, 'POST', '/api/v1/sync/push', tok, { ...b1, items: [...b1.items].reverse() });
+    expect(first.body).toMatchObject({ ack: 2, applied: 2, duplicates: 0 });
+    const again = await call(province, 'POST', '/api/v1/sync/push', tok, b1);
+    expect(again.body).toMatchObject({ ack: 2, applied: 0 });
+    const second = await call(province, 'POST', '/api/v1/sync/push', tok, b2);
+    expect(second.body).toMatchObject({ ack: 3, applied: 1 });
+    // A replay from an older cursor (the child lost its ack) changes nothing.
+    const replay = await call(province, 'POST', '/api/v1/sync/push', tok, { node: 'x', stream: 'records', from: 1, to: 3, items: [item(2, 'e-2', 2), item(3, 'e-3', 3)] });
+    expect(replay.body).toMatchObject({ ack: 3, applied: 0 });
+    const list = await call(province, 'GET', '/api/v1/enterprises?region=140400', pTok);
+    expect(list.body.items.map((e: { id: string }) => e.id).sort()).toEqual(['e-1', 'e-2', 'e-3']);
+  });
 });
