@@ -35,6 +35,7 @@ describe.skipIf(!haveBrowser)('web app in a browser', () => {
   let profile: string;
   let context: BrowserContext;
   let siteName: string;
+  let adminToken: string;
 
   async function call<T>(method: string, url: string, token: string | null, body?: unknown): Promise<T> {
     const res = await fetch(server.url + url, {
@@ -54,6 +55,7 @@ describe.skipIf(!haveBrowser)('web app in a browser', () => {
     server = await startServer({ port: 0, host: '127.0.0.1', dataDir, adminPassword: ADMIN_PASSWORD });
 
     const { token } = await call<{ token: string }>('POST', '/api/v1/auth/login', null, { username: 'admin', password: ADMIN_PASSWORD });
+    adminToken = token;
     const ent = await call<{ id: string }>('POST', '/api/v1/enterprises', token, {
       name: '太原恒安矿业有限公司',
       creditCode: creditCode('MA0KE2E01'),
@@ -224,4 +226,43 @@ describe.skipIf(!haveBrowser)('web app in a browser', () => {
     await shot(page, 'enterprise-form-error');
     await page.close();
   }, 90_000);
+
+  it('tells the user when someone else changed the record being edited', async () => {
+    const page = await context.newPage();
+    await page.goto(`${server.url}/sites/TP-E2E-001`);
+    await page.getByTestId('site-name').waitFor();
+    await page.getByRole('button', { name: /编\s*辑/ }).click();
+    const form = page.getByTestId('site-form');
+    await form.locator('#miningMethod').fill('尾砂湿排');
+    // Meanwhile, another user saves the same site.
+    const current = await call<{ version: number }>('GET', '/api/v1/sites/TP-E2E-001', adminToken);
+    await call('PATCH', '/api/v1/sites/TP-E2E-001', adminToken, { version: current.version, crestElevation: 1250 });
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await page.locator('.ant-modal-confirm-title').getByText('该记录已被他人修改，请刷新后重新编辑。').waitFor();
+    await shot(page, 'conflict');
+    await page.getByRole('button', { name: '重新加载' }).click();
+    // The page now shows the other user's change, and the history lists it.
+    await page.getByText('1,250').first().waitFor();
+    await page.getByRole('tab', { name: '变更记录' }).click();
+    await page.getByRole('cell', { name: '1250', exact: true }).waitFor();
+    await shot(page, 'history');
+    await page.close();
+  }, 60_000);
+
+  it('imports a CSV and lists the rows it refused', async () => {
+    const page = await context.newPage();
+    await page.goto(`${server.url}/import`);
+    const csv = [
+      '企业名称,统一社会信用代码,行政区划代码,地址,主要负责人,主要负责人电话,安全管理人员,安全管理人员电话',
+      `阳泉新兴矿业有限公司,${creditCode('MA0KE2E02')},140302,,,,,`,
+      '坏数据公司,123,999999,,,,,',
+    ].join('\n');
+    await page.locator('input[type=file]').setInputFiles({ name: '企业.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('button', { name: '开始导入' }).click();
+    await page.getByText('成功导入 1 条').waitFor();
+    const bad = page.locator('.ant-table-row', { hasText: '3' });
+    await expect.poll(() => bad.count()).toBeGreaterThan(0);
+    await shot(page, 'import-result');
+    await page.close();
+  }, 60_000);
 });

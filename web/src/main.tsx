@@ -12,7 +12,7 @@ import './i18n/index.ts';
 import './styles.css';
 import { ApiError } from './api/client.ts';
 import { AuthProvider } from './auth/auth.tsx';
-import { setMessageApi, showError } from './components/feedback.ts';
+import { setFeedbackApis, showError } from './components/feedback.ts';
 import { AppRoutes } from './routes.tsx';
 
 const queryClient = new QueryClient({
@@ -25,8 +25,8 @@ const queryClient = new QueryClient({
 });
 
 function MessageBridge() {
-  const { message } = AntApp.useApp();
-  useEffect(() => setMessageApi(message), [message]);
+  const { message, modal } = AntApp.useApp();
+  useEffect(() => setFeedbackApis(message, modal), [message, modal]);
   return null;
 }
 

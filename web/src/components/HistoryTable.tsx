@@ -7,9 +7,10 @@ import { formatTime } from '../lib/format.ts';
 import { changeRows, showValue } from '../lib/history.ts';
 
 /** Who changed what and when (变更记录), newest first as the server sends it. */
-export function HistoryTable({ path, labelOf, version }: { path: string; labelOf: (field: string) => string; version?: number }) {
+export function HistoryTable({ path, labelOf, valueOf, version }: { path: string; labelOf: (field: string) => string; valueOf?: (field: string, v: unknown) => string | undefined; version?: number }) {
   const { t } = useTranslation();
   const q = useQuery({ queryKey: ['history', path, version], queryFn: () => api.get<{ items: Change[] }>(path, { limit: 100 }) });
+  const show = (field: string) => (v: unknown) => (v === null || v === undefined ? '—' : (valueOf?.(field, v) ?? showValue(v)));
   if (!q.isLoading && !q.data?.items.length) return <Empty />;
   return (
     <List
@@ -35,8 +36,8 @@ export function HistoryTable({ path, labelOf, version }: { path: string; labelOf
                 dataSource={rows}
                 columns={[
                   { title: t('common.field'), dataIndex: 'field', render: (f: string) => labelOf(f) },
-                  ...(c.op === 'create' ? [] : [{ title: t('common.from'), dataIndex: 'from', render: (v: unknown) => showValue(v) }]),
-                  { title: t('common.to'), dataIndex: 'to', render: (v: unknown) => showValue(v) },
+                  ...(c.op === 'create' ? [] : [{ title: t('common.from'), dataIndex: 'from', render: (v: unknown, r: { field: string }) => show(r.field)(v) }]),
+                  { title: t('common.to'), dataIndex: 'to', render: (v: unknown, r: { field: string }) => show(r.field)(v) },
                 ]}
               />
             )}

@@ -24,7 +24,7 @@ export default function ImportPage() {
     try {
       const text = await api.text(`/api/v1/import/templates/${kind}.csv`);
       // A BOM so that Excel opens the Chinese headers as UTF-8.
-      const blob = new Blob(['\uFEFF', text], { type: 'text/csv;charset=utf-8' });
+      const blob = new Blob(['\uFEFF', text.replace(/^\uFEFF/, '')], { type: 'text/csv;charset=utf-8' });
       const a = document.createElement('a');
       a.href = URL.createObjectURL(blob);
       a.download = `${kind}-template.csv`;

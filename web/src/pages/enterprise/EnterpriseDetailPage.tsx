@@ -9,6 +9,7 @@ import type { Enterprise } from '../../api/types.ts';
 import { useUser } from '../../auth/auth.tsx';
 import { HistoryTable } from '../../components/HistoryTable.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
+import { useRegionName } from '../../components/RegionSelect.tsx';
 import { formatTime, orDash } from '../../lib/format.ts';
 import { can } from '../../lib/permissions.ts';
 import { SiteTable, type SiteQuery } from '../site/SiteTable.tsx';
@@ -21,6 +22,7 @@ export default function EnterpriseDetailPage() {
   const [editing, setEditing] = useState(false);
   const [siteQuery, setSiteQuery] = useState<SiteQuery>({});
   const q = useQuery({ queryKey: ['enterprise', id], queryFn: () => api.get<Enterprise>(`/api/v1/enterprises/${encodeURIComponent(id)}`) });
+  const regionName = useRegionName();
 
   if (q.isLoading) return <Spin />;
   if (!q.data) {
@@ -83,7 +85,7 @@ export default function EnterpriseDetailPage() {
             {
               key: 'history',
               label: t('common.history'),
-              children: <HistoryTable path={`/api/v1/enterprises/${e.id}/history`} labelOf={labelOf} version={e.version} />,
+              children: <HistoryTable path={`/api/v1/enterprises/${e.id}/history`} labelOf={labelOf} valueOf={(f, v) => (f === 'region' ? regionName(String(v)) : undefined)} version={e.version} />,
             },
           ]}
         />

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../api/client.ts';
 import type { Enterprise } from '../../api/types.ts';
 import { RegionSelect } from '../../components/RegionSelect.tsx';
-import { showSuccess } from '../../components/feedback.ts';
+import { showConflict, showSuccess } from '../../components/feedback.ts';
 import { applyServerErrors } from '../../components/serverErrors.ts';
 import { changedFields, compact } from '../../lib/forms.ts';
 
@@ -49,14 +49,9 @@ export function EnterpriseFormModal({ open, enterprise, onClose, onSaved }: { op
       onClose();
     } catch (err) {
       if (err instanceof ApiError && err.status === 409 && enterprise) {
-        Modal.warning({
-          title: t('common.conflict'),
-          content: err.message,
-          okText: t('common.reload'),
-          onOk: async () => {
-            await qc.invalidateQueries({ queryKey: ['enterprise', enterprise.id] });
-            onClose();
-          },
+        showConflict(err.message, async () => {
+          await qc.invalidateQueries({ queryKey: ['enterprise', enterprise.id] });
+          onClose();
         });
       } else applyServerErrors(form, err, FIELDS);
     } finally {

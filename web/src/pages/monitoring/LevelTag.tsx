@@ -1,0 +1,30 @@
+import { Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { LEVEL_COLOR, LEVEL_TEXT, NORMAL_COLOR, type Level } from './model.ts';
+
+/** 蓝色/黄色/橙色/红色预警 in the standard's colours; "normal" in green when there is no warning. */
+export function LevelTag({ level, short }: { level: Level | null | undefined; short?: boolean }) {
+  const { t } = useTranslation();
+  if (!level) return <Tag color={NORMAL_COLOR}>{t('mon.level.none')}</Tag>;
+  return (
+    <Tag color={LEVEL_COLOR[level]} style={{ color: LEVEL_TEXT[level], fontWeight: 600 }} data-level={level}>
+      {short ? t(`mon.levelShort.${level}`) : t(`mon.level.${level}`)}
+    </Tag>
+  );
+}
+
+/** Open alarms per level as small coloured counts: 红 2 橙 1. */
+export function LevelCounts({ counts }: { counts: Partial<Record<Level, number>> }) {
+  const order: Level[] = ['red', 'orange', 'yellow', 'blue'];
+  const present = order.filter((l) => (counts[l] ?? 0) > 0);
+  if (!present.length) return <span className="ka-muted">0</span>;
+  return (
+    <span style={{ display: 'inline-flex', gap: 4, flexWrap: 'wrap' }}>
+      {present.map((l) => (
+        <span key={l} className="ka-level-count" style={{ background: LEVEL_COLOR[l], color: LEVEL_TEXT[l] }}>
+          {counts[l]}
+        </span>
+      ))}
+    </span>
+  );
+}

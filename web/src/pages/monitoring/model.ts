@@ -1,0 +1,167 @@
+// Shapes of the monitoring and network replies (the server declares them loosely; these follow its services).
+export const LEVELS = ['blue', 'yellow', 'orange', 'red'] as const;
+export type Level = (typeof LEVELS)[number];
+
+/** GB 39496 colours: 蓝 黄 橙 红. */
+export const LEVEL_COLOR: Record<Level, string> = { blue: '#1677ff', yellow: '#fadb14', orange: '#fa8c16', red: '#f5222d' };
+/** Colour of a site or point with no warning, and of one we know nothing about. */
+export const NORMAL_COLOR = '#52c41a';
+export const OFFLINE_COLOR = '#8c8c8c';
+/** Text colour readable on each level's background (yellow needs dark text). */
+export const LEVEL_TEXT: Record<Level, string> = { blue: '#fff', yellow: '#3d3400', orange: '#fff', red: '#fff' };
+
+export function levelRank(l: Level | null | undefined): number {
+  return l ? LEVELS.indexOf(l) + 1 : 0;
+}
+
+export const ALARM_STATES = ['open', 'acknowledged', 'analysed', 'verified', 'closed'] as const;
+export type AlarmState = (typeof ALARM_STATES)[number];
+export type AlarmAction = 'ack' | 'analyse' | 'verify' | 'reject' | 'close' | 'escalate';
+export const CAUSES = ['danger', 'equipment_fault', 'false_alarm'] as const;
+export type Cause = (typeof CAUSES)[number];
+export const ALARM_KINDS = ['threshold', 'rate', 'offline', 'site_offline', 'quality'] as const;
+
+export interface OverviewItem {
+  site: string;
+  siteId: string;
+  region: string;
+  enterprise: string;
+  kind: string;
+  level: Level | null;
+  sensors: number;
+  offline: string[];
+  silent: boolean;
+  openAlarms: number;
+  openAlarmsByLevel: Partial<Record<Level, number>>;
+}
+
+export interface Thresholds {
+  direction?: 'above' | 'below';
+  blue?: number | null;
+  yellow?: number | null;
+  orange?: number | null;
+  red?: number | null;
+  hysteresis?: number;
+}
+
+export interface Sensor {
+  id: string;
+  key: number;
+  site: string;
+  code: string;
+  name: string | null;
+  kind: string;
+  unit: string;
+  position: { section?: string | null; elevation?: number | null; x?: number | null; y?: number | null } | null;
+  expectedIntervalSec: number;
+  thresholds: Thresholds;
+  thresholdSources?: Record<string, unknown>;
+  disabled: boolean;
+}
+
+export interface SensorConnectivity {
+  code: string;
+  state: 'online' | 'offline' | 'repair_overdue';
+  intervalSec: number;
+  silentSec: number | null;
+  offlineSince: number | null;
+}
+
+export interface SiteStatus {
+  site: string;
+  level: Level | null;
+  items: { kind: string; level: Level | null; points: { sensor: string; level: Level | null }[] }[];
+  offline: string[];
+  connectivity: SensorConnectivity[];
+}
+
+export interface Reading {
+  ts: number;
+  value: number;
+  min?: number;
+  max?: number;
+  count?: number;
+}
+
+export interface Series {
+  sensor: string;
+  unit: string;
+  step: string | null;
+  items: Reading[];
+}
+
+export interface Alarm {
+  id: string;
+  site: string;
+  siteId: string;
+  sensor: string | null;
+  sensorKind: string | null;
+  region: string;
+  enterprise: string;
+  kind: string;
+  level: Level;
+  currentLevel: Level | null;
+  state: AlarmState;
+  value: number | null;
+  message: string;
+  openedAt: number;
+  recoveredAt: number | null;
+  acknowledgedAt: number | null;
+  analysedAt: number | null;
+  cause: Cause | null;
+  measures: string | null;
+  verifiedAt: number | null;
+  closedAt: number | null;
+  tier: string;
+  escalatedAt: number | null;
+  updatedAt: number;
+}
+
+export interface AlarmDetail extends Alarm {
+  history: { at: number; action: string; by: string; note: string | null; details: unknown }[];
+  allowedActions: AlarmAction[];
+}
+
+export interface Notification {
+  id?: string;
+  at?: number;
+  channel?: string;
+  recipient?: string;
+  to?: string;
+  status?: string;
+  [k: string]: unknown;
+}
+
+export interface NetworkNode {
+  id: string;
+  level: string;
+  region: string;
+  enterprise: string | null;
+  name: string;
+  remoteId: string | null;
+  parent: string;
+  online: boolean;
+  lastSeen: number | null;
+  backlog: number;
+  backlogAgeSec: number;
+  sensorsOnline: number | null;
+  revoked: boolean;
+  registeredHere: boolean;
+  dropoutRate: number | null;
+  offlineMs: number;
+  completeness: number | null;
+}
+
+/** The step the readings API should roll up to for a range: raw ≤ 1 day, 10m ≤ 7 days, 1h ≤ 90 days, 1d beyond. */
+export function stepFor(rangeMs: number): string | undefined {
+  const day = 86_400_000;
+  if (rangeMs <= day) return undefined;
+  if (rangeMs <= 7 * day) return '10m';
+  if (rangeMs <= 90 * day) return '1h';
+  return '1d';
+}
+
+/** A goaf ground-pressure red alarm carries the order to stop work and withdraw everyone. */
+export function needsWithdrawal(a: Pick<Alarm, 'sensorKind' | 'level' | 'state'>): boolean {
+  return a.sensorKind === 'ground_pressure' && a.level === 'red' && a.state !== 'closed';
+}
