@@ -78,9 +78,9 @@ for (const store of ['sqlite', 'postgres'] as const) {
       // Fault 2: connections cut mid-request (retries deliver the same batches again: duplicates).
       proxy.cutting.p = 0.5;
       proxy.dropAll();
-      for (let i = 0; i < 4; i++) {
-        await produce(100);
-        await sleep(500);
+      for (let i = 0; i < 16; i++) {
+        if (i % 4 === 0) await produce(100);
+        await sleep(250);
         proxy.dropAll();
       }
       await sleep(2000);

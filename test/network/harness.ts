@@ -122,7 +122,7 @@ export function startProxy(target: () => number): Promise<{ port: number; url: s
   const server = net.createServer((client) => {
     const upstream = net.connect(target(), HOST);
     sockets.add(client).add(upstream);
-    const cutAfter = Math.random() < cutting.p ? 100 + Math.floor(Math.random() * 1200) : Infinity;
+    const cutAfter = Math.random() < cutting.p ? 50 + Math.floor(Math.random() * 600) : Infinity;
     let seen = 0;
     const relay = (from: net.Socket, to: net.Socket) =>
       from.on('data', (d: Buffer) => {
