@@ -262,6 +262,7 @@ describe.skipIf(!haveBrowser)('web app in a browser', () => {
     await page.getByText('成功导入 1 条').waitFor();
     const bad = page.locator('.ant-table-row', { hasText: '3' });
     await expect.poll(() => bad.count()).toBeGreaterThan(0);
+    await expect(bad.first().textContent()).resolves.toContain('统一社会信用代码');
     await shot(page, 'import-result');
     await page.close();
   }, 60_000);

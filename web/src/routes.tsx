@@ -6,6 +6,7 @@ import { AppFrame } from './components/AppFrame.tsx';
 import { leaves } from './lib/menu.ts';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { NotAvailablePage } from './pages/NotAvailablePage.tsx';
+import './pages/monitoring/register.ts';
 
 // Pages load on demand so the login page stays small; the dashboard pulls in echarts.
 const HomePage = lazy(() => import('./pages/HomePage.tsx'));
@@ -16,6 +17,9 @@ const SiteDetailPage = lazy(() => import('./pages/site/SiteDetailPage.tsx'));
 const RegionsPage = lazy(() => import('./pages/RegionsPage.tsx'));
 const ImportPage = lazy(() => import('./pages/ImportPage.tsx'));
 const UsersPage = lazy(() => import('./pages/UsersPage.tsx'));
+const MonitoringOverviewPage = lazy(() => import('./pages/monitoring/OverviewPage.tsx'));
+const AlarmsPage = lazy(() => import('./pages/monitoring/AlarmsPage.tsx'));
+const NetworkPage = lazy(() => import('./pages/network/NetworkPage.tsx'));
 
 export function PageSpin() {
   return (
@@ -53,6 +57,9 @@ export function AppRoutes() {
         <Route path="regions" element={<Lazy><RegionsPage /></Lazy>} />
         <Route path="import" element={<Lazy><ImportPage /></Lazy>} />
         <Route path="users" element={<Lazy><UsersPage /></Lazy>} />
+        <Route path="monitoring/overview" element={<Lazy><MonitoringOverviewPage /></Lazy>} />
+        <Route path="monitoring/alarms" element={<Lazy><AlarmsPage /></Lazy>} />
+        <Route path="network" element={<Lazy><NetworkPage /></Lazy>} />
         {pending.map((e) => (
           <Route key={e.key} path={e.path!.slice(1)} element={<NotAvailablePage feature={e.key} />} />
         ))}

@@ -21,11 +21,11 @@ export const MENU: MenuEntry[] = [
     key: 'monitoring',
     icon: 'monitoring',
     children: [
-      { key: 'monitoringOverview', path: '/monitoring/overview' },
-      { key: 'alarms', path: '/monitoring/alarms' },
+      { key: 'monitoringOverview', path: '/monitoring/overview', ready: true },
+      { key: 'alarms', path: '/monitoring/alarms', ready: true },
     ],
   },
-  { key: 'network', path: '/network', icon: 'network', roles: OFFICERS },
+  { key: 'network', path: '/network', icon: 'network', roles: OFFICERS, ready: true },
   {
     key: 'dualPrevention',
     icon: 'dualPrevention',

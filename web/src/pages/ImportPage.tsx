@@ -13,7 +13,7 @@ type Kind = 'enterprises' | 'sites';
 const MAX_BYTES = 10 * 1024 * 1024;
 
 export default function ImportPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const qc = useQueryClient();
   const [kind, setKind] = useState<Kind>('enterprises');
   const [file, setFile] = useState<File | null>(null);
@@ -56,6 +56,13 @@ export default function ImportPage() {
     }
   }
 
+  // "principal.name" → 主要负责人; a column the dictionary does not know is shown as sent.
+  const fieldLabel = (f: string | null) => {
+    if (!f) return '—';
+    const ns = kind === 'enterprises' ? 'enterprise' : 'site';
+    const key = f === 'principal.phone' ? 'principalPhone' : f === 'safetyOfficer.phone' ? 'safetyOfficerPhone' : f.split('.')[0]!;
+    return i18n.exists(`${ns}.${key}`) ? t(`${ns}.${key}`) : f;
+  };
   const fileList: UploadFile[] = file ? [{ uid: '1', name: file.name, status: 'done' }] : [];
   return (
     <>
@@ -117,7 +124,7 @@ export default function ImportPage() {
                   pagination={{ pageSize: 50, hideOnSinglePage: true }}
                   columns={[
                     { title: t('import.line'), dataIndex: 'line', width: 80 },
-                    { title: t('import.field'), dataIndex: 'field', width: 160, render: (v: string | null) => v ?? '—' },
+                    { title: t('import.field'), dataIndex: 'field', width: 160, render: (v: string | null) => fieldLabel(v) },
                     { title: t('import.reason'), dataIndex: 'reason' },
                   ]}
                 />

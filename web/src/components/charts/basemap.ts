@@ -16,6 +16,21 @@ export interface Basemap {
 }
 
 let loading: Promise<Basemap> | null = null;
+const centres = new Map<string, [number, number]>();
+
+/** Where to put something known only by its region: the centre of its city (140105 → 140100). */
+export function regionCentre(code: string): [number, number] | null {
+  return centres.get(`${code.slice(0, 4)}00`) ?? null;
+}
+
+function keepCentres(geo: unknown) {
+  const features = (geo as { features?: { id?: string; properties?: { cp?: [number, number]; adcode?: string | number } }[] }).features ?? [];
+  for (const f of features) {
+    const code = String(f.id ?? f.properties?.adcode ?? '');
+    const cp = f.properties?.cp;
+    if (/^\d{6}$/.test(code) && Array.isArray(cp)) centres.set(code, cp);
+  }
+}
 
 /** The bundled file is a UMD wrapper that calls registerMap on the echarts it is given: give it a stand-in that keeps the GeoJSON. */
 function bundledGeo(): unknown {
@@ -42,9 +57,12 @@ export function loadBasemap(): Promise<Basemap> {
     const o = await official();
     if (o) {
       echarts.registerMap(MAP_NAME, o.geo as never);
+      keepCentres(o.geo);
       return { approval: o.approval };
     }
-    echarts.registerMap(MAP_NAME, bundledGeo() as never);
+    const geo = bundledGeo();
+    echarts.registerMap(MAP_NAME, geo as never);
+    keepCentres(geo);
     return { approval: null };
   })();
   return loading;
