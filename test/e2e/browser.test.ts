@@ -177,6 +177,12 @@ describe.skipIf(!haveBrowser)('web app in a browser', () => {
     await drawer.getByText('总览', { exact: true }).click();
     await page.waitForURL(`${server.url}/`);
     await drawer.waitFor({ state: 'hidden' });
+    await page.locator('canvas').first().waitFor();
+    await shot(page, 'mobile-home');
+    await page.goto(`${server.url}/sites/TP-E2E-001`);
+    await page.getByTestId('site-grade').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await shot(page, 'mobile-site');
     await page.close();
   }, 60_000);
 
@@ -188,7 +194,7 @@ describe.skipIf(!haveBrowser)('web app in a browser', () => {
       ['/regions', '太原市', 'regions'],
       ['/import', '下载导入模板', 'import'],
       ['/users', 'admin', 'users'],
-      ['/network', '该功能尚未上线', 'not-available'],
+      ['/risks', '该功能尚未上线', 'not-available'],
     ];
     for (const [url, text, name] of pages) {
       await page.goto(server.url + url);

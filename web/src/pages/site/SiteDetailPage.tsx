@@ -1,5 +1,5 @@
 import { Suspense, useState } from 'react';
-import { Button, Card, Descriptions, Result, Space, Spin, Tabs, type DescriptionsProps } from 'antd';
+import { Button, Card, Descriptions, Grid, Result, Space, Spin, Tabs, type DescriptionsProps } from 'antd';
 import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
@@ -27,6 +27,7 @@ export default function SiteDetailPage() {
   const q = useQuery({ queryKey: ['site', idOrCode], queryFn: () => api.get<Site>(`/api/v1/sites/${encodeURIComponent(idOrCode)}`) });
   const enterpriseName = useEnterpriseName(q.data?.enterprise, q.data?.enterpriseName);
   const regionName = useRegionName();
+  const screens = Grid.useBreakpoint();
 
   if (q.isLoading) return <Spin />;
   if (!q.data) {
@@ -81,7 +82,7 @@ export default function SiteDetailPage() {
 
   const overview = (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Descriptions bordered size="small" column={1} items={[item('grade', <GradeExplain site={s} />)]} styles={{ label: { width: 140 } }} />
+      <Descriptions bordered size="small" column={1} layout={screens.md ? 'horizontal' : 'vertical'} items={[item('grade', <GradeExplain site={s} />)]} styles={{ label: { width: 140 } }} />
       <Descriptions bordered size="small" column={columns} items={base} />
       {pond.length > 0 && <Descriptions title={t('site.pond')} bordered size="small" column={columns} items={pond} />}
       <div className="ka-muted" style={{ fontSize: 12 }}>
