@@ -13,6 +13,7 @@ import { pointId, type Point, type RuleName } from './plan.ts';
 import { createSensorService, placeOf } from './sensors.ts';
 import { createSeriesService } from './series.ts';
 import { createNotifier } from './notifications.ts';
+import { createRetention } from './retention.ts';
 import { createMonitoringSettings } from './settings.ts';
 import { createStatusService } from './status.ts';
 import { createWriter } from './writer.ts';
@@ -49,6 +50,8 @@ export function createMonitoring(deps: Deps, sites: SiteService) {
   const series = createSeriesService(deps, sensors);
   const devices = createDeviceService(deps, sites);
   const notifier = createNotifier(deps, settings);
+  const retention = createRetention(deps, settings);
+  retention.register(deps.scheduler);
   const jobs = createMonitoringJobs(deps, catalog, points, settings, (ids) => alarms!.publish(ids));
   const stoppers: (() => void)[] = [() => jobs.stop()];
 
@@ -80,6 +83,7 @@ export function createMonitoring(deps: Deps, sites: SiteService) {
     jobs,
     devices,
     notifier,
+    retention,
     async start() {
       await load();
       jobs.start();
