@@ -17,6 +17,7 @@ describe('registry API', () => {
     expect(got.status).toBe(200);
     expect(got.body.id).toBe(s.id);
     expect(got.body.regionName).toBe('小店区');
+    expect(got.body.enterpriseName).toMatch(/^测试矿业有限公司/);
     expect(got.body.gradeDerivation.grade).toBe(3);
     expect(got.body.gradeDerivation.byStorage).toBe(3);
     expect(got.body.gradeDerivation.byHeight).toBe(4);

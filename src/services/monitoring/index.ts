@@ -13,6 +13,7 @@ import { pointId, type Point, type RuleName } from './plan.ts';
 import { createSensorService, placeOf } from './sensors.ts';
 import { createSeriesService } from './series.ts';
 import { createNotifier } from './notifications.ts';
+import { createQuality } from './quality.ts';
 import { createRetention } from './retention.ts';
 import { createMonitoringSettings } from './settings.ts';
 import { createStatusService } from './status.ts';
@@ -45,9 +46,10 @@ export function createMonitoring(deps: Deps, sites: SiteService) {
   });
   alarms = createAlarmService(deps, catalog, writer);
   const sensors = createSensorService(deps, sites, catalog);
-  const ingest = createIngestService(catalog, writer, settings, deps.now);
+  const quality = createQuality(deps, catalog, (ids) => alarms!.publish(ids));
+  const ingest = quality.wrap(createIngestService(catalog, writer, settings, deps.now));
   const status = createStatusService(deps, sites, catalog, points, settings);
-  const series = createSeriesService(deps, sensors);
+  const series = quality.flagSeries(createSeriesService(deps, sensors), sensors);
   const devices = createDeviceService(deps, sites);
   const notifier = createNotifier(deps, settings);
   const retention = createRetention(deps, settings);
@@ -58,6 +60,7 @@ export function createMonitoring(deps: Deps, sites: SiteService) {
   async function load() {
     const { db } = deps.store;
     await settings.load();
+    await quality.load();
     for (const { sensor, site } of await listAllSensors(db)) catalog.put(sensor, site);
     const rows = await db.selectFrom('point_states').selectAll().execute();
     const live = rows.filter((r) => r.alarm_id).map((r) => r.alarm_id!);
@@ -75,7 +78,7 @@ export function createMonitoring(deps: Deps, sites: SiteService) {
     points,
     settings,
     writer,
-    sensors,
+    sensors: quality.flagSensors(sensors),
     ingest,
     alarms,
     status,
@@ -84,6 +87,7 @@ export function createMonitoring(deps: Deps, sites: SiteService) {
     devices,
     notifier,
     retention,
+    quality,
     async start() {
       await load();
       jobs.start();

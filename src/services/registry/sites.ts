@@ -135,7 +135,8 @@ export function createSiteService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' | 
     visible,
     async get(actor: Principal, idOrCode: string) {
       requirePermission(actor, 'registry.read');
-      return present(await visible(actor, idOrCode));
+      const s = await visible(actor, idOrCode);
+      return { ...present(s), enterpriseName: (await findEnterprise(db, s.enterprise))?.name };
     },
     async list(actor: Principal, q: Omit<SiteQuery, 'scope'>) {
       requirePermission(actor, 'registry.read');
