@@ -1,6 +1,7 @@
 import { canSee, requireAccess, requirePermission, scopeOf, type Principal } from '../../domain/access/policy.ts';
 import { aggregateSite, isFloodSeason, maxLevel, siteConnectivity, siteStatus, type Level, type SiteStatus } from '../../domain/monitoring/index.ts';
 import { countLiveAlarms } from '../../store/repos/monitoring/alarms.ts';
+import { applyScope } from '../../store/repos/scope.ts';
 import type { Deps } from '../context.ts';
 import type { SiteService } from '../registry/sites.ts';
 import type { Catalog, CatalogEntry } from './catalog.ts';
@@ -53,7 +54,7 @@ export function createStatusService(deps: Pick<Deps, 'store' | 'now'>, sites: Si
         m[c.level] = (m[c.level] ?? 0) + c.n;
         bySite.set(c.siteId, m);
       }
-      return catalog
+      const monitored = catalog
         .sites()
         .filter((s) => canSee(actor, { regionCode: s.region, enterpriseId: s.enterprise }) && (!region || s.region.startsWith(region)))
         .map((s) => {
@@ -72,12 +73,41 @@ export function createStatusService(deps: Pick<Deps, 'store' | 'now'>, sites: Si
             silent: st.connectivity.silent,
             openAlarms: Object.values(open).reduce((a, b) => a + b, 0),
             openAlarmsByLevel: open,
+            monitored: true,
           };
         })
+      return monitored
+        .concat(await unmonitoredPonds(deps, actor, region, new Set(catalog.sites().map((s) => s.id))))
         .sort((a, b) => a.site.localeCompare(b.site));
     },
   };
 }
 
+/**
+ * Tailings ponds in scope with no sensor at all: listed as "no monitoring" (未接入在线监测), itself a
+ * finding, since every licensed pond must be monitored online. Closed ponds are left out.
+ */
+async function unmonitoredPonds(deps: Pick<Deps, 'store'>, actor: Principal, region: string | undefined, monitored: Set<string>) {
+  let q = applyScope(deps.store.db.selectFrom('sites'), scopeOf(actor), 'sites.region_code', 'sites.enterprise_id').where('kind', '=', 'tailings_pond');
+  if (region) q = q.where('region_code', 'like', `${region}%`);
+  const rows = await q.select(['id', 'code', 'region_code', 'enterprise_id', 'kind', 'status']).execute();
+  return rows
+    .filter((r) => !monitored.has(r.id) && r.status !== 'closed')
+    .map((r) => ({
+      site: r.code,
+      siteId: r.id,
+      region: r.region_code,
+      enterprise: r.enterprise_id,
+      kind: r.kind,
+      level: null,
+      sensors: 0,
+      offline: [] as string[],
+      silent: false,
+      openAlarms: 0,
+      openAlarmsByLevel: {} as Record<string, number>,
+      monitored: false,
+      finding: 'no monitoring (未接入在线监测)',
+    }));
+}
 
 export type StatusService = ReturnType<typeof createStatusService>;
