@@ -45,7 +45,7 @@ export const monitoringEn: Shape<typeof monitoringZh> = {
       tiers: { enterprise: 'Enterprise', county: 'County', city: 'City', province: 'Province' },
       act: { ack: 'Acknowledge', analyse: 'Analyse', verify: 'Verify', reject: 'Send back', close: 'Close', escalate: 'Escalate' },
       done: { ack: 'Acknowledged', analyse: 'Analysis recorded', verify: 'Verified', reject: 'Sent back', close: 'Closed', escalate: 'Escalated' },
-      history_: { open: 'Opened', opened: 'Opened', recover: 'Recovered', recovered: 'Recovered', relapse: 'Relapsed', level: 'Level changed' },
+      history_: { opened: 'Opened', recovered: 'Recovered', relapsed: 'Relapsed', escalated: 'Level raised', deescalated: 'Level lowered', reminded: 'Reminder' },
       rejectNote: 'Say why it is sent back', measuresRequired: 'Say what was done',
     },
   },

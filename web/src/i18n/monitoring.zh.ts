@@ -42,7 +42,7 @@ export const monitoringZh = {
       tiers: { enterprise: '企业', county: '县级', city: '市级', province: '省级' },
       act: { ack: '叫应/响应', analyse: '研判', verify: '核查反馈', reject: '退回', close: '关闭', escalate: '上报上一级' },
       done: { ack: '已响应', analyse: '已提交研判', verify: '已核查反馈', reject: '已退回', close: '已关闭', escalate: '已上报' },
-      history_: { open: '预警产生', opened: '预警产生', recover: '恢复正常', recovered: '恢复正常', relapse: '再次超限', level: '等级变化' },
+      history_: { opened: '预警产生', recovered: '恢复正常', relapsed: '再次超限', escalated: '预警升级', deescalated: '预警降级', reminded: '离线提醒' },
       rejectNote: '请说明退回原因', measuresRequired: '请填写采取的处置措施',
     },
   },

@@ -45,7 +45,6 @@ export function ActionModal(props: { alarm: Alarm | null; action: AlarmAction | 
       okText={action ? t(`mon.alarm.act.${action}`) : undefined}
       confirmLoading={m.isPending}
       destroyOnHidden
-      afterOpenChange={(o) => o && form.resetFields()}
     >
       {alarm && <p className="ka-muted">{alarm.message}</p>}
       <Form form={form} layout="vertical" onFinish={(v) => m.mutate(v)} preserve={false} initialValues={{ cause: alarm?.cause ?? undefined, measures: alarm?.measures ?? undefined }}>

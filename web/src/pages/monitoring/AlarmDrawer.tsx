@@ -62,6 +62,11 @@ export function AlarmDrawer(props: { id: string | undefined; onClose: () => void
                     <b>{t(`mon.alarm.act.${h.action}`, { defaultValue: t(`mon.alarm.history_.${h.action}`, { defaultValue: h.action }) })}</b>
                     <span className="ka-muted"> · {formatTime(h.at)} · {h.by === 'system' ? '系统' : h.by}</span>
                     {h.note && <div>{h.note}</div>}
+                    {(h.action === 'escalated' || h.action === 'deescalated') && !!h.details && typeof h.details === 'object' && (
+                      <div className="ka-muted">
+                        {t(`mon.level.${(h.details as { from?: string }).from}`, { defaultValue: '' })} → {t(`mon.level.${(h.details as { to?: string }).to}`, { defaultValue: '' })}
+                      </div>
+                    )}
                     {h.action === 'analyse' && !!h.details && typeof h.details === 'object' && (
                       <div className="ka-muted">
                         {t(`mon.alarm.causes.${(h.details as { cause?: string }).cause}`, { defaultValue: '' })} {(h.details as { measures?: string }).measures}

@@ -5,9 +5,9 @@ import { LEVEL_COLOR, LEVEL_TEXT, NORMAL_COLOR, type Level } from './model.ts';
 /** 蓝色/黄色/橙色/红色预警 in the standard's colours; "normal" in green when there is no warning. */
 export function LevelTag({ level, short }: { level: Level | null | undefined; short?: boolean }) {
   const { t } = useTranslation();
-  if (!level) return <Tag color={NORMAL_COLOR}>{t('mon.level.none')}</Tag>;
+  if (!level) return <Tag color={NORMAL_COLOR} variant="solid">{t('mon.level.none')}</Tag>;
   return (
-    <Tag color={LEVEL_COLOR[level]} style={{ color: LEVEL_TEXT[level], fontWeight: 600 }} data-level={level}>
+    <Tag color={LEVEL_COLOR[level]} variant="solid" style={{ color: LEVEL_TEXT[level], fontWeight: 600 }} data-level={level}>
       {short ? t(`mon.levelShort.${level}`) : t(`mon.level.${level}`)}
     </Tag>
   );

@@ -113,7 +113,9 @@ export default function SiteMonitoringTab({ site }: SiteTabProps) {
       </div>
       <div style={{ display: 'flex', alignItems: 'center', gap: 8, flexWrap: 'wrap' }}>
         <span>{t('mon.site.range')}:</span>
+        <div className="ka-range">
         <Segmented value={range} onChange={(v) => setRange(v as typeof range)} options={RANGES.map((r) => ({ value: r.key, label: t(`mon.site.${r.key}`) }))} data-testid="range-picker" />
+        </div>
       </div>
       <div className="ka-sensor-grid">
         {list.map((s) => (

@@ -156,10 +156,7 @@ export default function NetworkPage() {
       <div className="ka-muted" style={{ marginBottom: 8 }}>
         {t('net.period')}
       </div>
-      <div className="ka-overview-grid">
-        <Card size="small" title={t('net.map')}>
-          <ShanxiMap points={points} style={{ height: screens.md ? 520 : 400 }} />
-        </Card>
+      <div className="ka-network-grid">
         <Card size="small" title={t('net.tree')} styles={{ body: { padding: 0 } }}>
           <Table
             size="small"
@@ -172,6 +169,9 @@ export default function NetworkPage() {
             scroll={{ x: 860 }}
             locale={{ emptyText: t('net.none') }}
           />
+        </Card>
+        <Card size="small" title={t('net.map')}>
+          <ShanxiMap points={points} style={{ height: screens.md ? 520 : 400 }} />
         </Card>
       </div>
       <Modal open={registering} title={t('net.register')} onCancel={() => setRegistering(false)} onOk={() => form.submit()} confirmLoading={register.isPending} destroyOnHidden>
