@@ -20,10 +20,14 @@ export function thresholdLines(th: Thresholds): { level: Level; value: number }[
 export function yExtent(values: number[], lines: { value: number }[]): [number, number] | null {
   const all = [...values, ...(lines.length ? [lines[0]!.value] : [])];
   if (!all.length) return null;
-  let lo = Math.min(...all);
-  let hi = Math.max(...all);
+  const lo = Math.min(...all);
+  const hi = Math.max(...all);
   const pad = (hi - lo) * 0.08 || Math.abs(hi) * 0.05 || 1;
-  return [lo - pad, hi + pad].map((v) => Number(v.toPrecision(6))) as [number, number];
+  // Round outwards to a tidy step so the axis' end labels read like the others (100, not 99.728).
+  const span = hi - lo + 2 * pad;
+  const step = 10 ** Math.floor(Math.log10(span)) / 2;
+  const nice = (v: number) => Number(v.toPrecision(12));
+  return [nice(Math.floor((lo - pad) / step) * step), nice(Math.ceil((hi + pad) / step) * step)];
 }
 
 export function SensorChart(props: { site: string; sensor: Sensor; level: Level | null; conn: SensorConnectivity | undefined; from: number; to: number; step?: string }) {
@@ -44,13 +48,13 @@ export function SensorChart(props: { site: string; sensor: Sensor; level: Level 
       animation: false,
       grid: { left: 56, right: 64, top: 16, bottom: 28 },
       tooltip: { trigger: 'axis', valueFormatter: (v: number) => `${formatNumber(v)} ${sensor.unit}` },
-      xAxis: { type: 'time', min: props.from, max: props.to },
+      xAxis: { type: 'time', min: props.from, max: props.to, axisLabel: { hideOverlap: true } },
       yAxis: { type: 'value', scale: true, min: ext?.[0], max: ext?.[1], name: sensor.unit, nameTextStyle: { align: 'right' } },
       series: [
         {
           type: 'line',
           name: sensor.name ?? sensor.code,
-          showSymbol: items.length < 60,
+          showSymbol: items.length < 20,
           symbolSize: 4,
           lineStyle: { width: 1.5, color: '#0b5fa5' },
           itemStyle: { color: '#0b5fa5' },

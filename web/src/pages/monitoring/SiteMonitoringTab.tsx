@@ -6,7 +6,7 @@ import type { SiteTabProps } from '../site/tabs.ts';
 import { useAlarms, useAlarmStream, useSensors, useSiteStatus } from './api.ts';
 import { LevelTag } from './LevelTag.tsx';
 import { LiveBadge } from './LiveBadge.tsx';
-import { needsWithdrawal, OFFLINE_COLOR, stepFor, type Level } from './model.ts';
+import { levelRank, needsWithdrawal, OFFLINE_COLOR, stepFor, type Level } from './model.ts';
 import { PointPlan, type PlacedPoint } from './PointPlan.tsx';
 import { SensorChart } from './SensorChart.tsx';
 import './monitoring.css';
@@ -45,7 +45,10 @@ export default function SiteMonitoringTab({ site }: SiteTabProps) {
   const offline = useMemo(() => new Set(status.data?.offline ?? []), [status.data]);
 
   if (sensors.isLoading) return <Spin />;
-  const list = (sensors.data ?? []).filter((s) => !s.disabled);
+  // Worst first, so a wall screen shows what needs attention without scrolling; offline next.
+  const list = (sensors.data ?? [])
+    .filter((s) => !s.disabled)
+    .sort((a, b) => levelRank(levelOf.get(b.code)) - levelRank(levelOf.get(a.code)) || Number(offline.has(b.code)) - Number(offline.has(a.code)) || a.code.localeCompare(b.code));
   if (!list.length) return <Empty description={t('mon.site.noSensors')} data-testid="no-sensors" />;
 
   const withdrawal = (liveAlarms.data?.items ?? []).filter(needsWithdrawal);
