@@ -2,7 +2,7 @@ import { Suspense, useState } from 'react';
 import { Button, Card, Descriptions, Grid, Result, Space, Spin, Tabs, type DescriptionsProps } from 'antd';
 import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../api/client.ts';
 import type { Site } from '../../api/types.ts';
@@ -24,6 +24,8 @@ export default function SiteDetailPage() {
   const { t, i18n } = useTranslation();
   const user = useUser();
   const [editing, setEditing] = useState(false);
+  // Links from the overview and the alarm centre open a given tab (?tab=monitoring); the choice stays in the address.
+  const [params, setParams] = useSearchParams();
   const q = useQuery({ queryKey: ['site', idOrCode], queryFn: () => api.get<Site>(`/api/v1/sites/${encodeURIComponent(idOrCode)}`) });
   const enterpriseName = useEnterpriseName(q.data?.enterprise, q.data?.enterpriseName);
   const regionName = useRegionName();
@@ -125,6 +127,8 @@ export default function SiteDetailPage() {
       />
       <Card>
         <Tabs
+          activeKey={params.get('tab') ?? 'overview'}
+          onChange={(key) => setParams((p) => { p.set('tab', key); return p; }, { replace: true })}
           items={[
             { key: 'overview', label: t('site.overview'), children: overview },
             ...extra,
