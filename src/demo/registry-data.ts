@@ -1,3 +1,5 @@
+import type { Mineral } from '../domain/registry/site.ts';
+
 /**
  * A believable Shanxi demo registry: enterprises in several cities with underground and open-pit mines
  * and tailings ponds of different grades. Names are invented; places, minerals and magnitudes are typical.
@@ -16,7 +18,7 @@ export interface DemoSite {
   name: string;
   kind: 'tailings_pond' | 'underground' | 'open_pit';
   status: 'construction' | 'producing' | 'suspended' | 'awaiting_closure' | 'closed';
-  minerals: string[];
+  minerals: Mineral[];
   lng: number;
   lat: number;
   miningMethod?: string;
@@ -33,10 +35,10 @@ export interface DemoSite {
   residentsDistance?: number;
 }
 
-const ug = (code: string, name: string, minerals: string[], lng: number, lat: number, o: Partial<DemoSite> = {}): DemoSite => ({
+const ug = (code: string, name: string, minerals: Mineral[], lng: number, lat: number, o: Partial<DemoSite> = {}): DemoSite => ({
   code, name, kind: 'underground', status: 'producing', minerals, lng, lat, miningMethod: '充填法', designCapacity: 30, actualCapacity: 26, depth: 420, peopleUnderground: 18, standardGrade: 2, ...o,
 });
-const op = (code: string, name: string, minerals: string[], lng: number, lat: number, o: Partial<DemoSite> = {}): DemoSite => ({
+const op = (code: string, name: string, minerals: Mineral[], lng: number, lat: number, o: Partial<DemoSite> = {}): DemoSite => ({
   code, name, kind: 'open_pit', status: 'producing', minerals, lng, lat, miningMethod: '台阶式开采', designCapacity: 60, actualCapacity: 52, standardGrade: 2, ...o,
 });
 const pond = (code: string, name: string, lng: number, lat: number, o: Partial<DemoSite> = {}): DemoSite => ({

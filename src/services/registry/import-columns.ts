@@ -1,3 +1,5 @@
+import { DAM_TYPE_LABELS, SITE_KIND_LABELS, SITE_STATUS_LABELS, parseDamType, parseMineral, parseSiteKind, parseSiteStatus } from '../../domain/registry/site.ts';
+
 /**
  * Column catalogue of the registry import: each column's API field, the headers it is known by
  * (Chinese first, as the template writes them), and how a cell converts.
@@ -25,17 +27,20 @@ const bool = (raw: string): Converted => {
   if (['否', 'false', 'no', 'n', '0'].includes(v)) return { ok: true, value: false };
   return { ok: false, reason: `"${raw}" is not 是/否 (yes/no)` };
 };
-const list = (raw: string): Converted => ({ ok: true, value: raw.split(/[,，、;；\s]+/).filter(Boolean) });
-/** Accepts an enumeration's code or its Chinese label. */
-const oneOf = (labels: Record<string, string>) => (raw: string): Converted => {
-  if (raw in labels) return { ok: true, value: raw };
-  const hit = Object.entries(labels).find(([, zh]) => zh === raw);
-  return hit ? { ok: true, value: hit[0] } : { ok: false, reason: `"${raw}" is not one of ${Object.entries(labels).map(([k, v]) => `${v}(${k})`).join(', ')}` };
+/** Accepts an enumeration's code, its Chinese or English label, or a common variant (the domain's parsers). */
+const oneOf = <K extends string>(parse: (raw: string) => K | null, labels: Record<K, { zh: string }>) => (raw: string): Converted => {
+  const hit = parse(raw);
+  return hit ? { ok: true, value: hit } : { ok: false, reason: `"${raw}" is not one of ${Object.entries<{ zh: string }>(labels).map(([k, v]) => `${v.zh}(${k})`).join(', ')}` };
 };
 
-const KIND = { tailings_pond: '尾矿库', underground: '地下矿山', open_pit: '露天矿山' };
-const STATUS = { construction: '基建', producing: '生产', suspended: '停产停建', awaiting_closure: '待关闭', closed: '已关闭' };
-const DAM = { upstream: '上游式', centerline: '中线式', downstream: '下游式', one_time: '一次性筑坝' };
+const KIND = oneOf(parseSiteKind, SITE_KIND_LABELS);
+const STATUS = oneOf(parseSiteStatus, SITE_STATUS_LABELS);
+const DAM = oneOf(parseDamType, DAM_TYPE_LABELS);
+const MINERAL_LIST = (raw: string): Converted => {
+  const parts = raw.split(/[,，、;；\s]+/).filter(Boolean);
+  const bad = parts.filter((p) => !parseMineral(p));
+  return bad.length ? { ok: false, reason: `unknown mineral ${bad.map((b) => `"${b}"`).join(', ')}` } : { ok: true, value: parts.map((p) => parseMineral(p)!) };
+};
 
 export const ENTERPRISE_COLUMNS: Column[] = [
   { key: 'name', aliases: ['企业名称', '名称'], required: true, convert: str },
@@ -51,12 +56,12 @@ export const ENTERPRISE_COLUMNS: Column[] = [
 export const SITE_COLUMNS: Column[] = [
   { key: 'code', aliases: ['编码', '矿山编码'], required: true, convert: str },
   { key: 'name', aliases: ['名称', '矿山名称'], required: true, convert: str },
-  { key: 'kind', aliases: ['类型'], required: true, convert: oneOf(KIND) },
+  { key: 'kind', aliases: ['类型'], required: true, convert: KIND },
   { key: 'region', aliases: ['行政区划代码', '区划代码'], required: true, convert: str },
   { key: 'enterpriseCreditCode', aliases: ['企业统一社会信用代码', '企业信用代码'], convert: str },
   { key: 'enterprise', aliases: ['企业ID'], convert: str },
-  { key: 'status', aliases: ['状态'], convert: oneOf(STATUS) },
-  { key: 'minerals', aliases: ['矿种'], convert: list },
+  { key: 'status', aliases: ['状态'], convert: STATUS },
+  { key: 'minerals', aliases: ['矿种'], convert: MINERAL_LIST },
   { key: 'miningMethod', aliases: ['开采方式', '采矿方法'], convert: str },
   { key: 'designCapacity', aliases: ['设计规模(万吨/年)', '设计规模'], convert: num },
   { key: 'actualCapacity', aliases: ['实际产能(万吨/年)', '实际产能'], convert: num },
@@ -67,7 +72,7 @@ export const SITE_COLUMNS: Column[] = [
   { key: 'safetyLicence', aliases: ['安全生产许可证号'], convert: str },
   { key: 'lng', aliases: ['经度'], convert: num },
   { key: 'lat', aliases: ['纬度'], convert: num },
-  { key: 'damType', aliases: ['筑坝方式', '坝型'], convert: oneOf(DAM) },
+  { key: 'damType', aliases: ['筑坝方式', '坝型'], convert: DAM },
   { key: 'damHeight', aliases: ['总坝高(米)', '坝高'], convert: num },
   { key: 'totalStorage', aliases: ['总库容(万立方米)', '总库容'], convert: num },
   { key: 'crestElevation', aliases: ['坝顶标高(米)', '坝顶标高'], convert: num },

@@ -7,9 +7,9 @@ const regionCode = z.string().regex(/^\d{6}$/, 'must be a 6-digit GB/T 2260 regi
 const person = z.strictObject({ name: optText(50), phone: optText(30) });
 const contact = z.strictObject({ name: text(50), role: optText(50), phone: optText(30) });
 
-export const SITE_KINDS = ['tailings_pond', 'underground', 'open_pit'] as const;
-export const SITE_STATUSES = ['construction', 'producing', 'suspended', 'awaiting_closure', 'closed'] as const;
-export const DAM_TYPES = ['upstream', 'centerline', 'downstream', 'one_time'] as const;
+import { DAM_TYPES, MINERALS, SITE_KINDS, SITE_STATUSES } from '../../domain/registry/site.ts';
+
+export { DAM_TYPES, SITE_KINDS, SITE_STATUSES };
 
 export const enterpriseInput = z.strictObject({
   name: text(200),
@@ -34,7 +34,7 @@ export const siteFields = {
   region: regionCode,
   enterprise: z.string().trim().min(1).max(64),
   status: z.enum(SITE_STATUSES).nullable().optional(),
-  minerals: z.array(z.string().trim().min(1).max(40)).max(20).optional(),
+  minerals: z.array(z.enum(MINERALS)).max(20).optional(),
   miningMethod: optText(100),
   designCapacity: num(0, 100_000),
   actualCapacity: num(0, 100_000),
