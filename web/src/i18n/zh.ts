@@ -72,7 +72,7 @@ export const zh = {
     standardGradeN: '{{n}}级', gradeN: '{{n}}', location: '位置',
   },
   kind: { tailings_pond: '尾矿库', underground: '地下矿山', open_pit: '露天矿山' },
-  status: { construction: '基建', producing: '生产', suspended: '停产', awaiting_closure: '拟关闭/待闭库', closed: '已关闭/已闭库' },
+  status: { construction: '基建', producing: '生产', suspended: '停产停建', awaiting_closure: '待关闭', closed: '已关闭' },
   damType: { upstream: '上游式', centerline: '中线式', downstream: '下游式', one_time: '一次性筑坝' },
   mineral: { iron: '铁', copper: '铜', lead: '铅', zinc: '锌', gold: '金', silver: '银', bauxite: '铝土矿', molybdenum: '钼', tungsten: '钨', tin: '锡', manganese: '锰', nickel: '镍', limestone: '石灰岩', dolomite: '白云岩', gypsum: '石膏', fluorite: '萤石', phosphate: '磷矿', graphite: '石墨', granite: '花岗岩', marble: '大理岩', sand_gravel: '砂石', clay: '黏土', pyrite: '硫铁矿', rare_earth: '稀土' } as Record<string, string>,
   grade: { 1: '一等', 2: '二等', 3: '三等', 4: '四等', 5: '五等' },
