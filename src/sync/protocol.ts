@@ -30,6 +30,12 @@ export const pushBody = z.object({
   to: z.number().int().min(0),
   items: z.array(recordItem).max(50_000).optional(),
   readings: z.array(readingTuple).max(200_000).optional(),
+  /**
+   * Readings from the head of the child's sequence while an older backlog drains: applied at once, out
+   * of order, without moving the contiguous ack; the parent remembers the range it holds and folds it
+   * into the ack when the backfill reaches its start.
+   */
+  live: z.boolean().optional(),
 });
 export type PushBody = z.infer<typeof pushBody>;
 
@@ -40,6 +46,8 @@ export const pushReply = z.object({
   refused: z.array(z.object({ seq: z.number(), entity: z.string(), id: z.string().nullable(), reason: z.string() })),
   /** Set when the parent stopped before the end of the batch (e.g. a reading whose sensor it has not yet received). */
   held: z.string().nullable(),
+  /** For a live batch: the highest sequence of it now held (the batch's own ack). */
+  liveAck: z.number().nullable().optional(),
   heartbeatSec: z.number(),
 });
 export type PushReply = z.infer<typeof pushReply>;

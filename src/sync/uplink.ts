@@ -1,8 +1,10 @@
 import type { Store } from '../store/db.ts';
-import { isEntity, loadRows, outboxTail, readOutbox, readReadings, readingsTail, type Entity } from '../store/repos/network/outbox.ts';
+import { createHorizon } from '../store/repos/network/horizon.ts';
+import { isEntity, loadRows, outboxTail, readOutbox, readingsTail, type Entity } from '../store/repos/network/outbox.ts';
 import type { ParentClient } from './client.ts';
 import { loadCursor, saveCursor } from './cursors.ts';
 import type { HeartbeatBody, PushBody, PushReply, RecordItem, Stream } from './protocol.ts';
+import { createReadingsLink } from './readings-link.ts';
 
 export interface UplinkOptions {
   store: Store;
@@ -13,6 +15,10 @@ export interface UplinkOptions {
   recordBatch?: number;
   /** Readings per batch: bounded so that alarms and heartbeats are never queued behind a long backfill. */
   readingBatch?: number;
+  /** Share of a cycle one backfill batch may take, ms (it adapts its size to this). */
+  backfillBudgetMs?: number;
+  /** Largest backfill batch. */
+  backfillMax?: number;
   /** Pause between polls when nothing waits, ms. */
   idleMs?: number;
   onError?: (err: unknown) => void;
@@ -30,6 +36,8 @@ export function startUplink(o: UplinkOptions): { stop(): Promise<void>; sentBatc
   const readingBatch = o.readingBatch ?? 5000;
   const idleMs = o.idleMs ?? 200;
   const abort = new AbortController();
+  // Sequences may commit out of order on PostgreSQL: never read past one that may still appear.
+  const horizon = createHorizon();
   let heartbeatSec = 10;
   let lastBeat = 0;
   let batches = 0;
@@ -45,7 +53,7 @@ export function startUplink(o: UplinkOptions): { stop(): Promise<void>; sentBatc
   /** One batch of an outbox stream; true when something was sent. */
   async function pushOutbox(stream: Exclude<Stream, 'readings'>): Promise<boolean> {
     const cursor = await loadCursor(db, stream);
-    const rows = await readOutbox(db, stream, cursor, recordBatch);
+    const rows = await readOutbox(db, stream, cursor, recordBatch, await horizon.upTo(o.store, 'net_outbox', cursor));
     if (rows.length === 0) return false;
     // One snapshot per record: the latest state carries every earlier change of it.
     const last = new Map<string, { seq: number; entity: Entity; id: string }>();
@@ -66,14 +74,7 @@ export function startUplink(o: UplinkOptions): { stop(): Promise<void>; sentBatc
     return r.ack > cursor;
   }
 
-  async function pushReadings(): Promise<'sent' | 'empty' | 'held'> {
-    const cursor = await loadCursor(db, 'readings');
-    const readings = await readReadings(db, cursor, readingBatch);
-    if (readings.length === 0) return 'empty';
-    const r = await push({ node: o.nodeId, stream: 'readings', from: cursor, to: readings[readings.length - 1]![0], readings });
-    if (r.ack !== cursor) await saveCursor(db, 'readings', r.ack, o.now());
-    return r.held ? 'held' : 'sent';
-  }
+  const readings = createReadingsLink({ store: o.store, nodeId: o.nodeId, now: o.now, horizon, push, liveBatch: readingBatch, backfillBudgetMs: o.backfillBudgetMs, backfillMax: o.backfillMax });
 
   async function heartbeat() {
     const now = o.now();
@@ -81,7 +82,7 @@ export function startUplink(o: UplinkOptions): { stop(): Promise<void>; sentBatc
     const [a, r, t] = await Promise.all([outboxTail(db, 'alarms', alarms), outboxTail(db, 'records', records), readingsTail(db, readingsCursor)]);
     const body: HeartbeatBody = {
       node: o.nodeId,
-      backlog: a.pending + r.pending + Math.max(0, t.max - readingsCursor),
+      backlog: a.pending + r.pending + (await readings.backlog(t.max)),
       backlogAgeSec: t.oldestTs === null ? 0 : Math.max(0, (now - t.oldestTs) / 1000),
       sensorsOnline: await sensorsOnline(o.store, now),
       sentAt: now,
@@ -99,7 +100,7 @@ export function startUplink(o: UplinkOptions): { stop(): Promise<void>; sentBatc
       busy = true;
       if (o.now() - lastBeat >= heartbeatSec * 1000) await heartbeat();
     }
-    const r = stopped ? 'empty' : await pushReadings();
+    const r = stopped ? 'empty' : await readings.cycle();
     return busy || r === 'sent';
   }
 

@@ -3,7 +3,7 @@ import { canSee, type Principal } from '../../domain/access/policy.ts';
 import { Forbidden } from '../../domain/errors.ts';
 import type { Executor } from '../../store/db.ts';
 import { applyRow, insertReadings, placementOf, sensorPlaces, type ApplyOutcome } from '../../store/repos/network/apply.ts';
-import { advanceCursor, getCursor, quarantine } from '../../store/repos/network/cursors.ts';
+import { advanceCursor, getCursor, getLiveRange, quarantine, setLiveRange } from '../../store/repos/network/cursors.ts';
 import { isEntity } from '../../store/repos/network/outbox.ts';
 import type { PushBody, PushReply, RecordItem } from '../../sync/protocol.ts';
 import type { Deps } from '../context.ts';
@@ -61,9 +61,28 @@ export function createReceiver(deps: Pick<Deps, 'store' | 'now'>) {
     return t;
   }
 
+  /** Once the contiguous ack reaches the start of the live range, the live range joins it. */
+  async function foldLive(tx: Executor, nodeId: string, cur: number): Promise<number> {
+    const live = await getLiveRange(tx, nodeId);
+    if (!live || cur < live.from) return cur;
+    await setLiveRange(tx, nodeId, null, deps.now());
+    if (live.to <= cur) return cur;
+    await advanceCursor(tx, nodeId, 'readings', live.to, deps.now());
+    return live.to;
+  }
+
+  /** A live batch's applied range (from, to] extends the live range it continues, or starts a new one. */
+  async function extendLive(tx: Executor, nodeId: string, from: number, to: number) {
+    if (to <= from) return;
+    const live = await getLiveRange(tx, nodeId);
+    const next = live && from >= live.from && from <= live.to ? { from: live.from, to: Math.max(live.to, to) } : { from, to };
+    await setLiveRange(tx, nodeId, next, deps.now());
+  }
+
   async function applyReadings(p: Principal, b: PushBody, cur: number): Promise<Tally> {
     const all = b.readings ?? [];
-    const todo = all.filter((r) => r[0] > cur).sort((a, z) => a[0] - z[0]);
+    // A live batch lies ahead of the ack by design: everything in it is applied (idempotently by sensor and ts).
+    const todo = (b.live ? [...all] : all.filter((r) => r[0] > cur)).sort((a, z) => a[0] - z[0]);
     const t: Tally = { ack: cur, applied: 0, duplicates: all.length - todo.length, refused: [], held: null };
     await db.transaction().execute(async (tx) => {
       const places = await sensorPlaces(tx, [...new Set(todo.map((r) => r[1]))]);
@@ -96,8 +115,14 @@ export function createReceiver(deps: Pick<Deps, 'store' | 'now'>) {
       const inserted = await insertReadings(tx, rows);
       t.applied = inserted;
       t.duplicates += rows.length - inserted;
+      if (b.live) {
+        await extendLive(tx, p.id, b.from, ack);
+        t.liveAck = Math.max(b.from, ack);
+        t.ack = await foldLive(tx, p.id, cur);
+        return;
+      }
       if (ack > cur) await advanceCursor(tx, p.id, b.stream, ack, deps.now());
-      t.ack = Math.max(cur, ack);
+      t.ack = await foldLive(tx, p.id, Math.max(cur, ack));
     });
     return t;
   }
@@ -107,6 +132,7 @@ export function createReceiver(deps: Pick<Deps, 'store' | 'now'>) {
       if (p.kind !== 'node') throw new Forbidden('Only child nodes push to /sync (仅限下级节点)');
       const cur = await getCursor(db, p.id, b.stream);
       // A gap: an earlier batch is missing (reordered delivery). Nothing is applied; the child resends from the ack.
+      if (b.stream === 'readings' && b.live) return applyReadings(p, b, cur);
       if (b.from > cur) return { ack: cur, applied: 0, duplicates: 0, refused: [], held: `gap: this node holds ${b.stream} up to ${cur}, the batch starts after ${b.from}` };
       if (b.to <= cur) return { ack: cur, applied: 0, duplicates: (b.items?.length ?? 0) + (b.readings?.length ?? 0), refused: [], held: null };
       return b.stream === 'readings' ? applyReadings(p, b, cur) : applyRecords(p, b, cur);

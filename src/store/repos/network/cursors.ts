@@ -22,6 +22,26 @@ export async function advanceCursor(db: Executor, nodeId: string, stream: string
     .execute();
 }
 
+/** The range (from, to] of a child's readings applied here ahead of its contiguous ack (live while it backfills). */
+export async function getLiveRange(db: Executor, nodeId: string): Promise<{ from: number; to: number } | null> {
+  const rows = await db.selectFrom('net_cursors').select(['stream', 'seq']).where('node_id', '=', nodeId).where('stream', 'in', ['readings.live_from', 'readings.live_to']).execute();
+  const from = rows.find((r) => r.stream === 'readings.live_from');
+  const to = rows.find((r) => r.stream === 'readings.live_to');
+  return from && to ? { from: Number(from.seq), to: Number(to.seq) } : null;
+}
+
+export async function setLiveRange(db: Executor, nodeId: string, range: { from: number; to: number } | null, now: number): Promise<void> {
+  await db.deleteFrom('net_cursors').where('node_id', '=', nodeId).where('stream', 'in', ['readings.live_from', 'readings.live_to']).execute();
+  if (!range) return;
+  await db
+    .insertInto('net_cursors')
+    .values([
+      { node_id: nodeId, stream: 'readings.live_from', seq: range.from, updated_at: now },
+      { node_id: nodeId, stream: 'readings.live_to', seq: range.to, updated_at: now },
+    ])
+    .execute();
+}
+
 export async function resetCursors(db: Executor, nodeId: string): Promise<void> {
   await db.deleteFrom('net_cursors').where('node_id', '=', nodeId).execute();
 }

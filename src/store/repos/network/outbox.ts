@@ -20,12 +20,14 @@ export interface OutboxRow {
   entity_id: string;
 }
 
-export async function readOutbox(db: Executor, stream: string, after: number, limit: number): Promise<OutboxRow[]> {
+/** Outbox rows of a stream after `after`, up to `upTo` (the reader's horizon). */
+export async function readOutbox(db: Executor, stream: string, after: number, limit: number, upTo = Number.MAX_SAFE_INTEGER): Promise<OutboxRow[]> {
   const rows = await db
     .selectFrom('net_outbox')
     .select(['seq', 'entity', 'entity_id'])
     .where('stream', '=', stream)
     .where('seq', '>', after)
+    .where('seq', '<=', upTo)
     .orderBy('seq')
     .limit(limit)
     .execute();
@@ -57,16 +59,25 @@ export async function loadRows(db: Executor, entity: Entity, ids: readonly strin
 /** [seq, sensor id, ts, value] — readings as they travel upward. */
 export type ReadingTuple = [number, string, number, number];
 
-export async function readReadings(db: Executor, after: number, limit: number): Promise<ReadingTuple[]> {
+/** Readings with a sequence in (after, upTo], oldest first. */
+export async function readReadings(db: Executor, after: number, limit: number, upTo = Number.MAX_SAFE_INTEGER): Promise<ReadingTuple[]> {
+  if (upTo <= after) return [];
   const rows = await db
     .selectFrom('readings')
     .innerJoin('sensors', 'sensors.key', 'readings.sensor_key')
     .select(['readings.seq', 'sensors.id', 'readings.ts', 'readings.value'])
     .where('readings.seq', '>', after)
+    .where('readings.seq', '<=', upTo)
     .orderBy('readings.seq')
     .limit(limit)
     .execute();
   return rows.map((r) => [Number(r.seq), r.id, Number(r.ts), r.value]);
+}
+
+/** The highest sequence stored (visible or not yet final alike: a start for the live cursor). */
+export async function maxReadingSeq(db: Executor): Promise<number> {
+  const r = await db.selectFrom('readings').select((eb) => eb.fn.max('seq').as('m')).executeTakeFirst();
+  return Number(r?.m ?? 0);
 }
 
 export async function readingsTail(db: Executor, after: number): Promise<{ max: number; oldestTs: number | null }> {
