@@ -53,6 +53,7 @@ for (const store of ['sqlite', 'postgres'] as const) {
         expect(s.status).toBe(201);
       }
 
+      const count = async (n: ProcNode, code: string) => (await call(n, 'GET', `/api/v1/sites/XD-H-1/sensors/${code}/readings?from=${base}&to=${base + 7_200_000}&limit=100000`)).body?.items?.length ?? 0;
       let produced = 0;
       const base = Date.now() - 3_600_000;
       const produce = async (n: number) => {
@@ -75,16 +76,21 @@ for (const store of ['sqlite', 'postgres'] as const) {
       await startProc(county);
       const upAt = Date.now();
 
-      // Fault 2: connections cut mid-request (retries deliver the same batches again: duplicates).
+      // Fault 2: every connection cut on a timer, and some after a random number of bytes, while data
+      // flows (retries deliver the same batches again: duplicates).
+      // First the line is back (the enterprise's retries back off while the county is down).
+      await until('province holds the readings made so far', async () => (await count(province, 'WL1')) + (await count(province, 'WL2')) === produced, 60_000);
       proxy.cutting.p = 0.5;
-      proxy.dropAll();
-      for (let i = 0; i < 16; i++) {
-        if (i % 4 === 0) await produce(100);
+      const stopCutting = proxy.cutEvery(300);
+      for (let i = 0; i < 24; i++) {
+        if (i % 4 === 0) await produce(500);
         await sleep(250);
-        proxy.dropAll();
       }
-      await sleep(2000);
+      stopCutting();
       proxy.cutting.p = 0;
+      expect(proxy.cuts()).toBeGreaterThanOrEqual(8);
+      expect(proxy.midStreamCuts()).toBeGreaterThan(0);
+      const cutsSeen = proxy.cuts();
 
       // Fault 3: the enterprise is SIGKILLed right after a large write, mid-batch, and restarted.
       await produce(3000);
@@ -93,7 +99,6 @@ for (const store of ['sqlite', 'postgres'] as const) {
       await startProc(enterprise);
       await produce(200);
 
-      const count = async (n: ProcNode, code: string) => (await call(n, 'GET', `/api/v1/sites/XD-H-1/sensors/${code}/readings?from=${base}&to=${base + 7_200_000}&limit=100000`)).body?.items?.length ?? 0;
       await until('province holds every reading', async () => (await count(province, 'WL1')) + (await count(province, 'WL2')) === produced, 90_000);
 
       // Dropout: the city measured the county's outage; the figure is forwarded to the province too.
@@ -106,7 +111,13 @@ for (const store of ['sqlite', 'postgres'] as const) {
         expect(Math.abs(h.offlineMs - trueMs)).toBeLessThan(3000);
         console.log(`${store}: county outage ${trueMs} ms; dropout measured at ${n.name}: ${h.offlineMs} ms, rate ${h.dropoutRate.toFixed(3)} over ${h.observedMs} ms`);
       }
-      console.log(`${store}: ${produced} readings, ${proxy.cuts()} connections cut`);
+      // The offline alarm names the node, not a site, at the city that raised it and at the province.
+      for (const n of [city, province]) {
+        const a = await until(`network alarm at ${n.name}`, async () => (await call(n, 'GET', '/api/v1/alarms?kind=network')).body?.items?.[0]);
+        expect(a).toMatchObject({ kind: 'network', site: null, siteId: null, node: countyReg.id, enterprise: null });
+        expect(a.message).toContain(countyReg.name);
+      }
+      console.log(`${store}: ${produced} readings, ${cutsSeen} connections cut (${proxy.midStreamCuts()} mid-stream)`);
       await sleep(3000);
 
       // Exact comparison of the stores: every reading once, every site, sensor and alarm of the enterprise.

@@ -111,26 +111,57 @@ export async function until<T>(what: string, fn: () => Promise<T | undefined | n
   }
 }
 
+export interface Proxy {
+  port: number;
+  url: string;
+  cutting: { p: number };
+  /** Connections cut so far (by the byte odds or by the timer). */
+  cuts: () => number;
+  /** Of those, cut while a request was waiting for its answer or bytes were moving. */
+  midStreamCuts: () => number;
+  /** Cuts every open connection every `ms` until the returned function is called. */
+  cutEvery(ms: number): () => void;
+  dropAll(): void;
+  close(): Promise<void>;
+}
+
 /**
  * A TCP proxy in front of a node. While `cutting` is on, each connection is cut after a random number
- * of bytes (mid-request or mid-response) with the given probability.
+ * of bytes (mid-request or mid-response) with the given probability; `cutEvery` cuts all open
+ * connections on a timer, whatever they carry at that moment.
  */
-export function startProxy(target: () => number): Promise<{ port: number; url: string; cutting: { p: number }; cuts: () => number; dropAll(): void; close(): Promise<void> }> {
+export function startProxy(target: () => number): Promise<Proxy> {
   const cutting = { p: 0 };
   let cuts = 0;
+  let midStream = 0;
   const sockets = new Set<net.Socket>();
+  const links = new Set<{ cut(): void }>();
   const server = net.createServer((client) => {
     const upstream = net.connect(target(), HOST);
     sockets.add(client).add(upstream);
     const cutAfter = Math.random() < cutting.p ? 50 + Math.floor(Math.random() * 600) : Infinity;
     let seen = 0;
+    // A request is open from the client's bytes until the answer's first bytes; bytes seen lately count too.
+    let open = false;
+    let lastData = 0;
+    const link = {
+      cut() {
+        if (client.destroyed) return;
+        cuts++;
+        if (open || Date.now() - lastData < 20) midStream++;
+        client.destroy();
+        upstream.destroy();
+      },
+    };
+    links.add(link);
     const relay = (from: net.Socket, to: net.Socket) =>
       from.on('data', (d: Buffer) => {
         seen += d.length;
+        lastData = Date.now();
+        open = from === client;
         if (seen > cutAfter) {
-          cuts++;
-          client.destroy();
-          upstream.destroy();
+          open = true;
+          link.cut();
           return;
         }
         to.write(d);
@@ -142,6 +173,7 @@ export function startProxy(target: () => number): Promise<{ port: number; url: s
       upstream.destroy();
       sockets.delete(client);
       sockets.delete(upstream);
+      links.delete(link);
     };
     client.on('error', end).on('close', end);
     upstream.on('error', end).on('close', end);
@@ -154,6 +186,13 @@ export function startProxy(target: () => number): Promise<{ port: number; url: s
         url: `http://${HOST}:${port}`,
         cutting,
         cuts: () => cuts,
+        midStreamCuts: () => midStream,
+        cutEvery(ms: number) {
+          const timer = setInterval(() => {
+            for (const l of [...links]) l.cut();
+          }, ms);
+          return () => clearInterval(timer);
+        },
         /** Drops every open connection, so that clients reconnect (and meet the cutting odds). */
         dropAll: () => {
           for (const s of sockets) s.destroy();

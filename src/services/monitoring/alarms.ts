@@ -65,15 +65,18 @@ const n = (v: number | null) => (v === null ? null : Number(v));
 
 export function presentAlarm(r: AlarmRow, catalog: Catalog) {
   const sensor = r.sensor_id ? catalog.byId(r.sensor_id) : undefined;
+  // A network alarm (a child node offline) has no site: its row holds the node's id there, named in `node`.
+  const isNode = r.kind === 'network';
   return {
     id: r.id,
-    site: catalog.site(r.site_id)?.code ?? r.site_id,
-    siteId: r.site_id,
+    site: isNode ? null : (catalog.site(r.site_id)?.code ?? r.site_id),
+    siteId: isNode ? null : r.site_id,
+    node: isNode ? r.site_id : null,
     sensor: sensor?.sensor.code ?? null,
     sensorId: r.sensor_id,
     sensorKind: sensor?.sensor.kind ?? null,
     region: r.region_code,
-    enterprise: r.enterprise_id,
+    enterprise: r.enterprise_id || null,
     kind: r.kind,
     level: r.level as Level,
     currentLevel: r.current_level as Level | null,

@@ -84,7 +84,7 @@ export function createNotifier(deps: Pick<Deps, 'store' | 'now' | 'events'>, set
 
   function text(a: AlarmView, event: string): string {
     const head = event === 'escalated' ? `【矿安预警·未叫应，已上报${TIER_ZH[a.tier as Tier]}】` : '【矿安预警】';
-    const what = `${a.site}${a.sensor ? `/${a.sensor}` : ''} ${LEVEL_LABELS[a.level as Level].zh}`;
+    const what = `${a.site ?? a.message}${a.sensor ? `/${a.sensor}` : ''} ${LEVEL_LABELS[a.level as Level].zh}`;
     return `${head}${what}${a.value !== null ? `，值 ${a.value}` : ''}，请及时叫应处置。`;
   }
 
