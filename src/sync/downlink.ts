@@ -6,6 +6,9 @@ import type { ParentClient } from './client.ts';
 import { loadCursor, saveCursor } from './cursors.ts';
 import type { Directive } from './protocol.ts';
 
+/** Retries of a parent that does not answer stay frequent: after an outage the line resumes within a second. */
+const MAX_BACKOFF_MS = 1000;
+
 export interface DownlinkOptions {
   store: Store;
   client: ParentClient;
@@ -51,7 +54,7 @@ export function startDownlink(o: DownlinkOptions): { stop(): Promise<void> } {
       } catch (err) {
         if (stopped) break;
         o.onError?.(err);
-        backoff = Math.min(5000, backoff ? backoff * 2 : 250);
+        backoff = Math.min(MAX_BACKOFF_MS, backoff ? backoff * 2 : 250);
         await sleep(backoff);
       }
     }

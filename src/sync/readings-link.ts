@@ -38,6 +38,8 @@ export function createReadingsLink(o: ReadingsLinkOptions) {
   const max = o.backfillMax ?? 20_000;
   const budget = o.backfillBudgetMs ?? 300;
   let backfillBatch = Math.min(max, Math.max(min, 5000));
+  /** The last live push did not reach the parent. */
+  let liveFailed = false;
 
   async function state() {
     const [acked, liveFrom, live] = await Promise.all([loadCursor(db, 'readings'), loadCursor(db, 'readings.live_from'), loadCursor(db, 'readings.live')]);
@@ -70,12 +72,14 @@ export function createReadingsLink(o: ReadingsLinkOptions) {
 
     async cycle(): Promise<ReadingsOutcome> {
       let { acked, range } = await state();
-      if (!range) {
-        const head = await maxReadingSeq(db);
-        if (head - acked > liveThreshold) {
-          range = { from: head, to: head };
-          await setRange(range);
-        }
+      const head = await maxReadingSeq(db);
+      // The live range starts at the head when the line is up: while nothing of it was sent (the parent
+      // is away), or when the live cursor itself fell far behind, it moves to the head again. A range
+      // left behind is covered by the backfill (the parent applies any overlap once).
+      const anchor = !range ? head - acked > liveThreshold : head > range.to && ((liveFailed && range.to === range.from) || head - range.to > liveThreshold * 2);
+      if (anchor) {
+        range = { from: head, to: head };
+        await setRange(range);
       }
       if (!range) {
         const r = await send(acked, liveBatch, Number.MAX_SAFE_INTEGER, false);
@@ -87,7 +91,14 @@ export function createReadingsLink(o: ReadingsLinkOptions) {
       let sent = false;
       let held = false;
       // Live first: the newest readings never wait behind the backlog.
-      const live = await send(range.to, liveBatch, Number.MAX_SAFE_INTEGER, true);
+      let live: PushReply | null;
+      try {
+        live = await send(range.to, liveBatch, Number.MAX_SAFE_INTEGER, true);
+        liveFailed = false;
+      } catch (err) {
+        liveFailed = true;
+        throw err;
+      }
       if (live) {
         sent = true;
         held ||= !!live.held;

@@ -6,6 +6,9 @@ import { loadCursor, saveCursor } from './cursors.ts';
 import type { HeartbeatBody, PushBody, PushReply, RecordItem, Stream } from './protocol.ts';
 import { createReadingsLink } from './readings-link.ts';
 
+/** Retries of a parent that does not answer stay frequent: after an outage the line resumes within a second. */
+const MAX_BACKOFF_MS = 1000;
+
 export interface UplinkOptions {
   store: Store;
   client: ParentClient;
@@ -116,7 +119,7 @@ export function startUplink(o: UplinkOptions): { stop(): Promise<void>; sentBatc
       } catch (err) {
         if (stopped) break;
         o.onError?.(err);
-        backoff = Math.min(5000, backoff ? backoff * 2 : 250);
+        backoff = Math.min(MAX_BACKOFF_MS, backoff ? backoff * 2 : 250);
         await sleep(backoff);
       }
     }

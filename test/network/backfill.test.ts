@@ -6,6 +6,7 @@ import { startServer, type RunningServer } from '../../src/server.ts';
 import { createParentClient } from '../../src/sync/client.ts';
 import { startUplink } from '../../src/sync/uplink.ts';
 import { creditCode } from '../support/factories.ts';
+import { createTempPgDatabase } from '../support/pg.ts';
 
 const PASSWORD = 'Admin12345';
 
@@ -23,8 +24,10 @@ async function stored(s: RunningServer): Promise<string[]> {
   return rows.map((r) => `${r.code}|${Number(r.ts)}|${r.value}`).sort();
 }
 
-describe('backfill behind a live cursor (province ← city)', () => {
+// The city (the sender) on either store: on PostgreSQL its reads stop at the commit horizon.
+for (const kind of ['sqlite', 'postgres'] as const) describe(`backfill behind a live cursor (province ← city on ${kind})`, () => {
   const dirs: string[] = [];
+  let pg: Awaited<ReturnType<typeof createTempPgDatabase>> | null = null;
   let province: RunningServer;
   let city: RunningServer;
   let cityToken: string;
@@ -40,17 +43,19 @@ describe('backfill behind a live cursor (province ← city)', () => {
     const pTok = await login(province);
     cityToken = (await call(province, 'POST', '/api/v1/network/nodes', pTok, { level: 'city', region: '140100' })).body.token;
     // The city runs its uplink from the test, so that the outage and the batch sizes are under control.
-    city = await startServer({ dataDir: dir(), adminPassword: PASSWORD, level: 'city', region: '140100', logLevel: 'silent' });
+    pg = kind === 'postgres' ? await createTempPgDatabase() : null;
+    city = await startServer({ dataDir: dir(), databaseUrl: pg?.url, adminPassword: PASSWORD, level: 'city', region: '140100', logLevel: 'silent' });
     cTok = await login(city);
   });
   afterAll(async () => {
     await city?.close();
     await province?.close();
+    await pg?.drop();
     for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
   });
 
   it('sends live readings while a backlog drains, and ends with every reading once', { timeout: 60_000 }, async () => {
-    const ent = await call(city, 'POST', '/api/v1/enterprises', cTok, { name: '太原回填矿业', creditCode: creditCode(931, '140105'), region: '140105' });
+    const ent = await call(city, 'POST', '/api/v1/enterprises', cTok, { name: '太原回填矿业', creditCode: creditCode(kind === 'sqlite' ? 931 : 932, '140105'), region: '140105' });
     await call(city, 'POST', '/api/v1/sites', cTok, { code: 'TY-BF-1', name: '回填尾矿库', kind: 'tailings_pond', region: '140105', enterprise: ent.body.id, damType: 'upstream', damHeight: 40, totalStorage: 1000 });
     for (const code of ['B1', 'B2', 'B3', 'B4', 'LIVE']) {
       expect((await call(city, 'POST', '/api/v1/sites/TY-BF-1/sensors', cTok, { code, kind: 'water_level', expectedIntervalSec: 1, thresholds: { direction: 'above', red: 1000 } })).status).toBe(201);

@@ -61,8 +61,13 @@ for (const store of ['sqlite', 'postgres'] as const) {
           const i = produced++;
           return { site: 'XD-H-1', sensor: i % 2 ? 'WL2' : 'WL1', ts: base + Math.floor(i / 2) * 1000, value: 100 + (i % 50) / 10 };
         });
-        const r = await call(enterprise, 'POST', '/api/v1/telemetry', { readings });
-        expect(r.body.accepted).toBe(n);
+        // A node busy at its writer answers 429/503 and is asked again, as any sender would.
+        let r = await call(enterprise, 'POST', '/api/v1/telemetry', { readings });
+        for (let i = 0; i < 50 && (r.status === 429 || r.status === 503); i++) {
+          await sleep(200);
+          r = await call(enterprise, 'POST', '/api/v1/telemetry', { readings });
+        }
+        expect(r.body?.accepted, JSON.stringify(r)).toBe(n);
       };
 
       await produce(200);
@@ -111,6 +116,14 @@ for (const store of ['sqlite', 'postgres'] as const) {
         expect(Math.abs(h.offlineMs - trueMs)).toBeLessThan(3000);
         console.log(`${store}: county outage ${trueMs} ms; dropout measured at ${n.name}: ${h.offlineMs} ms, rate ${h.dropoutRate.toFixed(3)} over ${h.observedMs} ms`);
       }
+      // The county, down itself, still counts the enterprise's silence as an outage once it hears from it again.
+      const atCounty = await until('health of the enterprise at the county', async () => {
+        // Up to shortly after the restart (the later cutting window has outages of its own), on the county's skewed clock.
+        const r = await call(county, 'GET', `/api/v1/network/health?node=${entReg.id}&from=${downAt - 60_000 - 30_000}&to=${upAt + 2000 - 30_000}`);
+        return r.status === 200 && r.body.offlineMs > 0 && r.body;
+      });
+      expect(Math.abs(atCounty.offlineMs - trueMs)).toBeLessThan(3000);
+      console.log(`${store}: enterprise silent at the county for ${atCounty.offlineMs} ms (county down ${trueMs} ms)`);
       // The offline alarm names the node, not a site, at the city that raised it and at the province.
       for (const n of [city, province]) {
         const a = await until(`network alarm at ${n.name}`, async () => (await call(n, 'GET', '/api/v1/alarms?kind=network')).body?.items?.[0]);

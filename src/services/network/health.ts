@@ -38,7 +38,11 @@ export function createHealth(deps: Pick<Deps, 'store' | 'now' | 'nodeId' | 'conf
       }
       if (n.first_seen === null) set.first_seen = now;
       if (beat) Object.assign(set, { backlog: beat.backlog, backlog_age_sec: Math.round(beat.backlogAgeSec), sensors_online: beat.sensorsOnline });
-      if (!n.online) {
+      // Silent past the limit while still marked online (this node was down itself, or its check did not
+      // run yet): the silence is an outage all the same, from the last contact.
+      const silentSince = n.online && n.last_seen !== null && now - Number(n.last_seen) > settings.offlineAfterMs() ? Number(n.last_seen) : null;
+      if (silentSince !== null) await switchState(tx, n, 'offline', silentSince);
+      if (!n.online || silentSince !== null) {
         set.online = 1;
         await switchState(tx, n, 'online', now);
         await recoverAlarm(tx, n.id, now);
