@@ -1,6 +1,7 @@
 import type { Deps } from '../context.ts';
 import type { SiteService } from '../registry/sites.ts';
 import { findAlarms } from '../../store/repos/monitoring/alarms.ts';
+import { latestReadings } from '../../store/repos/monitoring/readings.ts';
 import { listAllSensors } from '../../store/repos/monitoring/sensors.ts';
 import { findSite } from '../../store/repos/sites.ts';
 import type { PointState } from '../../domain/monitoring/index.ts';
@@ -9,7 +10,7 @@ import { createCatalog } from './catalog.ts';
 import { createDeviceService } from './devices.ts';
 import { createIngestService } from './ingest.ts';
 import { createMonitoringJobs } from './jobs.ts';
-import { pointId, type Point, type RuleName } from './plan.ts';
+import { pointId, recoverLast, type Point, type RuleName } from './plan.ts';
 import { createSensorService, placeOf } from './sensors.ts';
 import { createSeriesService } from './series.ts';
 import { createNotifier } from './notifications.ts';
@@ -65,9 +66,12 @@ export function createMonitoring(deps: Deps, sites: SiteService) {
     const rows = await db.selectFrom('point_states').selectAll().execute();
     const live = rows.filter((r) => r.alarm_id).map((r) => r.alarm_id!);
     const closed = new Set((await findAlarms(db, live)).filter((a) => a.state === 'closed').map((a) => a.id));
+    const latest = await latestReadings(db);
     for (const r of rows) {
-      const id = pointId(Number(r.sensor_key), r.rule as RuleName);
-      points.set(id, { state: JSON.parse(r.state) as PointState, alarmId: r.alarm_id });
+      const key = Number(r.sensor_key);
+      const id = pointId(key, r.rule as RuleName);
+      const state = recoverLast(JSON.parse(r.state) as PointState, r.rule as RuleName, latest.get(key), !catalog.byKey(key)?.sensor.thresholds.sumOverSec);
+      points.set(id, { state, alarmId: r.alarm_id });
       // Closed by the loop but not yet forgotten by the point before a restart: finish it now.
       if (r.alarm_id && closed.has(r.alarm_id)) writer.alarmClosed(r.alarm_id, id);
     }

@@ -88,27 +88,59 @@ export function bucketStart(ts: number, bucketMs: number, utcOffsetMin: number):
   return Math.floor((ts + off) / bucketMs) * bucketMs - off;
 }
 
-/** Hourly and daily aggregates of the newly stored readings (duplicates are not counted again). */
-export function rollupDeltas(rows: readonly Row[], utcOffsetMin: number): RollupDelta[] {
-  const out = new Map<string, RollupDelta>();
-  for (const r of rows) {
-    for (const ms of [HOUR, DAY]) {
+export const TEN_MINUTES = 600_000;
+/** Rollup bucket sizes maintained as data arrives: 10 minutes (the chart's finest step over a month), hour, day. */
+export const ROLLUP_BUCKETS = [TEN_MINUTES, HOUR, DAY] as const;
+
+/**
+ * 10-minute, hourly and daily aggregates of one sensor's newly stored readings, ascending by ts
+ * (duplicates are not counted again). Sorted rows fill each bucket in one run, so no lookup is needed.
+ */
+export function rollupDeltas(key: number, rows: readonly Row[], utcOffsetMin: number, out: RollupDelta[] = []): RollupDelta[] {
+  for (const ms of ROLLUP_BUCKETS) {
+    let d: RollupDelta | null = null;
+    for (const r of rows) {
       const start = bucketStart(r.ts, ms, utcOffsetMin);
-      const id = `${r.key}|${ms}|${start}`;
-      const d = out.get(id);
-      if (!d) {
-        out.set(id, { key: r.key, bucketSec: ms / 1000, bucketStart: start, count: 1, sum: r.value, min: r.value, max: r.value, firstTs: r.ts, firstValue: r.value, lastTs: r.ts, lastValue: r.value });
+      if (d === null || d.bucketStart !== start) {
+        d = { key, bucketSec: ms / 1000, bucketStart: start, count: 1, sum: r.value, min: r.value, max: r.value, firstTs: r.ts, firstValue: r.value, lastTs: r.ts, lastValue: r.value };
+        out.push(d);
         continue;
       }
       d.count++;
       d.sum += r.value;
       if (r.value < d.min) d.min = r.value;
       if (r.value > d.max) d.max = r.value;
-      if (r.ts < d.firstTs) (d.firstTs = r.ts), (d.firstValue = r.value);
-      if (r.ts >= d.lastTs) (d.lastTs = r.ts), (d.lastValue = r.value);
+      d.lastTs = r.ts;
+      d.lastValue = r.value;
     }
   }
-  return [...out.values()];
+  return out;
+}
+
+/** Newly stored rows by sensor (ascending keys), each sensor's rows ascending by ts; sorts only what arrived out of order. */
+export function groupBySensor(rows: readonly Row[]): Map<number, Row[]> {
+  const groups = new Map<number, Row[]>();
+  let sortedKeys = true;
+  let prevKey = -Infinity;
+  for (const r of rows) {
+    let g = groups.get(r.key);
+    if (!g) {
+      groups.set(r.key, (g = []));
+      if (r.key < prevKey) sortedKeys = false;
+      prevKey = r.key;
+    }
+    g.push(r);
+  }
+  for (const g of groups.values()) {
+    for (let i = 1; i < g.length; i++) {
+      if (g[i]!.ts < g[i - 1]!.ts) {
+        g.sort((x, y) => x.ts - y.ts);
+        break;
+      }
+    }
+  }
+  if (sortedKeys) return groups;
+  return new Map([...groups].sort((x, y) => x[0] - y[0]));
 }
 
 /** How far back a point needs stored readings to evaluate (rate and rolling-sum rules), in ms; 0 when none. */
@@ -118,7 +150,8 @@ export function historyWindowMs(e: CatalogEntry): number {
 
 export interface PlanContext {
   catalog: Catalog;
-  points: Map<string, Point>;
+  /** The points as committed (a Map, or a view over one with pending changes). */
+  points: { get(id: string): Point | undefined };
   /** Alarms the handling loop has closed; their points forget them before evaluating. */
   closed: Set<string>;
   /** Stored readings of the history-needing sensors, ascending by ts (this flush's included). */
@@ -130,6 +163,45 @@ export interface PlanContext {
 
 export const pointId = (key: number, rule: RuleName) => `${key}|${rule}`;
 
+/** Point ids by sensor key, built once: the write path looks them up per reading. */
+const pointIds = new Map<number, { value: string; rate: string }>();
+function idsOf(key: number) {
+  let ids = pointIds.get(key);
+  if (!ids) pointIds.set(key, (ids = { value: pointId(key, 'value'), rate: pointId(key, 'rate') }));
+  return ids;
+}
+
+/**
+ * Whether a new state must be written: the durable part (confirmed level, alarm, pending streaks,
+ * late count) changed. lastTs and lastValue alone are not written on every reading: at start they are
+ * recovered from the readings table (`recoverLast`).
+ */
+export function durableChanged(prev: PointState | null | undefined, next: PointState): boolean {
+  if (!prev) return true;
+  if (prev.level !== next.level || prev.lateCount !== next.lateCount) return true;
+  if (prev.alarm !== next.alarm) {
+    const a = prev.alarm;
+    const b = next.alarm;
+    if (!a || !b || a.openedAt !== b.openedAt || a.peak !== b.peak || a.recoveredAt !== b.recoveredAt || a.relapses !== b.relapses) return true;
+  }
+  let n = 0;
+  for (const l in next.pending) {
+    const x = prev.pending[l as Level];
+    const y = next.pending[l as Level]!;
+    if (!x || x.since !== y.since || x.count !== y.count) return true;
+    n++;
+  }
+  for (const _ in prev.pending) n--;
+  return n !== 0;
+}
+
+/** A stored state brought up to the newest stored reading of its sensor (lastTs/lastValue are not written on every reading). */
+export function recoverLast(state: PointState, rule: RuleName, latest: Reading | undefined, plainValue: boolean): PointState {
+  if (!latest || (state.lastTs !== null && state.lastTs >= latest.ts)) return state;
+  // The rate rule and rolling sums evaluate a derived value: only its time is recovered.
+  return { ...state, lastTs: latest.ts, lastValue: rule === 'value' && plainValue ? latest.value : state.lastValue };
+}
+
 function thresholdsOf(e: CatalogEntry): Thresholds {
   return e.sensor.thresholds;
 }
@@ -139,37 +211,44 @@ function thresholdsOf(e: CatalogEntry): Thresholds {
  * point states, alarm rows, their history and change-log entries, rollups. Pure except for ids; the
  * caller applies the plan in the same transaction as the readings and, after commit, `adopt`s it.
  */
-export function planFlush(inserted: Row[], ctx: PlanContext): { plan: FlushPlan; points: Map<string, Point> } {
-  const plan: FlushPlan = { rollups: rollupDeltas(inserted, ctx.utcOffsetMin), states: [], alarmInserts: [], alarmUpdates: [], actions: [], changes: [], touched: [] };
+export function planFlush(groups: Map<number, Row[]>, ctx: PlanContext): { plan: FlushPlan; points: Map<string, Point> } {
+  const plan: FlushPlan = { rollups: [], states: [], alarmInserts: [], alarmUpdates: [], actions: [], changes: [], touched: [] };
   const next = new Map<string, Point>();
-  const sorted = [...inserted].sort((a, b) => a.key - b.key || a.ts - b.ts);
-  for (const r of sorted) {
-    const e = ctx.catalog.byKey(r.key);
+  const dirty = new Map<string, { key: number; rule: RuleName }>();
+  for (const [key, rows] of groups) {
+    rollupDeltas(key, rows, ctx.utcOffsetMin, plan.rollups);
+    const e = ctx.catalog.byKey(key);
     if (!e) continue;
-    const hist = ctx.history.get(r.key);
+    const ids = idsOf(key);
+    const hist = ctx.history.get(key);
+    const t = thresholdsOf(e);
     const sumOver = e.sensor.thresholds.sumOverSec;
-    const valueReading: Reading = sumOver && hist ? { ts: r.ts, value: windowSum(hist, sumOver, r.ts) } : { ts: r.ts, value: r.value };
-    step(e, 'value', valueReading, thresholdsOf(e), r.value);
     const rate = e.sensor.rateRule;
-    if (rate && hist) {
-      const rr = rateReading(hist, rate, r.ts);
-      if (rr) step(e, 'rate', rr, rate, r.value);
+    for (const r of rows) {
+      const valueReading: Reading = sumOver && hist ? { ts: r.ts, value: windowSum(hist, sumOver, r.ts) } : r;
+      step(e, ids.value, 'value', valueReading, t, r.value);
+      if (rate && hist) {
+        const rr = rateReading(hist, rate, r.ts);
+        if (rr) step(e, ids.rate, 'rate', rr, rate, r.value);
+      }
     }
   }
-  for (const [id, p] of next) {
-    const [key, rule] = id.split('|') as [string, RuleName];
-    plan.states.push({ key: Number(key), rule, state: p.state, alarmId: p.alarmId });
+  for (const [id, w] of dirty) {
+    const p = next.get(id)!;
+    plan.states.push({ key: w.key, rule: w.rule, state: p.state, alarmId: p.alarmId });
   }
   return { plan, points: next };
 
-  function step(e: CatalogEntry, rule: RuleName, reading: Reading, t: Thresholds, raw: number) {
-    const id = pointId(e.sensor.key, rule);
-    let p = next.get(id) ?? ctx.points.get(id) ?? { state: null as unknown as PointState, alarmId: null };
+  function step(e: CatalogEntry, id: string, rule: RuleName, reading: Reading, t: Thresholds, raw: number) {
+    const before = next.get(id) ?? ctx.points.get(id);
+    let p = before ?? { state: null as unknown as PointState, alarmId: null };
     if (p.alarmId && ctx.closed.has(p.alarmId)) p = { state: alarmClosed(p.state), alarmId: null };
     const res = evaluate(p.state, reading, t);
     let alarmId = p.alarmId;
     for (const ev of res.events) alarmId = applyEvent(e, rule, ev, res.state, alarmId, raw);
-    next.set(id, { state: res.state, alarmId: res.state.alarm ? alarmId : null });
+    const after = { state: res.state, alarmId: res.state.alarm ? alarmId : null };
+    next.set(id, after);
+    if (!dirty.has(id) && (before?.alarmId !== after.alarmId || durableChanged(before?.state, after.state))) dirty.set(id, { key: e.sensor.key, rule });
   }
 
   function applyEvent(e: CatalogEntry, rule: RuleName, ev: AlarmEvent, state: PointState, alarmId: string | null, raw: number): string {

@@ -5,7 +5,7 @@ import { pgBulk } from '../../store/repos/monitoring/bulk-pg.ts';
 import { sqliteBulk } from '../../store/repos/monitoring/bulk-sqlite.ts';
 import type { Catalog } from './catalog.ts';
 import type { Row } from './intake.ts';
-import { historyWindowMs, planFlush, type FlushPlan, type Point, type StateWrite } from './plan.ts';
+import { groupBySensor, historyWindowMs, planFlush, type FlushPlan, type Point, type StateWrite } from './plan.ts';
 
 export interface WriteResult {
   accepted: number;
@@ -117,85 +117,92 @@ export function createWriter(o: WriterOptions) {
     for (const fn of done) fn();
   }
 
-  /** Drops repeats inside the flush; `dupes[i]` counts the request rows of item i dropped so. */
-  function unique(batch: Item[]) {
-    const seen = new Set<string>();
-    const rows: (Row & { item: number })[] = [];
-    const dupes = batch.map(() => 0);
-    batch.forEach((item, i) => {
-      for (const r of item.rows) {
-        const id = `${r.key}|${r.ts}`;
-        if (seen.has(id)) {
-          if (r.index >= 0) dupes[i]!++;
-          continue;
-        }
-        seen.add(id);
-        rows.push({ ...r, item: i });
-      }
-    });
-    return { rows, dupes };
-  }
-
   async function commit(batch: Item[], closing: Map<string, string>) {
-    const { rows, dupes } = unique(batch);
+    // The requests' rows in order, without copying them; repeats inside the flush are left to the
+    // store's unique index, which keeps the first and reports the others as not stored.
+    let n = 0;
+    for (const item of batch) n += item.rows.length;
+    const rows = new Array<Row>(n);
+    n = 0;
+    for (const item of batch) for (const r of item.rows) rows[n++] = r;
     const now = o.now();
     const closedPoints = new Map<string, Point>();
     for (const [alarmId, pid] of closing) {
       const p = o.points.get(pid);
       if (p && p.alarmId === alarmId) closedPoints.set(pid, { state: alarmClosed(p.state), alarmId: null });
     }
-    const points = new Map([...o.points, ...closedPoints]);
+    // A view, not a copy: the points map holds every sensor and a flush touches some.
+    const points = closedPoints.size ? { get: (id: string) => closedPoints.get(id) ?? o.points.get(id) } : o.points;
     const ctx = (history: Map<number, Reading[]>) => ({ catalog: o.catalog, points, closed: new Set(closing.keys()), history, now, nodeId: o.nodeId, utcOffsetMin: o.utcOffsetMin });
     const extraStates: StateWrite[] = [...closedPoints].map(([pid, p]) => {
       const [key, rule] = pid.split('|');
       return { key: Number(key), rule: rule as 'value' | 'rate', state: p.state, alarmId: null };
     });
+    const withExtra = (plan: FlushPlan) => {
+      if (!extraStates.length) return;
+      const written = new Set(plan.states.map((s) => `${s.key}|${s.rule}`));
+      plan.states.push(...extraStates.filter((s) => !written.has(`${s.key}|${s.rule}`)));
+    };
 
-    let flags: boolean[];
+    let flags: ArrayLike<number>;
     let plan: FlushPlan;
     let next: Map<string, Point>;
     if (sqlite) {
       ({ flags, plan, next } = sqlite.transaction(() => {
         const flags = sqlite.insertReadings(rows);
-        const inserted = rows.filter((_, i) => flags[i]);
+        const groups = groupBySensor(stored(rows, flags));
         const history = new Map<number, Reading[]>();
-        for (const [key, span] of spans(inserted)) history.set(key, sqlite.history(key, span.from, span.to));
-        const r = planFlush(inserted, ctx(history));
-        r.plan.states.push(...extraStates.filter((s) => !r.points.has(`${s.key}|${s.rule}`)));
+        for (const [key, span] of spans(groups)) history.set(key, sqlite.history(key, span.from, span.to));
+        const r = planFlush(groups, ctx(history));
+        withExtra(r.plan);
         sqlite.apply(r.plan, now);
         return { flags, plan: r.plan, next: r.points };
       }));
     } else {
       ({ flags, plan, next } = await o.store.db.transaction().execute(async (tx) => {
         const flags = await pgBulk.insertReadings(tx, rows);
-        const inserted = rows.filter((_, i) => flags[i]);
+        const groups = groupBySensor(stored(rows, flags));
         const history = new Map<number, Reading[]>();
-        for (const [key, span] of spans(inserted)) history.set(key, await pgBulk.history(tx, key, span.from, span.to));
-        const r = planFlush(inserted, ctx(history));
-        r.plan.states.push(...extraStates.filter((s) => !r.points.has(`${s.key}|${s.rule}`)));
+        for (const [key, span] of spans(groups)) history.set(key, await pgBulk.history(tx, key, span.from, span.to));
+        const r = planFlush(groups, ctx(history));
+        withExtra(r.plan);
         await pgBulk.apply(tx, r.plan, now);
         return { flags, plan: r.plan, next: r.points };
       }));
     }
-    const results: WriteResult[] = batch.map((_, i) => ({ accepted: 0, duplicates: dupes[i]! }));
-    rows.forEach((r, i) => {
-      if (r.index < 0) return;
-      if (flags[i]) results[r.item]!.accepted++;
-      else results[r.item]!.duplicates++;
-    });
-    return { results, plan, points: new Map([...closedPoints, ...next]) };
+    const results: WriteResult[] = new Array(batch.length);
+    let i = 0;
+    for (let b = 0; b < batch.length; b++) {
+      const res = { accepted: 0, duplicates: 0 };
+      for (const r of batch[b]!.rows) {
+        // Derived rows (index -1) are not the sender's: they count neither way.
+        if (r.index >= 0) {
+          if (flags[i]) res.accepted++;
+          else res.duplicates++;
+        }
+        i++;
+      }
+      results[b] = res;
+    }
+    for (const [id, p] of closedPoints) if (!next.has(id)) next.set(id, p);
+    return { results, plan, points: next };
+  }
+
+  function stored(rows: Row[], flags: ArrayLike<number>): Row[] {
+    let all = true;
+    for (let i = 0; i < rows.length && all; i++) if (!flags[i]) all = false;
+    return all ? rows : rows.filter((_, i) => flags[i]);
   }
 
   /** The span of stored readings each history-needing sensor must see for this flush. */
-  function spans(inserted: Row[]) {
+  function spans(groups: Map<number, Row[]>) {
     const out = new Map<number, { from: number; to: number }>();
-    for (const r of inserted) {
-      const e = o.catalog.byKey(r.key);
+    for (const [key, rows] of groups) {
+      const e = o.catalog.byKey(key);
       const w = e ? historyWindowMs(e) : 0;
-      if (w === 0) continue;
-      const s = out.get(r.key);
-      if (!s) out.set(r.key, { from: r.ts - w, to: r.ts });
-      else (s.from = Math.min(s.from, r.ts - w)), (s.to = Math.max(s.to, r.ts));
+      if (w === 0 || rows.length === 0) continue;
+      // Each sensor's rows are ascending by ts.
+      out.set(key, { from: rows[0]!.ts - w, to: rows[rows.length - 1]!.ts });
     }
     return out;
   }

@@ -11,8 +11,10 @@ interface KeyedRow {
 
 /** The telemetry write path on PostgreSQL: one `unnest` insert per flush, ON CONFLICT DO NOTHING RETURNING. */
 export const pgBulk = {
-  async insertReadings(tx: Tx, rows: readonly KeyedRow[]): Promise<boolean[]> {
-    if (rows.length === 0) return [];
+  /** Returns which rows were stored (1) or repeats (0); of equal rows in one call only the first is stored. */
+  async insertReadings(tx: Tx, rows: readonly KeyedRow[]): Promise<Uint8Array> {
+    const out = new Uint8Array(rows.length);
+    if (rows.length === 0) return out;
     const keys = rows.map((r) => r.key);
     const tss = rows.map((r) => r.ts);
     const values = rows.map((r) => r.value);
@@ -21,8 +23,10 @@ export const pgBulk = {
       SELECT * FROM unnest(${keys}::int[], ${tss}::bigint[], ${values}::float8[])
       ON CONFLICT (sensor_key, ts) DO NOTHING
       RETURNING sensor_key, ts`.execute(tx);
+    if (r.rows.length === rows.length) return out.fill(1);
     const stored = new Set(r.rows.map((x) => `${x.sensor_key}|${Number(x.ts)}`));
-    return rows.map((x) => stored.has(`${x.key}|${x.ts}`));
+    for (let i = 0; i < rows.length; i++) if (stored.delete(`${rows[i]!.key}|${rows[i]!.ts}`)) out[i] = 1;
+    return out;
   },
 
   async history(tx: Tx, key: number, from: number, to: number): Promise<Reading[]> {

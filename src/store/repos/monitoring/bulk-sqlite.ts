@@ -8,6 +8,11 @@ interface KeyedRow {
   value: number;
 }
 
+/** Rows per multi-row INSERT: one statement step per 100 readings instead of one per reading. */
+const CHUNK = 100;
+/** Rollup deltas per multi-row upsert (11 parameters each). */
+const ROLLUP_CHUNK = 50;
+
 const ALARM_COLUMNS = [
   'id', 'site_id', 'sensor_id', 'region_code', 'enterprise_id', 'kind', 'level', 'current_level', 'state', 'value', 'message',
   'opened_at', 'recovered_at', 'relapses', 'acknowledged_at', 'acknowledged_by', 'analysed_at', 'analysed_by', 'cause', 'measures',
@@ -20,16 +25,25 @@ const ALARM_COLUMNS = [
  */
 export function sqliteBulk(db: SQLite.Database) {
   const insertReading = db.prepare('INSERT OR IGNORE INTO readings (sensor_key, ts, value) VALUES (?, ?, ?)');
+  const insertChunk = db.prepare(`INSERT OR IGNORE INTO readings (sensor_key, ts, value) VALUES ${Array(CHUNK).fill('(?, ?, ?)').join(', ')}`);
+  // The rows one statement stored are those above the highest sequence number before it (the single
+  // writer holds the write lock). Not the last `changes` numbers: an ignored row may use one up.
+  const maxSeq = db.prepare('SELECT MAX(seq) FROM readings').pluck();
+  const insertedIn = db.prepare('SELECT sensor_key, ts FROM readings WHERE seq > ? AND seq <= ?').raw(true);
+  const chunkArgs = new Array<number>(CHUNK * 3);
   const history = db.prepare('SELECT ts, value FROM readings WHERE sensor_key = ? AND ts >= ? AND ts <= ? ORDER BY ts');
-  const upsertRollup = db.prepare(`INSERT INTO rollups (sensor_key, bucket_sec, bucket_start, count, sum, min, max, first_ts, first_value, last_ts, last_value)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+  const rollupSql = (n: number) => `INSERT INTO rollups (sensor_key, bucket_sec, bucket_start, count, sum, min, max, first_ts, first_value, last_ts, last_value)
+    VALUES ${Array(n).fill('(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}
     ON CONFLICT (sensor_key, bucket_sec, bucket_start) DO UPDATE SET
       count = count + excluded.count, sum = sum + excluded.sum,
       min = MIN(min, excluded.min), max = MAX(max, excluded.max),
       first_value = CASE WHEN excluded.first_ts < first_ts THEN excluded.first_value ELSE first_value END,
       first_ts = MIN(first_ts, excluded.first_ts),
       last_value = CASE WHEN excluded.last_ts >= last_ts THEN excluded.last_value ELSE last_value END,
-      last_ts = MAX(last_ts, excluded.last_ts)`);
+      last_ts = MAX(last_ts, excluded.last_ts)`;
+  const upsertRollup = db.prepare(rollupSql(1));
+  const upsertRollups = db.prepare(rollupSql(ROLLUP_CHUNK));
+  const rollupArgs = new Array<number>(ROLLUP_CHUNK * 11);
   const upsertState = db.prepare(`INSERT INTO point_states (sensor_key, rule, state, alarm_id, updated_at) VALUES (?, ?, ?, ?, ?)
     ON CONFLICT (sensor_key, rule) DO UPDATE SET state = excluded.state, alarm_id = excluded.alarm_id, updated_at = excluded.updated_at`);
   const insertAlarm = db.prepare(`INSERT INTO alarms (${ALARM_COLUMNS.join(', ')}) VALUES (${ALARM_COLUMNS.map(() => '?').join(', ')})`);
@@ -37,13 +51,40 @@ export function sqliteBulk(db: SQLite.Database) {
   const insertAction = db.prepare('INSERT INTO alarm_actions (id, alarm_id, at, actor_id, actor_name, action, note, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   const insertChange = db.prepare('INSERT INTO change_log (id, at, actor_id, actor_name, entity, entity_id, op, changes, origin_node) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
 
+  /** Some of a chunk were repeats: the rows the statement stored are those numbered (afterSeq, lastSeq]. */
+  function markInserted(rows: readonly KeyedRow[], out: Uint8Array, from: number, afterSeq: number, lastSeq: number) {
+    const stored = new Set<string>();
+    for (const [key, ts] of insertedIn.all(afterSeq, lastSeq) as [number, number | bigint][]) stored.add(`${key}|${Number(ts)}`);
+    for (let j = from; j < from + CHUNK; j++) {
+      // delete: of two equal rows in one chunk only the first was stored
+      if (stored.delete(`${rows[j]!.key}|${rows[j]!.ts}`)) out[j] = 1;
+    }
+  }
+
   return {
-    /** Stores each reading unless (sensor, ts) is already there; returns which rows were new. */
-    insertReadings(rows: readonly KeyedRow[]): boolean[] {
-      const out = new Array<boolean>(rows.length);
-      for (let i = 0; i < rows.length; i++) {
+    /**
+     * Stores each reading unless (sensor, ts) is already there (earlier in the same call included);
+     * returns which rows were new (1) or repeats (0).
+     */
+    insertReadings(rows: readonly KeyedRow[]): Uint8Array {
+      const out = new Uint8Array(rows.length);
+      const whole = rows.length - (rows.length % CHUNK);
+      let seq = whole > 0 ? Number(maxSeq.get() ?? 0) : 0;
+      for (let i = 0; i < whole; i += CHUNK) {
+        for (let j = 0; j < CHUNK; j++) {
+          const r = rows[i + j]!;
+          chunkArgs[3 * j] = r.key;
+          chunkArgs[3 * j + 1] = r.ts;
+          chunkArgs[3 * j + 2] = r.value;
+        }
+        const info = insertChunk.run(chunkArgs);
+        if (info.changes === CHUNK) out.fill(1, i, i + CHUNK);
+        else if (info.changes > 0) markInserted(rows, out, i, seq, Number(info.lastInsertRowid));
+        if (info.changes > 0) seq = Number(info.lastInsertRowid);
+      }
+      for (let i = whole; i < rows.length; i++) {
         const r = rows[i]!;
-        out[i] = insertReading.run(r.key, r.ts, r.value).changes === 1;
+        out[i] = insertReading.run(r.key, r.ts, r.value).changes;
       }
       return out;
     },
@@ -51,8 +92,16 @@ export function sqliteBulk(db: SQLite.Database) {
       return history.all(key, from, to) as Reading[];
     },
     apply(plan: FlushPlan, now: number): void {
-      for (const d of plan.rollups) {
-        upsertRollup.run(d.key, d.bucketSec, d.bucketStart, d.count, d.sum, d.min, d.max, d.firstTs, d.firstValue, d.lastTs, d.lastValue);
+      const rs = plan.rollups;
+      const whole = rs.length - (rs.length % ROLLUP_CHUNK);
+      for (let i = 0; i < whole; i += ROLLUP_CHUNK) {
+        for (let j = 0; j < ROLLUP_CHUNK; j++) putRollup(rollupArgs, 11 * j, rs[i + j]!);
+        upsertRollups.run(rollupArgs);
+      }
+      const one = new Array<number>(11);
+      for (let i = whole; i < rs.length; i++) {
+        putRollup(one, 0, rs[i]!);
+        upsertRollup.run(one);
       }
       for (const a of plan.alarmInserts) insertAlarm.run(...ALARM_COLUMNS.map((c) => a[c]));
       for (const u of plan.alarmUpdates) syncAlarm.run(u.level, u.current_level, u.recovered_at, u.relapses, u.value, u.updated_at, u.id);
@@ -64,6 +113,20 @@ export function sqliteBulk(db: SQLite.Database) {
       return db.transaction(fn).immediate();
     },
   };
+}
+
+function putRollup(args: number[], at: number, d: FlushPlan['rollups'][number]) {
+  args[at] = d.key;
+  args[at + 1] = d.bucketSec;
+  args[at + 2] = d.bucketStart;
+  args[at + 3] = d.count;
+  args[at + 4] = d.sum;
+  args[at + 5] = d.min;
+  args[at + 6] = d.max;
+  args[at + 7] = d.firstTs;
+  args[at + 8] = d.firstValue;
+  args[at + 9] = d.lastTs;
+  args[at + 10] = d.lastValue;
 }
 
 export type SqliteBulk = ReturnType<typeof sqliteBulk>;

@@ -57,3 +57,18 @@ export async function deleteReadingsBefore(db: Executor, key: number, before: nu
   const r = await db.deleteFrom('readings').where('sensor_key', '=', key).where('ts', '<', before).executeTakeFirst();
   return Number(r.numDeletedRows);
 }
+
+/**
+ * The newest stored reading of every sensor with a point state: point states are not rewritten for
+ * every reading, so their last time is brought up to date from here at start (one index probe each).
+ */
+export async function latestReadings(db: Executor): Promise<Map<number, { ts: number; value: number }>> {
+  const r = await sql<{ sensor_key: number; ts: number | string | null; value: number | null }>`
+    SELECT k.sensor_key,
+      (SELECT r.ts FROM readings r WHERE r.sensor_key = k.sensor_key ORDER BY r.ts DESC LIMIT 1) AS ts,
+      (SELECT r.value FROM readings r WHERE r.sensor_key = k.sensor_key ORDER BY r.ts DESC LIMIT 1) AS value
+    FROM (SELECT DISTINCT sensor_key FROM point_states) k`.execute(db);
+  const out = new Map<number, { ts: number; value: number }>();
+  for (const x of r.rows) if (x.ts !== null && x.value !== null) out.set(Number(x.sensor_key), { ts: Number(x.ts), value: Number(x.value) });
+  return out;
+}

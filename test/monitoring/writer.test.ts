@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCatalog } from '../../src/services/monitoring/catalog.ts';
+import type { Point } from '../../src/services/monitoring/plan.ts';
+import { createWriter } from '../../src/services/monitoring/writer.ts';
+import type { Sensor } from '../../src/store/repos/monitoring/sensors.ts';
+import { makeTestStore, STORE_KINDS, type TestStore } from '../support/stores.ts';
+
+const T0 = Date.UTC(2026, 0, 10, 0);
+const sensor = (key: number): Sensor => ({
+  key,
+  id: `s-${key}`,
+  siteId: 'site-1',
+  code: `WL${key}`,
+  name: null,
+  kind: 'water_level',
+  unit: 'm',
+  position: { section: null, elevation: null, x: null, y: null },
+  expectedIntervalSec: 600,
+  thresholds: { direction: 'above', blue: 100, yellow: 101, orange: 102, red: 103, minCount: 2 } as Sensor['thresholds'],
+  rateRule: null,
+  derived: null,
+  disabled: false,
+  createdAt: T0,
+  updatedAt: T0,
+  version: 1,
+  originNode: 'n1',
+});
+
+/** The group-committing writer on each store: repeats inside one flush, and point states written only on change. */
+describe.each(STORE_KINDS)('telemetry writer (%s)', (kind) => {
+  let t: TestStore;
+  const points = new Map<string, Point>();
+  let now = T0 + 3_600_000;
+  let writer: ReturnType<typeof createWriter>;
+  const row = (key: number, min: number, value: number, index = 0) => ({ key, ts: T0 + min * 60_000, value, index });
+
+  beforeAll(async () => {
+    t = await makeTestStore(kind);
+    const catalog = createCatalog();
+    for (const k of [1, 2, 3]) catalog.put(sensor(k), { id: 'site-1', code: 'P1', region: '140105', enterprise: 'e1', kind: 'tailings_pond' });
+    writer = createWriter({ store: t.store, catalog, points, now: () => now, nodeId: 'n1', utcOffsetMin: 480, windowMs: 5 });
+  });
+  afterAll(async () => t?.cleanup());
+
+  const states = async () =>
+    (await t.store.db.selectFrom('point_states').select(['sensor_key', 'state', 'updated_at']).orderBy('sensor_key').execute()).map((r) => ({
+      key: Number(r.sensor_key),
+      updatedAt: Number(r.updated_at),
+      state: JSON.parse(r.state),
+    }));
+
+  it('stores the first of equal readings in one flush and counts the others, across statement chunks', async () => {
+    // 250 rows: three whole sensors' minutes plus repeats at 5 → 120 (same chunk boundary crossed) and 7 → 240.
+    const a = Array.from({ length: 120 }, (_, i) => row(1, i, 90 + i / 1000, i));
+    const b = Array.from({ length: 120 }, (_, i) => row(2, i, 91, i));
+    b[0] = row(1, 5, 50, 0); // repeat of a[5], another request, different value
+    const c = [row(1, 7, 60, 0), row(3, 0, 95, 1), row(3, 0, 96, 2)];
+    const [ra, rb, rc] = await Promise.all([writer.submit(a), writer.submit(b), writer.submit(c)]);
+    expect(ra).toEqual({ accepted: 120, duplicates: 0 });
+    expect(rb).toEqual({ accepted: 119, duplicates: 1 });
+    expect(rc).toEqual({ accepted: 1, duplicates: 2 });
+    const stored = await t.store.db.selectFrom('readings').select(['sensor_key', 'ts', 'value']).where('sensor_key', '=', 1).where('ts', 'in', [T0 + 5 * 60_000, T0 + 7 * 60_000]).orderBy('ts').execute();
+    expect(stored.map((r) => r.value)).toEqual([90.005, 90.007]);
+    const s3 = await t.store.db.selectFrom('readings').select('value').where('sensor_key', '=', 3).execute();
+    expect(s3.map((r) => r.value)).toEqual([95]);
+    expect(await writer.submit([row(2, 1, 91, 0), row(2, 500, 91, 1)])).toEqual({ accepted: 1, duplicates: 1 });
+  });
+
+  it('writes a point state when its durable part changes, not for every reading', async () => {
+    // Sensor 2's reading at minute 500 changed only its last reading: the stored state stays at 119.
+    const first = await states();
+    expect(first.map((s) => [s.key, s.state.lastTs, s.state.level])).toEqual([[1, T0 + 119 * 60_000, null], [2, T0 + 119 * 60_000, null], [3, T0, null]]);
+    now += 1000;
+    await writer.submit([row(1, 600, 95), row(1, 601, 96)]);
+    expect(await states()).toEqual(first);
+    expect(points.get('1|value')!.state.lastTs).toBe(T0 + 601 * 60_000);
+    // One reading reaching blue starts a streak (minCount 2): durable, written.
+    now += 1000;
+    await writer.submit([row(1, 602, 100.5)]);
+    const after = await states();
+    expect(after[0]!.updatedAt).toBe(now);
+    expect(after[0]!.state.pending).toEqual({ blue: { since: T0 + 602 * 60_000, count: 1 } });
+    expect(after[0]!.state.lastTs).toBe(T0 + 602 * 60_000);
+    expect(after.slice(1)).toEqual(first.slice(1));
+  });
+
+  it('keeps 10-minute, hourly and daily rollups of stored readings only', async () => {
+    const r = await t.store.db
+      .selectFrom('rollups')
+      .select(['bucket_sec', 'bucket_start', 'count', 'sum', 'min', 'max'])
+      .where('sensor_key', '=', 3)
+      .orderBy('bucket_sec')
+      .execute();
+    expect(r.map((x) => [x.bucket_sec, Number(x.bucket_start), Number(x.count), x.sum])).toEqual([
+      [600, T0, 1, 95],
+      [3600, T0, 1, 95],
+      [86_400, T0 - 8 * 3_600_000, 1, 95],
+    ]);
+  });
+});
