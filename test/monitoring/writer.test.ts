@@ -3,6 +3,7 @@ import { createCatalog } from '../../src/services/monitoring/catalog.ts';
 import type { Point } from '../../src/services/monitoring/plan.ts';
 import { createWriter } from '../../src/services/monitoring/writer.ts';
 import type { Sensor } from '../../src/store/repos/monitoring/sensors.ts';
+import { up as perfMigration } from '../../src/store/migrations/2026112905_monitoring_perf.ts';
 import { makeTestStore, STORE_KINDS, type TestStore } from '../support/stores.ts';
 
 const T0 = Date.UTC(2026, 0, 10, 0);
@@ -96,5 +97,26 @@ describe.each(STORE_KINDS)('telemetry writer (%s)', (kind) => {
       [3600, T0, 1, 95],
       [86_400, T0 - 8 * 3_600_000, 1, 95],
     ]);
+  });
+
+  it('builds 10-minute rollups from readings stored before them (migration), keeping the others', async () => {
+    const before = await t.store.db.selectFrom('rollups').selectAll().orderBy(['sensor_key', 'bucket_sec', 'bucket_start']).execute();
+    await t.store.db
+      .insertInto('readings')
+      .values([
+        { sensor_key: 9, ts: T0 + 60_000, value: 3 },
+        { sensor_key: 9, ts: T0 + 9 * 60_000, value: 1 },
+        { sensor_key: 9, ts: T0 + 2 * 60_000, value: 5 },
+        { sensor_key: 9, ts: T0 + 10 * 60_000, value: 7 },
+      ])
+      .execute();
+    await perfMigration(t.store.db);
+    const r = await t.store.db.selectFrom('rollups').selectAll().where('sensor_key', '=', 9).orderBy('bucket_start').execute();
+    expect(r.map((x) => [x.bucket_sec, Number(x.bucket_start), Number(x.count), x.sum, x.min, x.max, Number(x.first_ts), x.first_value, Number(x.last_ts), x.last_value])).toEqual([
+      [600, T0, 3, 9, 1, 5, T0 + 60_000, 3, T0 + 9 * 60_000, 1],
+      [600, T0 + 600_000, 1, 7, 7, 7, T0 + 600_000, 7, T0 + 600_000, 7],
+    ]);
+    const after = await t.store.db.selectFrom('rollups').selectAll().where('sensor_key', '!=', 9).orderBy(['sensor_key', 'bucket_sec', 'bucket_start']).execute();
+    expect(after).toEqual(before);
   });
 });

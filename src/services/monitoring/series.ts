@@ -23,8 +23,8 @@ export interface SeriesQuery {
 }
 
 /**
- * Raw readings, or buckets when a step is given: 1h and 1d (and their multiples) come from the
- * rollups maintained as data arrives; finer steps are computed from raw rows.
+ * Raw readings, or buckets when a step is given: 10m, 1h and 1d (and their multiples) come from the
+ * rollups maintained as data arrives; other steps are computed from raw rows.
  */
 export function createSeriesService(deps: Pick<Deps, 'store'>, sensors: SensorService) {
   const { db } = deps.store;
@@ -35,7 +35,24 @@ export function createSeriesService(deps: Pick<Deps, 'store'>, sensors: SensorSe
       if (q.to <= q.from) throw new Invalid('to must be after from', [{ path: 'to', message: 'after from' }]);
       if (!q.step) return { sensor: sensor.code, unit: sensor.unit, step: null, items: await rawReadings(db, sensor.key, q.from, q.to, q.limit) };
       const stepMs = parseStep(q.step);
-      const base = stepMs % 86_400_000 === 0 ? 86_400 : stepMs % 3_600_000 === 0 ? 3600 : 0;
+      // 10-minute rollups serve steps of whole 10 minutes when the range is on 10-minute bounds too,
+      // so that their buckets are exactly the raw computation's.
+      const tenMinutes = stepMs % 600_000 === 0 && q.from % 600_000 === 0 && q.to % 600_000 === 0;
+      const base = stepMs % 86_400_000 === 0 ? 86_400 : stepMs % 3_600_000 === 0 ? 3600 : tenMinutes ? 600 : 0;
+      if (base === 600) {
+        const rows = await rollupRows(db, sensor.key, 600, q.from, q.to);
+        const items: { ts: number; value: number; min: number; max: number; avg: number; count: number }[] = [];
+        let b: (typeof items)[number] & { sum: number } = { ts: NaN, value: 0, min: 0, max: 0, avg: 0, count: 0, sum: 0 };
+        for (const r of rows) {
+          const ts = q.from + Math.floor((r.bucketStart - q.from) / stepMs) * stepMs;
+          if (ts !== b.ts) {
+            if (b.count) items.push({ ts: b.ts, value: b.sum / b.count, min: b.min, max: b.max, avg: b.sum / b.count, count: b.count });
+            b = { ts, value: 0, min: r.min, max: r.max, avg: 0, count: r.count, sum: r.sum };
+          } else (b.min = Math.min(b.min, r.min)), (b.max = Math.max(b.max, r.max)), (b.sum += r.sum), (b.count += r.count);
+        }
+        if (b.count) items.push({ ts: b.ts, value: b.sum / b.count, min: b.min, max: b.max, avg: b.sum / b.count, count: b.count });
+        return { sensor: sensor.code, unit: sensor.unit, step: q.step, items };
+      }
       if (base === 0) {
         const rows = await bucketedReadings(db, sensor.key, q.from, q.to, stepMs);
         return { sensor: sensor.code, unit: sensor.unit, step: q.step, items: rows.map((r) => ({ ts: r.bucketStart, value: r.sum / r.count, min: r.min, max: r.max, avg: r.sum / r.count, count: r.count })) };
