@@ -7,10 +7,11 @@ import { burstFigures } from './burst.ts';
 import { ingestFigures } from './ingest.ts';
 import { latencyFigures } from './latency.ts';
 import { modeOf } from './mode.ts';
+import { networkFigures, networkMode } from './network.ts';
 import { createReport } from './report.ts';
 import { seriesFigures } from './series.ts';
 
-const GROUPS = ['ingest', 'pg', 'latency', 'series', 'burst'] as const;
+const GROUPS = ['ingest', 'pg', 'latency', 'series', 'burst', 'network'] as const;
 type Group = (typeof GROUPS)[number];
 
 const { values } = parseArgs({
@@ -29,7 +30,8 @@ if (values.help) {
   pg       (a) raw COPY and (b) full HTTP path on a throwaway PostgreSQL database
   latency  (c) reading → alarm on the SSE stream under 5,000 readings/s background load
   series   (d) 30 days at 10 min and 1 year at 1 day, with 10,000 sensors' history stored
-  burst    (e) 10× the background load held; memory, back-pressure, nothing lost`);
+  burst    (e) 10× the background load held; memory, back-pressure, nothing lost
+  network  (f) enterprise → county → city → province at 2,000 readings/s; outage, drain, dropout`);
   process.exit(0);
 }
 
@@ -47,6 +49,7 @@ const runners: Record<Group, { title: string; run: () => Promise<void> }> = {
   latency: { title: `(c) alarm latency under ${mode.backgroundRate.toLocaleString('en-US')} readings/s`, run: () => latencyFigures(mode, report) },
   series: { title: '(d) series reads', run: () => seriesFigures(mode, report) },
   burst: { title: `(e) ${mode.burstFactor}× burst`, run: () => burstFigures(mode, report) },
+  network: { title: '(f) four-level network: latency, outage drain, dropout', run: () => networkFigures(networkMode(mode.quick), report) },
 };
 
 report.say(`kuangan bench${mode.quick ? ' (quick)' : ''} — node ${process.version}, ${(await import('node:os')).cpus().length} cores`);

@@ -1,6 +1,6 @@
 import type { Store } from '../store/db.ts';
 import type { Horizon } from '../store/repos/network/horizon.ts';
-import { maxReadingSeq, readReadings } from '../store/repos/network/outbox.ts';
+import { firstSeqSince, maxReadingSeq, readReadings } from '../store/repos/network/outbox.ts';
 import { loadCursor, saveCursor } from './cursors.ts';
 import type { PushBody, PushReply } from './protocol.ts';
 
@@ -20,6 +20,9 @@ export interface ReadingsLinkOptions {
   backfillBudgetMs?: number;
 }
 
+/** Readings younger than this when the live range starts are sent with it. */
+const LIVE_AGE_MS = 3000;
+
 export type ReadingsOutcome = 'sent' | 'empty' | 'held';
 
 /**
@@ -33,7 +36,7 @@ export type ReadingsOutcome = 'sent' | 'empty' | 'held';
 export function createReadingsLink(o: ReadingsLinkOptions) {
   const db = o.store.db;
   const liveBatch = o.liveBatch ?? 5000;
-  const liveThreshold = o.liveThreshold ?? liveBatch * 2;
+  const liveThreshold = o.liveThreshold ?? liveBatch;
   const min = o.backfillMin ?? 1000;
   const max = o.backfillMax ?? 20_000;
   const budget = o.backfillBudgetMs ?? 300;
@@ -73,12 +76,14 @@ export function createReadingsLink(o: ReadingsLinkOptions) {
     async cycle(): Promise<ReadingsOutcome> {
       let { acked, range } = await state();
       const head = await maxReadingSeq(db);
-      // The live range starts at the head when the line is up: while nothing of it was sent (the parent
-      // is away), or when the live cursor itself fell far behind, it moves to the head again. A range
-      // left behind is covered by the backfill (the parent applies any overlap once).
-      const anchor = !range ? head - acked > liveThreshold : head > range.to && ((liveFailed && range.to === range.from) || head - range.to > liveThreshold * 2);
+      // The live range starts at the head when the line is up: while nothing of it could be sent (the
+      // parent is away) it moves to the head again, leaving what it passed to the backfill.
+      const anchor = !range ? head - acked > liveThreshold : head > range.to && liveFailed && range.to === range.from;
       if (anchor) {
-        range = { from: head, to: head };
+        // Readings of the last moments count as live, not as backlog (those made while the line came back).
+        const first = await firstSeqSince(db, acked, head, o.now() - LIVE_AGE_MS, liveBatch);
+        const from = first === null ? head : first - 1;
+        range = { from, to: from };
         await setRange(range);
       }
       if (!range) {

@@ -36,7 +36,8 @@ export interface UplinkOptions {
 export function startUplink(o: UplinkOptions): { stop(): Promise<void>; sentBatches(): number } {
   const db = o.store.db;
   const recordBatch = o.recordBatch ?? 500;
-  const readingBatch = o.readingBatch ?? 5000;
+  // Large enough that a forwarding node keeps up with a child's drain; one batch per cycle.
+  const readingBatch = o.readingBatch ?? 20_000;
   const idleMs = o.idleMs ?? 200;
   const abort = new AbortController();
   // Sequences may commit out of order on PostgreSQL: never read past one that may still appear.

@@ -80,6 +80,20 @@ export async function maxReadingSeq(db: Executor): Promise<number> {
   return Number(r?.m ?? 0);
 }
 
+/** The first sequence in (after, head] of a reading stamped at or after `ts`, looking at the last `span` only. */
+export async function firstSeqSince(db: Executor, after: number, head: number, ts: number, span: number): Promise<number | null> {
+  const r = await db
+    .selectFrom('readings')
+    .select('seq')
+    .where('seq', '>', Math.max(after, head - span))
+    .where('seq', '<=', head)
+    .where('ts', '>=', ts)
+    .orderBy('seq')
+    .limit(1)
+    .executeTakeFirst();
+  return r ? Number(r.seq) : null;
+}
+
 export async function readingsTail(db: Executor, after: number): Promise<{ max: number; oldestTs: number | null }> {
   const max = await db.selectFrom('readings').select((eb) => eb.fn.max('seq').as('m')).executeTakeFirst();
   const first = await db.selectFrom('readings').select('ts').where('seq', '>', after).orderBy('seq').limit(1).executeTakeFirst();
