@@ -17,39 +17,68 @@ import { computeSiteStatus } from './status.ts';
  * offline and repair-overdue sensors, silent sites, reminders while silence lasts, and escalation of
  * alarms nobody answered in time.
  */
+interface Target {
+  site: SitePlace;
+  sensorId: string | null;
+  kind: string;
+  since: number;
+  message: string;
+}
+
 export function createMonitoringJobs(deps: Pick<Deps, 'store' | 'now' | 'nodeId'>, catalog: Catalog, points: Map<string, Point>, settings: MonitoringSettings, publish: (ids: string[]) => Promise<void>) {
   const { db } = deps.store;
+
+  /** Work found by a tick, applied a few at a time so that no transaction holds the store for long. */
+  type Op = (tx: Tx) => Promise<void>;
+  const OPS_PER_TRANSACTION = 50;
 
   async function tick(): Promise<string[]> {
     const now = deps.now();
     const cfg = settings.get();
     const touched: string[] = [];
-    await db.transaction().execute(async (tx) => {
-      const live = await listLiveAlarms(tx, ['offline', 'site_offline']);
-      const bySensor = new Map(live.filter((a) => a.kind === 'offline').map((a) => [a.sensor_id!, a]));
-      const bySite = new Map(live.filter((a) => a.kind === 'site_offline').map((a) => [a.site_id, a]));
-      for (const site of catalog.sites()) {
-        const entries = catalog.siteSensors(site.id);
-        const st = computeSiteStatus(entries, points, settings, now);
-        for (const c of st.connectivity.sensors) {
-          const e = entries.find((x) => x.sensor.code === c.code)!;
-          const level = offlineAlarmLevel(c.state, cfg.offline);
-          const msg = `${site.code}/${c.code} ${c.state === 'repair_overdue' ? '离线超过7天未修复（重大隐患候选）' : '监测数据中断'}`;
-          await reconcile(tx, bySensor.get(e.sensor.id), level, { site, sensorId: e.sensor.id, kind: 'offline', since: c.offlineSince ?? now, message: msg });
-        }
-        const silentLevel = st.connectivity.silent ? cfg.offline.levels.siteSilent : null;
-        await reconcile(tx, bySite.get(site.id), silentLevel, { site, sensorId: null, kind: 'site_offline', since: now, message: `${site.code} 全部监测点离线（监测系统未正常运行）` });
+    const ops: Op[] = [];
+    // Decided outside any transaction (the writer and readers share the SQLite connection); each
+    // operation re-reads its alarm inside its transaction and decides again on what it finds.
+    const live = await listLiveAlarms(db, ['offline', 'site_offline']);
+    const bySensor = new Map(live.filter((a) => a.kind === 'offline').map((a) => [a.sensor_id!, a]));
+    const bySite = new Map(live.filter((a) => a.kind === 'site_offline').map((a) => [a.site_id, a]));
+    for (const site of catalog.sites()) {
+      const entries = catalog.siteSensors(site.id);
+      const byCode = new Map(entries.map((x) => [x.sensor.code, x]));
+      const st = computeSiteStatus(entries, points, settings, now);
+      for (const c of st.connectivity.sensors) {
+        const e = byCode.get(c.code)!;
+        const level = offlineAlarmLevel(c.state, cfg.offline);
+        const msg = `${site.code}/${c.code} ${c.state === 'repair_overdue' ? '离线超过7天未修复（重大隐患候选）' : '监测数据中断'}`;
+        plan(bySensor.get(e.sensor.id), level, { site, sensorId: e.sensor.id, kind: 'offline', since: c.offlineSince ?? now, message: msg });
       }
-      const escalation = dueEscalations((await listOpenAlarms(tx)).map((a) => ({ ...toLoop(a), id: a.id })), now, cfg.escalation);
-      for (const d of escalation) {
-        const row = (await tx.selectFrom('alarms').selectAll().where('id', '=', d.id).executeTakeFirstOrThrow()) as AlarmRow;
+      const silentLevel = st.connectivity.silent ? cfg.offline.levels.siteSilent : null;
+      plan(bySite.get(site.id), silentLevel, { site, sensorId: null, kind: 'site_offline', since: now, message: `${site.code} 全部监测点离线（监测系统未正常运行）` });
+    }
+    await applyOps();
+    // After the no-data alarms, so that one opened long after its silence began escalates in the same tick.
+    for (const d of dueEscalations((await listOpenAlarms(db)).map((a) => ({ ...toLoop(a), id: a.id })), now, cfg.escalation)) {
+      ops.push(async (tx) => {
+        const row = (await tx.selectFrom('alarms').selectAll().where('id', '=', d.id).executeTakeFirst()) as AlarmRow | undefined;
+        if (!row || row.state !== 'open' || dueEscalations([{ ...toLoop(row), id: row.id }], now, cfg.escalation).length === 0) return;
         const after = transition(toLoop(row), { type: 'escalate' }, SYSTEM, now);
         await tx.updateTable('alarms').set({ ...fromLoop(after), updated_at: now }).where('id', '=', d.id).execute();
         await record(tx, d.id, 'escalate', { from: d.from, to: d.to, dueAt: d.dueAt });
-      }
-    });
+      });
+    }
+    await applyOps();
     if (touched.length) await publish(touched);
     return touched;
+
+    async function applyOps() {
+      const all = ops.splice(0);
+      for (let i = 0; i < all.length; i += OPS_PER_TRANSACTION) {
+        const part = all.slice(i, i + OPS_PER_TRANSACTION);
+        await db.transaction().execute(async (tx) => {
+          for (const op of part) await op(tx);
+        });
+      }
+    }
 
     async function record(tx: Tx, alarmId: string, action: string, details: unknown) {
       await insertAlarmAction(tx, { id: uuidv7(), alarm_id: alarmId, at: now, actor_id: 'system', actor_name: 'system', action, note: null, details: JSON.stringify(details) });
@@ -57,8 +86,29 @@ export function createMonitoringJobs(deps: Pick<Deps, 'store' | 'now' | 'nodeId'
       touched.push(alarmId);
     }
 
+    /** Queues the reconciliation of one no-data alarm when it has something to do. */
+    function plan(a: AlarmRow | undefined, level: Level | null, o: Target) {
+      if (!needed(a, level)) return;
+      ops.push(async (tx) => {
+        // The loop may have closed it meanwhile: then it is no longer this condition's alarm.
+        const fresh = a ? ((await tx.selectFrom('alarms').selectAll().where('id', '=', a.id).where('state', '!=', 'closed').executeTakeFirst()) as AlarmRow | undefined) : undefined;
+        if (a && !fresh) return;
+        await reconcile(tx, fresh, level, o);
+      });
+    }
+
+    /** Whether `reconcile` would change anything (the same decisions, without the store). */
+    function needed(a: AlarmRow | undefined, level: Level | null): boolean {
+      if (!a) return level !== null;
+      const recovered = a.recovered_at !== null;
+      if (!level) return !recovered;
+      if (recovered || levelRank(level) > levelRank(a.level as Level)) return true;
+      const remindedAt = a.reminded_at === null ? Number(a.opened_at) : Number(a.reminded_at);
+      return reminderDue(Number(a.opened_at), remindedAt, now, cfg.offline);
+    }
+
     /** Opens, raises, recovers, relapses or reminds one no-data alarm so that it matches the condition now. */
-    async function reconcile(tx: Tx, a: AlarmRow | undefined, level: Level | null, o: { site: SitePlace; sensorId: string | null; kind: string; since: number; message: string }) {
+    async function reconcile(tx: Tx, a: AlarmRow | undefined, level: Level | null, o: Target) {
       if (!a && level) {
         const row = newAlarm(o.site, o.sensorId, o.kind, level, o.since, o.message, now, deps.nodeId);
         await insertAlarm(tx, row);
