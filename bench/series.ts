@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { startBenchServer } from './fixture.ts';
 import { percentile, type Report } from './report.ts';
 import type { Mode } from './mode.ts';
-import { rollupRows } from '../src/store/repos/monitoring/readings.ts';
+import { rollupAggregates } from '../src/store/repos/monitoring/readings.ts';
 import type { Row } from '../src/services/monitoring/intake.ts';
 
 const HOUR = 3_600_000;
@@ -72,7 +72,7 @@ export async function seriesFigures(mode: Mode, report: Report) {
     const query: number[] = [];
     for (let i = 0; i < mode.reads; i++) {
       const a = performance.now();
-      await rollupRows(s.server.node.store.db, targets.sensors[i % 5]!.key, 600, now - 30 * DAY, now + HOUR);
+      await rollupAggregates(s.server.node.store.db, targets.sensors[i % 5]!.key, 600, now - 30 * DAY, now + HOUR);
       query.push(performance.now() - a);
     }
     report.add('series_30d_10m_query_p50', percentile(query, 50), 'ms', '(the SQL alone, no HTTP)');

@@ -1,6 +1,6 @@
 import { requireAccess, type Principal } from '../../domain/access/policy.ts';
 import { Invalid } from '../../domain/errors.ts';
-import { bucketedReadings, rawReadings, rollupRows } from '../../store/repos/monitoring/readings.ts';
+import { bucketedReadings, rawReadings, rollupAggregates, rollupRows } from '../../store/repos/monitoring/readings.ts';
 import type { Deps } from '../context.ts';
 import type { SensorService } from './sensors.ts';
 
@@ -40,7 +40,7 @@ export function createSeriesService(deps: Pick<Deps, 'store'>, sensors: SensorSe
       const tenMinutes = stepMs % 600_000 === 0 && q.from % 600_000 === 0 && q.to % 600_000 === 0;
       const base = stepMs % 86_400_000 === 0 ? 86_400 : stepMs % 3_600_000 === 0 ? 3600 : tenMinutes ? 600 : 0;
       if (base === 600) {
-        const rows = await rollupRows(db, sensor.key, 600, q.from, q.to);
+        const rows = await rollupAggregates(db, sensor.key, 600, q.from, q.to);
         const items: { ts: number; value: number; min: number; max: number; avg: number; count: number }[] = [];
         let b: (typeof items)[number] & { sum: number } = { ts: NaN, value: 0, min: 0, max: 0, avg: 0, count: 0, sum: 0 };
         for (const r of rows) {

@@ -72,3 +72,22 @@ export async function latestReadings(db: Executor): Promise<Map<number, { ts: nu
   for (const x of r.rows) if (x.ts !== null && x.value !== null) out.set(Number(x.sensor_key), { ts: Number(x.ts), value: Number(x.value) });
   return out;
 }
+
+/** The aggregates of one sensor's rollups of a size (no first/last), for merging into chart steps. */
+export async function rollupAggregates(db: Executor, key: number, bucketSec: number, from: number, to: number) {
+  const rows = await db
+    .selectFrom('rollups')
+    .select(['bucket_start', 'count', 'sum', 'min', 'max'])
+    .where('sensor_key', '=', key)
+    .where('bucket_sec', '=', bucketSec)
+    .where('bucket_start', '>=', from)
+    .where('bucket_start', '<', to)
+    .orderBy('bucket_start')
+    .execute();
+  const out = new Array<{ bucketStart: number; count: number; sum: number; min: number; max: number }>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    out[i] = { bucketStart: Number(r.bucket_start), count: Number(r.count), sum: r.sum, min: r.min, max: r.max };
+  }
+  return out;
+}
