@@ -61,12 +61,16 @@ export async function networkFigures(m: NetworkMode, report: Report) {
     const sentAt = new Map<number, number>();
     const landed: { ts: number; sent: number; at: number }[] = [];
     let lastSeq = 0;
+    // Backlog readings landed so far (counted as they land, so the drain's end is cheap to watch).
+    const outage = { from: Infinity, to: Infinity, landed: 0 };
     const poll = () => {
       const at = Date.now();
       for (const r of next.all(lastSeq) as { seq: number; ts: number }[]) {
         lastSeq = r.seq;
         const sent = sentAt.get(r.ts);
-        if (sent !== undefined) landed.push({ ts: r.ts, sent, at });
+        if (sent === undefined) continue;
+        landed.push({ ts: r.ts, sent, at });
+        if (sent >= outage.from && sent < outage.to) outage.landed++;
       }
     };
     const watcher = setInterval(poll, 20);
@@ -115,13 +119,14 @@ export async function networkFigures(m: NetworkMode, report: Report) {
     await startProc(county);
     const upAt = Date.now();
     const backlog = [...sentAt.entries()].filter(([, s]) => s >= downAt && s < upAt).length * SENSORS;
+    outage.landed = landed.filter((r) => r.sent >= downAt && r.sent < upAt).length;
+    Object.assign(outage, { from: downAt, to: upAt });
     // Drain: until every reading sent during the outage has landed (bounded).
     const limit = upAt + Math.max(120_000, m.outageMs);
     let drainedAt = 0;
     while (Date.now() < limit) {
       await sleep(100);
-      const done = landed.filter((r) => r.sent >= downAt && r.sent < upAt).length;
-      if (done >= backlog) {
+      if (outage.landed >= backlog) {
         drainedAt = Date.now();
         break;
       }

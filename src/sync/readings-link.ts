@@ -39,7 +39,7 @@ export function createReadingsLink(o: ReadingsLinkOptions) {
   const liveThreshold = o.liveThreshold ?? liveBatch;
   const min = o.backfillMin ?? 1000;
   const max = o.backfillMax ?? 20_000;
-  const budget = o.backfillBudgetMs ?? 300;
+  const budget = o.backfillBudgetMs ?? 800;
   let backfillBatch = Math.min(max, Math.max(min, 5000));
   /** The last live push did not reach the parent. */
   let liveFailed = false;
