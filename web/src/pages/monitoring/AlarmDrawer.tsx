@@ -41,7 +41,7 @@ export function AlarmDrawer(props: { id: string | undefined; onClose: () => void
             bordered
             column={1}
             items={[
-              { key: 'site', label: t('mon.alarm.site'), children: <Link to={`/sites/${encodeURIComponent(a.site)}?tab=monitoring`}>{a.site}</Link> },
+              { key: 'site', label: t('mon.alarm.site'), children: a.site ? <Link to={`/sites/${encodeURIComponent(a.site)}?tab=monitoring`}>{a.site}</Link> : (a.node ?? '—') },
               { key: 'sensor', label: t('mon.alarm.sensor'), children: a.sensor ? `${a.sensor}${a.sensorKind ? ` · ${t(`mon.kind.${a.sensorKind}`, { defaultValue: a.sensorKind })}` : ''}` : '—' },
               { key: 'kind', label: t('mon.alarm.kind'), children: t(`mon.alarm.kinds.${a.kind}`, { defaultValue: a.kind }) },
               { key: 'value', label: t('mon.alarm.value'), children: formatNumber(a.value) },

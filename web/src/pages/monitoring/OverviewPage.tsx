@@ -52,8 +52,10 @@ export default function OverviewPage() {
   const regionName = useRegionName();
   const [fresh, setFresh] = useState<Set<string>>(new Set());
   const live = useAlarmStream((a) => {
-    setFresh((s) => new Set(s).add(a.site));
-    setTimeout(() => setFresh((s) => ((s.delete(a.site), new Set(s)))), 8000);
+    const site = a.site;
+    if (!site) return;
+    setFresh((s) => new Set(s).add(site));
+    setTimeout(() => setFresh((s) => ((s.delete(site), new Set(s)))), 8000);
   });
 
   const rows = useMemo<OverviewRow[]>(() => {

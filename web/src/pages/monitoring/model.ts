@@ -25,7 +25,7 @@ export interface OverviewItem {
   site: string;
   siteId: string;
   region: string;
-  enterprise: string;
+  enterprise: string | null;
   kind: string;
   level: Level | null;
   sensors: number;
@@ -92,8 +92,10 @@ export interface Series {
 
 export interface Alarm {
   id: string;
-  site: string;
-  siteId: string;
+  /** Null for a network alarm, which concerns a node (see `node`) rather than a site. */
+  site: string | null;
+  siteId: string | null;
+  node?: string | null;
   sensor: string | null;
   sensorKind: string | null;
   region: string;
