@@ -2,13 +2,26 @@ import { uuidv7 } from 'uuidv7';
 import { canSee, type Principal } from '../../domain/access/policy.ts';
 import { Forbidden } from '../../domain/errors.ts';
 import type { Executor } from '../../store/db.ts';
-import { applyRow, insertReadings, placementOf, sensorPlaces, type ApplyOutcome } from '../../store/repos/network/apply.ts';
+import { applyRow, insertReadings, placementOf, sensorPlaces, type ApplyOutcome, type StoredReading } from '../../store/repos/network/apply.ts';
 import { advanceCursor, getCursor, getLiveRange, quarantine, setLiveRange } from '../../store/repos/network/cursors.ts';
 import { isEntity } from '../../store/repos/network/outbox.ts';
+import { addRollups } from '../../store/repos/network/rollups.ts';
 import type { PushBody, PushReply, RecordItem } from '../../sync/protocol.ts';
 import type { Deps } from '../context.ts';
+import { groupBySensor, rollupDeltas, type RollupDelta } from '../monitoring/plan.ts';
 
 type Tally = Omit<PushReply, 'heartbeatSec'>;
+
+/** Days of the rollups start at local midnight, China Standard Time, as at the monitoring writer. */
+const UTC_OFFSET_MIN = 480;
+
+/** 10-minute, hourly and daily rollup deltas of newly stored readings (repeats were not stored, so never counted twice). */
+function rollupsOf(stored: readonly StoredReading[]): RollupDelta[] {
+  const out: RollupDelta[] = [];
+  const groups = groupBySensor(stored.map((r, index) => ({ key: r.sensor_key, ts: r.ts, value: r.value, index })));
+  for (const [key, rows] of groups) rollupDeltas(key, rows, UTC_OFFSET_MIN, out);
+  return out;
+}
 
 /**
  * The parent's side of the uplink: applies a child's batch idempotently, in one transaction with
@@ -112,9 +125,10 @@ export function createReceiver(deps: Pick<Deps, 'store' | 'now'>) {
         const mine = todo.filter((r) => r[1] === sensorId && r[0] <= ack);
         await refuse(tx, p, t, b.stream, mine[0]![0], 'reading', sensorId, `${mine.length} readings: ${reason}`, mine.slice(0, 100));
       }
-      const inserted = await insertReadings(tx, rows);
-      t.applied = inserted;
-      t.duplicates += rows.length - inserted;
+      const stored = await insertReadings(tx, rows);
+      await addRollups(deps.store, tx, rollupsOf(stored), deps.now());
+      t.applied = stored.length;
+      t.duplicates += rows.length - stored.length;
       if (b.live) {
         await extendLive(tx, p.id, b.from, ack);
         t.liveAck = Math.max(b.from, ack);

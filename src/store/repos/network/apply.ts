@@ -115,16 +115,23 @@ export async function sensorPlaces(tx: Executor, ids: readonly string[]): Promis
   return out;
 }
 
-/** Inserts readings, ignoring any (sensor, ts) already stored; returns how many were new. */
-export async function insertReadings(tx: Executor, rows: { sensor_key: number; ts: number; value: number }[]): Promise<number> {
-  let n = 0;
+export interface StoredReading {
+  sensor_key: number;
+  ts: number;
+  value: number;
+}
+
+/** Inserts readings, ignoring any (sensor, ts) already stored; returns the rows that were new. */
+export async function insertReadings(tx: Executor, rows: readonly StoredReading[]): Promise<StoredReading[]> {
+  const stored: StoredReading[] = [];
   for (let i = 0; i < rows.length; i += 1000) {
     const r = await tx
       .insertInto('readings')
       .values(rows.slice(i, i + 1000))
       .onConflict((oc) => oc.columns(['sensor_key', 'ts']).doNothing())
-      .executeTakeFirst();
-    n += Number(r.numInsertedOrUpdatedRows ?? 0);
+      .returning(['sensor_key', 'ts', 'value'])
+      .execute();
+    for (const x of r) stored.push({ sensor_key: Number(x.sensor_key), ts: Number(x.ts), value: x.value });
   }
-  return n;
+  return stored;
 }
