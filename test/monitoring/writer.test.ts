@@ -86,6 +86,7 @@ describe.each(STORE_KINDS)('telemetry writer (%s)', (kind) => {
   });
 
   it('keeps 10-minute, hourly and daily rollups of stored readings only', async () => {
+    await writer.flushRollups();
     const r = await t.store.db
       .selectFrom('rollups')
       .select(['bucket_sec', 'bucket_start', 'count', 'sum', 'min', 'max'])
@@ -97,6 +98,53 @@ describe.each(STORE_KINDS)('telemetry writer (%s)', (kind) => {
       [3600, T0, 1, 95],
       [86_400, T0 - 8 * 3_600_000, 1, 95],
     ]);
+  });
+
+  it('writes rollups about once a second on SQLite; after a crash, counts the readings whose deltas were lost exactly once', async () => {
+    const rollupsOf = async (key: number) =>
+      (await t.store.db.selectFrom('rollups').selectAll().where('sensor_key', '=', key).orderBy('bucket_sec').orderBy('bucket_start').execute()).map((x) => [
+        x.bucket_sec,
+        Number(x.bucket_start),
+        Number(x.count),
+        x.sum,
+        x.min,
+        x.max,
+        Number(x.first_ts),
+        x.first_value,
+        Number(x.last_ts),
+        x.last_value,
+      ]);
+    const expected = [
+      [600, T0, 2, 4, 1, 3, T0, 1, T0 + 60_000, 3],
+      [600, T0 + 600_000, 1, 5, 5, 5, T0 + 660_000, 5, T0 + 660_000, 5],
+      [3600, T0, 3, 9, 1, 5, T0, 1, T0 + 660_000, 5],
+      [86_400, T0 - 8 * 3_600_000, 3, 9, 1, 5, T0, 1, T0 + 660_000, 5],
+    ];
+    // The process that crashes: its cadence is an hour, so its deltas are still in memory.
+    const catalog = createCatalog();
+    const crashed = createWriter({ store: t.store, catalog, points: new Map(), now: () => now, nodeId: 'n1', utcOffsetMin: 480, windowMs: 1, rollupEveryMs: 3_600_000 });
+    await crashed.flushRollups();
+    expect(await crashed.submit([row(7, 0, 1), row(7, 1, 3), row(7, 11, 5)])).toEqual({ accepted: 3, duplicates: 0 });
+    const restarted = createWriter({ store: t.store, catalog, points: new Map(), now: () => now, nodeId: 'n1', utcOffsetMin: 480 });
+    if (kind === 'sqlite') {
+      expect(await rollupsOf(7)).toEqual([]);
+      expect(crashed.pendingRollups(7, 600, T0, T0 + 3_600_000).map((d) => [d.bucketStart, d.count, d.sum])).toEqual([
+        [T0, 2, 4],
+        [T0 + 600_000, 1, 5],
+      ]);
+      expect(restarted.recoverRollups()).toBe(3);
+    } else {
+      // PostgreSQL writes them with the readings: nothing is left to recover.
+      expect(crashed.pendingRollups(7, 600, T0, T0 + 3_600_000)).toEqual([]);
+      expect(restarted.recoverRollups()).toBe(0);
+    }
+    expect(await rollupsOf(7)).toEqual(expected);
+    expect(restarted.recoverRollups()).toBe(0);
+    // The restarted writer's own readings go through its buffer and are written once.
+    expect(await restarted.submit([row(7, 12, 7)])).toEqual({ accepted: 1, duplicates: 0 });
+    await restarted.flushRollups();
+    expect(restarted.recoverRollups()).toBe(0);
+    expect((await rollupsOf(7))[1]).toEqual([600, T0 + 600_000, 2, 12, 5, 7, T0 + 660_000, 5, T0 + 720_000, 7]);
   });
 
   it('builds 10-minute rollups from readings stored before them (migration), keeping the others', async () => {

@@ -40,17 +40,18 @@ export function createMonitoring(deps: Deps, sites: SiteService) {
     now: deps.now,
     nodeId: deps.nodeId,
     utcOffsetMin: 480,
-    onCommitted: (plan) => {
+    onCommitted: (plan, stored) => {
       if (plan.touched.length && alarms) alarms.publish(plan.touched).catch(log);
+      quality.observe(stored);
     },
     onError: log,
   });
   alarms = createAlarmService(deps, catalog, writer);
   const sensors = createSensorService(deps, sites, catalog);
   const quality = createQuality(deps, catalog, (ids) => alarms!.publish(ids));
-  const ingest = quality.wrap(createIngestService(catalog, writer, settings, deps.now));
+  const ingest = createIngestService(catalog, writer, settings, deps.now);
   const status = createStatusService(deps, sites, catalog, points, settings);
-  const series = quality.flagSeries(createSeriesService(deps, sensors), sensors);
+  const series = quality.flagSeries(createSeriesService(deps, sensors, writer.pendingRollups), sensors);
   const devices = createDeviceService(deps, sites);
   const notifier = createNotifier(deps, settings);
   const retention = createRetention(deps, settings);
@@ -63,6 +64,8 @@ export function createMonitoring(deps: Deps, sites: SiteService) {
     await settings.load();
     await quality.load();
     for (const { sensor, site } of await listAllSensors(db)) catalog.put(sensor, site);
+    const recovered = writer.recoverRollups();
+    if (recovered) console.log(`[monitoring] rollups: counted ${recovered} readings stored after their last write`);
     const rows = await db.selectFrom('point_states').selectAll().execute();
     const live = rows.filter((r) => r.alarm_id).map((r) => r.alarm_id!);
     const closed = new Set((await findAlarms(db, live)).filter((a) => a.state === 'closed').map((a) => a.id));
@@ -108,6 +111,7 @@ export function createMonitoring(deps: Deps, sites: SiteService) {
     async stop() {
       for (const s of stoppers.splice(0)) s();
       await writer.drain();
+      await writer.flushRollups();
     },
   };
 }

@@ -96,7 +96,7 @@ export const ROLLUP_BUCKETS = [TEN_MINUTES, HOUR, DAY] as const;
  * 10-minute, hourly and daily aggregates of one sensor's newly stored readings, ascending by ts
  * (duplicates are not counted again). Sorted rows fill each bucket in one run, so no lookup is needed.
  */
-export function rollupDeltas(key: number, rows: readonly Row[], utcOffsetMin: number, out: RollupDelta[] = []): RollupDelta[] {
+export function rollupDeltas(key: number, rows: readonly Reading[], utcOffsetMin: number, out: RollupDelta[] = []): RollupDelta[] {
   for (const ms of ROLLUP_BUCKETS) {
     let d: RollupDelta | null = null;
     for (const r of rows) {

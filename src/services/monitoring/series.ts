@@ -2,7 +2,12 @@ import { requireAccess, type Principal } from '../../domain/access/policy.ts';
 import { Invalid } from '../../domain/errors.ts';
 import { bucketedReadings, rawReadings, rollupAggregates, rollupRows } from '../../store/repos/monitoring/readings.ts';
 import type { Deps } from '../context.ts';
+import type { RollupDelta } from './plan.ts';
+import { withPending } from './rollup-buffer.ts';
 import type { SensorService } from './sensors.ts';
+
+/** Rollup deltas committed but not yet in the rollups table (the writer's buffer). */
+export type PendingRollups = (key: number, bucketSec: number, from: number, to: number) => RollupDelta[];
 
 const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 
@@ -24,9 +29,10 @@ export interface SeriesQuery {
 
 /**
  * Raw readings, or buckets when a step is given: 10m, 1h and 1d (and their multiples) come from the
- * rollups maintained as data arrives; other steps are computed from raw rows.
+ * rollups maintained as data arrives (with the writer's not yet written deltas merged in); other steps
+ * are computed from raw rows.
  */
-export function createSeriesService(deps: Pick<Deps, 'store'>, sensors: SensorService) {
+export function createSeriesService(deps: Pick<Deps, 'store'>, sensors: SensorService, pending: PendingRollups = () => []) {
   const { db } = deps.store;
   return {
     async readings(actor: Principal, siteRef: string, sensorRef: string, q: SeriesQuery) {
@@ -40,7 +46,7 @@ export function createSeriesService(deps: Pick<Deps, 'store'>, sensors: SensorSe
       const tenMinutes = stepMs % 600_000 === 0 && q.from % 600_000 === 0 && q.to % 600_000 === 0;
       const base = stepMs % 86_400_000 === 0 ? 86_400 : stepMs % 3_600_000 === 0 ? 3600 : tenMinutes ? 600 : 0;
       if (base === 600) {
-        const rows = await rollupAggregates(db, sensor.key, 600, q.from, q.to);
+        const rows = withPending(await rollupAggregates(db, sensor.key, 600, q.from, q.to), pending(sensor.key, 600, q.from, q.to));
         const items: { ts: number; value: number; min: number; max: number; avg: number; count: number }[] = [];
         let b: (typeof items)[number] & { sum: number } = { ts: NaN, value: 0, min: 0, max: 0, avg: 0, count: 0, sum: 0 };
         for (const r of rows) {
@@ -57,7 +63,8 @@ export function createSeriesService(deps: Pick<Deps, 'store'>, sensors: SensorSe
         const rows = await bucketedReadings(db, sensor.key, q.from, q.to, stepMs);
         return { sensor: sensor.code, unit: sensor.unit, step: q.step, items: rows.map((r) => ({ ts: r.bucketStart, value: r.sum / r.count, min: r.min, max: r.max, avg: r.sum / r.count, count: r.count })) };
       }
-      const rows = await rollupRows(db, sensor.key, base, q.from - (stepMs - base * 1000), q.to);
+      const since = q.from - (stepMs - base * 1000);
+      const rows = withPending(await rollupRows(db, sensor.key, base, since, q.to), pending(sensor.key, base, since, q.to));
       // Merge rollup buckets into steps that are multiples of them (e.g. 6h from hourly rows).
       const out = new Map<number, { ts: number; min: number; max: number; sum: number; count: number; first: number; last: number }>();
       for (const r of rows) {

@@ -5,7 +5,8 @@ import { pgBulk } from '../../store/repos/monitoring/bulk-pg.ts';
 import { sqliteBulk } from '../../store/repos/monitoring/bulk-sqlite.ts';
 import type { Catalog } from './catalog.ts';
 import type { Row } from './intake.ts';
-import { groupBySensor, historyWindowMs, planFlush, type FlushPlan, type Point, type StateWrite } from './plan.ts';
+import { groupBySensor, historyWindowMs, planFlush, rollupDeltas, type FlushPlan, type Point, type RollupDelta, type StateWrite } from './plan.ts';
+import { createRollupBuffer } from './rollup-buffer.ts';
 
 export interface WriteResult {
   accepted: number;
@@ -32,8 +33,12 @@ export interface WriterOptions {
   maxBatchRows?: number;
   /** Rows waiting beyond this are refused with WriterBusy. */
   maxQueuedRows?: number;
-  /** Called after each commit with what it changed (alarm ids for the live push). */
-  onCommitted?: (plan: FlushPlan) => void;
+  /** On SQLite, rollups are written about this often (ms); between writes their deltas wait in memory. */
+  rollupEveryMs?: number;
+  /** …or sooner, when this many deltas wait. */
+  maxPendingRollups?: number;
+  /** Called after each commit with what it changed (alarm ids for the live push) and the newly stored rows by sensor. */
+  onCommitted?: (plan: FlushPlan, stored: Map<number, Row[]>) => void;
   onError?: (err: unknown) => void;
 }
 
@@ -52,6 +57,14 @@ export function createWriter(o: WriterOptions) {
   const windowMs = o.windowMs ?? 10;
   const maxBatchRows = o.maxBatchRows ?? 20_000;
   const maxQueuedRows = o.maxQueuedRows ?? 200_000;
+  const rollupEveryMs = o.rollupEveryMs ?? 1000;
+  const maxPendingRollups = o.maxPendingRollups ?? 100_000;
+  const rollups = createRollupBuffer();
+  /** Wall-clock time of the last rollup write: the cadence does not follow the (possibly simulated) clock. */
+  let rollupsWrittenAt = performance.now();
+  /** Waiters for the next rollup write (flushRollups). */
+  let rollupWaiters: { resolve: () => void; reject: (err: unknown) => void }[] = [];
+  let rollupTimer: NodeJS.Timeout | null = null;
   const sqlite = o.store.sqlite ? sqliteBulk(o.store.sqlite) : null;
   let queue: Item[] = [];
   let queued = 0;
@@ -82,32 +95,49 @@ export function createWriter(o: WriterOptions) {
 
   async function flush(): Promise<void> {
     if (flushing) return;
-    if (queue.length === 0 && closed.size === 0) return settle();
+    if (queue.length === 0 && closed.size === 0 && rollupWaiters.length === 0) return settle();
     // A query-builder transaction is open on the shared SQLite connection: our writes would join it.
     if (sqlite && o.store.sqlite!.inTransaction) return void setTimeout(() => void flush(), 1);
     flushing = true;
     const batch = take();
     const closing = new Map(closed);
+    const waiters = rollupWaiters;
+    const rollupsDue = !sqlite || waiters.length > 0 || performance.now() - rollupsWrittenAt >= rollupEveryMs || rollups.size >= maxPendingRollups;
+    if (rollupsDue) rollupWaiters = [];
     try {
-      const { results, plan, points } = await commit(batch, closing);
+      const { results, plan, points, groups } = await commit(batch, closing, rollupsDue);
       for (const [id, p] of points) o.points.set(id, p);
       for (const id of closing.keys()) closed.delete(id);
+      if (rollupsDue) rollups.clear(), (rollupsWrittenAt = performance.now());
+      else rollups.add(plan.rollups);
+      for (const w of waiters) w.resolve();
       batch.forEach((item, i) => item.resolve(results[i]!));
       try {
-        o.onCommitted?.(plan);
+        o.onCommitted?.(plan, groups);
       } catch (err) {
         o.onError?.(err);
       }
     } catch (err) {
       for (const item of batch) item.reject(err);
+      for (const w of waiters) w.reject(err);
       o.onError?.(err);
     } finally {
       flushing = false;
       const waiting = room;
       room = [];
       for (const fn of waiting) fn();
-      if (queue.length || closed.size) setImmediate(() => void flush());
-      else settle();
+      if (queue.length || closed.size || rollupWaiters.length) setImmediate(() => void flush());
+      else {
+        settle();
+        // Quiet now: the deltas still waiting are written within the cadence all the same.
+        if (rollups.size && !rollupTimer) {
+          rollupTimer = setTimeout(() => {
+            rollupTimer = null;
+            if (rollups.size) rollupWaiters.push({ resolve: () => {}, reject: () => {} }), void flush();
+          }, rollupEveryMs);
+          rollupTimer.unref();
+        }
+      }
     }
   }
 
@@ -117,7 +147,12 @@ export function createWriter(o: WriterOptions) {
     for (const fn of done) fn();
   }
 
-  async function commit(batch: Item[], closing: Map<string, string>) {
+  /**
+   * One transaction: the readings and their evaluation's writes. Their rollup deltas join the buffer
+   * after commit; or, when rollups are due, the buffer's and these are written here with the watermark
+   * at the last reading stored, and the buffer is emptied after commit.
+   */
+  async function commit(batch: Item[], closing: Map<string, string>, rollupsDue: boolean) {
     // The requests' rows in order, without copying them; repeats inside the flush are left to the
     // store's unique index, which keeps the first and reports the others as not stored.
     let n = 0;
@@ -147,27 +182,35 @@ export function createWriter(o: WriterOptions) {
     let flags: ArrayLike<number>;
     let plan: FlushPlan;
     let next: Map<string, Point>;
+    let groups: Map<number, Row[]>;
     if (sqlite) {
-      ({ flags, plan, next } = sqlite.transaction(() => {
+      ({ flags, plan, next, groups } = sqlite.transaction(() => {
         const flags = sqlite.insertReadings(rows);
         const groups = groupBySensor(stored(rows, flags));
         const history = new Map<number, Reading[]>();
         for (const [key, span] of spans(groups)) history.set(key, sqlite.history(key, span.from, span.to));
         const r = planFlush(groups, ctx(history));
         withExtra(r.plan);
-        sqlite.apply(r.plan, now);
-        return { flags, plan: r.plan, next: r.points };
+        sqlite.apply({ ...r.plan, rollups: [] }, now);
+        if (rollupsDue) {
+          sqlite.upsertRollups(rollups.all());
+          sqlite.upsertRollups(r.plan.rollups);
+          sqlite.setWatermark(sqlite.maxSeq(), now);
+        }
+        return { flags, plan: r.plan, next: r.points, groups };
       }));
     } else {
-      ({ flags, plan, next } = await o.store.db.transaction().execute(async (tx) => {
+      ({ flags, plan, next, groups } = await o.store.db.transaction().execute(async (tx) => {
         const flags = await pgBulk.insertReadings(tx, rows);
         const groups = groupBySensor(stored(rows, flags));
         const history = new Map<number, Reading[]>();
         for (const [key, span] of spans(groups)) history.set(key, await pgBulk.history(tx, key, span.from, span.to));
         const r = planFlush(groups, ctx(history));
         withExtra(r.plan);
+        // PostgreSQL commits concurrent transactions out of sequence order: no watermark could say
+        // which readings a deferred write counted, so rollups are written with their readings.
         await pgBulk.apply(tx, r.plan, now);
-        return { flags, plan: r.plan, next: r.points };
+        return { flags, plan: r.plan, next: r.points, groups };
       }));
     }
     const results: WriteResult[] = new Array(batch.length);
@@ -185,7 +228,7 @@ export function createWriter(o: WriterOptions) {
       results[b] = res;
     }
     for (const [id, p] of closedPoints) if (!next.has(id)) next.set(id, p);
-    return { results, plan, points: next };
+    return { results, plan, points: next, groups };
   }
 
   function stored(rows: Row[], flags: ArrayLike<number>): Row[] {
@@ -230,6 +273,36 @@ export function createWriter(o: WriterOptions) {
       closed.set(alarmId, pointId);
       schedule(0);
     },
+    /**
+     * At start, before anything is submitted: counts into the rollups the readings stored after their
+     * watermark (their deltas were still in memory when the process stopped). Returns how many.
+     */
+    recoverRollups(): number {
+      if (!sqlite) return 0;
+      return sqlite.transaction(() => {
+        const rows = sqlite.readingsAfter(sqlite.watermark());
+        const deltas: RollupDelta[] = [];
+        let from = 0;
+        for (let i = 1; i <= rows.length; i++) {
+          if (i === rows.length || rows[i]!.key !== rows[from]!.key) {
+            rollupDeltas(rows[from]!.key, rows.slice(from, i), o.utcOffsetMin, deltas);
+            from = i;
+          }
+        }
+        sqlite.upsertRollups(deltas);
+        sqlite.setWatermark(sqlite.maxSeq(), o.now());
+        return rows.length;
+      });
+    },
+    /** Resolves once the rollups of everything committed so far are written (reads never need this: they merge `pendingRollups`). */
+    flushRollups(): Promise<void> {
+      return new Promise<void>((resolve, reject) => {
+        rollupWaiters.push({ resolve, reject });
+        schedule(0);
+      });
+    },
+    /** Rollup deltas committed but not yet written, of one sensor and bucket size, bucketStart in [from, to). */
+    pendingRollups: (key: number, bucketSec: number, from: number, to: number) => rollups.pending(key, bucketSec, from, to),
     /** Resolves once everything queued so far is committed. */
     drain(): Promise<void> {
       if (!flushing && queue.length === 0 && closed.size === 0) return Promise.resolve();
@@ -238,7 +311,7 @@ export function createWriter(o: WriterOptions) {
         schedule(0);
       });
     },
-    stats: () => ({ queuedRows: queued, flushing }),
+    stats: () => ({ queuedRows: queued, flushing, pendingRollups: rollups.size }),
   };
 }
 

@@ -34,9 +34,10 @@ export const pgBulk = {
     return rows.map((r) => ({ ts: Number(r.ts), value: r.value }));
   },
 
-  async apply(tx: Tx, plan: FlushPlan, now: number): Promise<void> {
-    if (plan.rollups.length) {
-      const col = <K extends keyof FlushPlan['rollups'][number]>(k: K) => plan.rollups.map((d) => d[k]);
+  /** Adds rollup deltas into the rollups table (creating buckets as needed). */
+  async upsertRollups(tx: Tx, rollups: readonly FlushPlan['rollups'][number][]): Promise<void> {
+    if (rollups.length) {
+      const col = <K extends keyof FlushPlan['rollups'][number]>(k: K) => rollups.map((d) => d[k]);
       await sql`
         INSERT INTO rollups (sensor_key, bucket_sec, bucket_start, count, sum, min, max, first_ts, first_value, last_ts, last_value)
         SELECT * FROM unnest(${col('key')}::int[], ${col('bucketSec')}::int[], ${col('bucketStart')}::bigint[], ${col('count')}::int[],
@@ -50,6 +51,11 @@ export const pgBulk = {
           last_value = CASE WHEN excluded.last_ts >= rollups.last_ts THEN excluded.last_value ELSE rollups.last_value END,
           last_ts = GREATEST(rollups.last_ts, excluded.last_ts)`.execute(tx);
     }
+  },
+
+  /** Writes the plan: rollups (when it carries any), alarms, their history and change log, point states. */
+  async apply(tx: Tx, plan: FlushPlan, now: number): Promise<void> {
+    await pgBulk.upsertRollups(tx, plan.rollups);
     if (plan.alarmInserts.length) await tx.insertInto('alarms').values(plan.alarmInserts).execute();
     for (const u of plan.alarmUpdates) {
       const { id, ...set } = u;

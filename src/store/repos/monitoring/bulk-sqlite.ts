@@ -42,7 +42,7 @@ export function sqliteBulk(db: SQLite.Database) {
       last_value = CASE WHEN excluded.last_ts >= last_ts THEN excluded.last_value ELSE last_value END,
       last_ts = MAX(last_ts, excluded.last_ts)`;
   const upsertRollup = db.prepare(rollupSql(1));
-  const upsertRollups = db.prepare(rollupSql(ROLLUP_CHUNK));
+  const upsertRollupChunk = db.prepare(rollupSql(ROLLUP_CHUNK));
   const rollupArgs = new Array<number>(ROLLUP_CHUNK * 11);
   const upsertState = db.prepare(`INSERT INTO point_states (sensor_key, rule, state, alarm_id, updated_at) VALUES (?, ?, ?, ?, ?)
     ON CONFLICT (sensor_key, rule) DO UPDATE SET state = excluded.state, alarm_id = excluded.alarm_id, updated_at = excluded.updated_at`);
@@ -50,6 +50,23 @@ export function sqliteBulk(db: SQLite.Database) {
   const syncAlarm = db.prepare('UPDATE alarms SET level = ?, current_level = ?, recovered_at = ?, relapses = ?, value = ?, updated_at = ? WHERE id = ?');
   const insertAction = db.prepare('INSERT INTO alarm_actions (id, alarm_id, at, actor_id, actor_name, action, note, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   const insertChange = db.prepare('INSERT INTO change_log (id, at, actor_id, actor_name, entity, entity_id, op, changes, origin_node) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+
+  const setWatermark = db.prepare('UPDATE rollup_watermark SET seq = ?, updated_at = ? WHERE id = 1');
+  const watermark = db.prepare('SELECT seq FROM rollup_watermark WHERE id = 1').pluck();
+  const readingsAfter = db.prepare('SELECT sensor_key AS key, ts, value FROM readings WHERE seq > ? ORDER BY sensor_key, ts');
+
+  function upsertRollups(rs: readonly FlushPlan['rollups'][number][]): void {
+    const whole = rs.length - (rs.length % ROLLUP_CHUNK);
+    for (let i = 0; i < whole; i += ROLLUP_CHUNK) {
+      for (let j = 0; j < ROLLUP_CHUNK; j++) putRollup(rollupArgs, 11 * j, rs[i + j]!);
+      upsertRollupChunk.run(rollupArgs);
+    }
+    const one = new Array<number>(11);
+    for (let i = whole; i < rs.length; i++) {
+      putRollup(one, 0, rs[i]!);
+      upsertRollup.run(one);
+    }
+  }
 
   /** Some of a chunk were repeats: the rows the statement stored are those numbered (afterSeq, lastSeq]. */
   function markInserted(rows: readonly KeyedRow[], out: Uint8Array, from: number, afterSeq: number, lastSeq: number) {
@@ -91,18 +108,27 @@ export function sqliteBulk(db: SQLite.Database) {
     history(key: number, from: number, to: number): Reading[] {
       return history.all(key, from, to) as Reading[];
     },
+    /** The highest reading sequence stored so far (0 when none). */
+    maxSeq(): number {
+      return Number(maxSeq.get() ?? 0);
+    },
+    /** Adds rollup deltas into the rollups table (creating buckets as needed). */
+    upsertRollups,
+    /** The readings up to this sequence are counted in the rollups. */
+    watermark(): number {
+      return Number(watermark.get() ?? 0);
+    },
+    /** Readings stored after a sequence, by sensor and time. */
+    readingsAfter(seq: number): KeyedRow[] {
+      return readingsAfter.all(seq) as KeyedRow[];
+    },
+    /** The readings up to `seq` are now counted in the rollups. */
+    setWatermark(seq: number, now: number): void {
+      setWatermark.run(seq, now);
+    },
+    /** Writes the plan: rollups (when it carries any), alarms, their history and change log, point states. */
     apply(plan: FlushPlan, now: number): void {
-      const rs = plan.rollups;
-      const whole = rs.length - (rs.length % ROLLUP_CHUNK);
-      for (let i = 0; i < whole; i += ROLLUP_CHUNK) {
-        for (let j = 0; j < ROLLUP_CHUNK; j++) putRollup(rollupArgs, 11 * j, rs[i + j]!);
-        upsertRollups.run(rollupArgs);
-      }
-      const one = new Array<number>(11);
-      for (let i = whole; i < rs.length; i++) {
-        putRollup(one, 0, rs[i]!);
-        upsertRollup.run(one);
-      }
+      upsertRollups(plan.rollups);
       for (const a of plan.alarmInserts) insertAlarm.run(...ALARM_COLUMNS.map((c) => a[c]));
       for (const u of plan.alarmUpdates) syncAlarm.run(u.level, u.current_level, u.recovered_at, u.relapses, u.value, u.updated_at, u.id);
       for (const a of plan.actions) insertAction.run(a.id, a.alarm_id, a.at, a.actor_id, a.actor_name, a.action, a.note, a.details);

@@ -121,12 +121,20 @@ export interface DevicesTable {
   last_used_at: number | null;
 }
 
+/** One row (id 1): readings of local sensors up to `seq` are counted in the rollups table. */
+export interface RollupWatermarkTable {
+  id: number;
+  seq: number;
+  updated_at: number;
+}
+
 declare module '../../schema.ts' {
   interface Database {
     sensors: SensorsTable;
     readings: ReadingsTable;
     point_states: PointStatesTable;
     rollups: RollupsTable;
+    rollup_watermark: RollupWatermarkTable;
     alarms: AlarmsTable;
     alarm_actions: AlarmActionsTable;
     notifications: NotificationsTable;
