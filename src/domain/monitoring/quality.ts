@@ -47,10 +47,16 @@ export function stuckFlag(recent: readonly Reading[], opts: StuckOptions = {}): 
   return null;
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+/** Median of the first n values of xs, sorting them in place (insertion sort: n is a dozen). */
+function medianInPlace(xs: Float64Array, n: number): number {
+  for (let i = 1; i < n; i++) {
+    const v = xs[i]!;
+    let j = i - 1;
+    while (j >= 0 && xs[j]! > v) (xs[j + 1] = xs[j]!), j--;
+    xs[j + 1] = v;
+  }
+  const mid = n >> 1;
+  return n % 2 ? xs[mid]! : (xs[mid - 1]! + xs[mid]!) / 2;
 }
 
 /**
@@ -59,18 +65,28 @@ function median(xs: number[]): number {
  * limit can flag, so that the first real movement of a quiet gauge is not called a spike.
  */
 export function spikeFlag(history: readonly Reading[], reading: Reading, opts: SpikeOptions = {}): QualityFlag | null {
-  const prev = history[history.length - 1];
-  if (opts.absoluteLimit !== undefined && prev) {
-    const jump = Math.abs(reading.value - prev.value);
+  const values = new Float64Array(history.length);
+  for (let i = 0; i < history.length; i++) values[i] = history[i]!.value;
+  return spikeOfValues(values, history.length, history[history.length - 1]?.value, reading.value, opts);
+}
+
+/**
+ * The same test on the write path's form of the history: `values[0..n)` in any order (a ring), the
+ * previous value, and `scratch` of at least n to sort in, so that no reading allocates.
+ */
+export function spikeOfValues(values: Float64Array, n: number, prev: number | undefined, value: number, opts: SpikeOptions = {}, scratch = new Float64Array(n)): QualityFlag | null {
+  if (opts.absoluteLimit !== undefined && prev !== undefined) {
+    const jump = Math.abs(value - prev);
     if (jump > opts.absoluteLimit) return { flag: 'spike', deviation: jump, limit: opts.absoluteLimit, basis: 'absolute' };
   }
-  if (history.length < (opts.minHistory ?? 5)) return null;
-  const values = history.map((r) => r.value);
-  const med = median(values);
-  const mad = median(values.map((v) => Math.abs(v - med)));
+  if (n < (opts.minHistory ?? 5)) return null;
+  for (let i = 0; i < n; i++) scratch[i] = values[i]!;
+  const med = medianInPlace(scratch, n);
+  for (let i = 0; i < n; i++) scratch[i] = Math.abs(values[i]! - med);
+  const mad = medianInPlace(scratch, n);
   if (mad === 0) return null;
   const limit = (opts.madMultiple ?? 6) * 1.4826 * mad;
-  const deviation = Math.abs(reading.value - med);
+  const deviation = Math.abs(value - med);
   return deviation > limit ? { flag: 'spike', deviation, limit, basis: 'mad' } : null;
 }
 

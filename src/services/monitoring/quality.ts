@@ -1,12 +1,11 @@
 import { uuidv7 } from 'uuidv7';
-import { sensorKindInfo, spikeFlag, type Reading, type SensorKind } from '../../domain/monitoring/index.ts';
+import { sensorKindInfo, spikeOfValues, type SensorKind } from '../../domain/monitoring/index.ts';
 import { appendChange } from '../../store/repos/change-log.ts';
 import { insertAlarm, insertAlarmAction } from '../../store/repos/monitoring/alarms.ts';
 import { insertQualityFlags, latestQualityFlags, qualityFlagsBetween, type ReadingsQualityTable } from '../../store/repos/monitoring/quality.ts';
 import type { Deps } from '../context.ts';
 import type { Catalog, CatalogEntry } from './catalog.ts';
-import type { IngestResult, IngestService } from './ingest.ts';
-import type { RawReading } from './intake.ts';
+import type { Row } from './intake.ts';
 import type { SensorService } from './sensors.ts';
 import type { SeriesService } from './series.ts';
 
@@ -15,14 +14,24 @@ const STUCK_COUNT = 12;
 const STUCK_SPAN_MS = 6 * 3_600_000;
 /** History kept per sensor for the spike test (robust median/MAD of the recent readings). */
 const WINDOW = 12;
-/** Beyond this many readings waiting, evaluation is skipped rather than growing memory under a burst. */
+/** Beyond this many findings waiting to be written, further ones are counted and dropped rather than growing memory. */
 const MAX_BACKLOG = 200_000;
 
 interface SensorWindow {
-  history: Reading[];
+  /** The last WINDOW values, a ring: `n` of them are filled, the newest at `(at - 1) mod WINDOW`. */
+  values: Float64Array;
+  n: number;
+  at: number;
+  lastTs: number;
   runValue: number;
   runStart: number;
   runCount: number;
+}
+
+interface Findings {
+  rows: ReadingsQualityTable[];
+  opened: { entry: CatalogEntry; since: number; count: number }[];
+  ended: { entry: CatalogEntry; alarmId: string; ts: number }[];
 }
 
 /**
@@ -37,58 +46,69 @@ export function createQuality(deps: Pick<Deps, 'store' | 'now' | 'nodeId'>, cata
   const windows = new Map<number, SensorWindow>();
   /** Sensor id → its live stuck alarm. */
   const stuckAlarms = new Map<string, string>();
-  let backlog: { entry: CatalogEntry; ts: number; value: number }[] = [];
   let skipped = 0;
   let running: Promise<void> | null = null;
   const log = (err: unknown) => console.error('[quality]', err);
 
-  function observe(readings: readonly RawReading[], result: IngestResult, site?: string) {
-    if (result.accepted === 0) return;
-    const refused = new Set(result.rejected.map((r) => r.index));
-    readings.forEach((r, i) => {
-      if (refused.has(i) || typeof r !== 'object' || r === null) return;
-      const code = (r.site ?? site) as string;
-      const entry = catalog.get(code, r.sensor as string);
-      const ts = typeof r.ts === 'number' ? r.ts : Date.parse(r.ts as string);
-      if (!entry || typeof r.value !== 'number' || !Number.isFinite(ts)) return;
-      if (backlog.length >= MAX_BACKLOG) return void skipped++;
-      backlog.push({ entry, ts, value: r.value });
-    });
-    if (!running && backlog.length) running = new Promise<void>((res) => setImmediate(res)).then(drain).catch(log).finally(() => (running = null));
-  }
+  const scratch = new Float64Array(WINDOW);
+  let findings: Findings = { rows: [], opened: [], ended: [] };
+  /** Sensors with a stuck alarm opened in the findings not yet written. */
+  const opening = new Set<string>();
 
-  async function drain() {
-    while (backlog.length) {
-      const batch = backlog;
-      backlog = [];
-      batch.sort((a, b) => a.entry.sensor.key - b.entry.sensor.key || a.ts - b.ts);
-      const rows: ReadingsQualityTable[] = [];
-      const opened: { entry: CatalogEntry; since: number; count: number }[] = [];
-      const ended: { entry: CatalogEntry; alarmId: string; ts: number }[] = [];
-      const now = deps.now();
-      for (const { entry, ts, value } of batch) {
-        const key = entry.sensor.key;
-        let w = windows.get(key);
-        if (!w) windows.set(key, (w = { history: [], runValue: value, runStart: ts, runCount: 0 }));
-        const last = w.history[w.history.length - 1];
-        if (last && ts <= last.ts) continue;
-        const spike = spikeFlag(w.history, { ts, value });
-        if (spike) rows.push({ sensor_key: key, ts, flag: 'spike', detail: JSON.stringify({ deviation: spike.flag === 'spike' ? spike.deviation : null, limit: spike.flag === 'spike' ? spike.limit : null }), created_at: now });
+  /**
+   * Checks the newly committed readings (by sensor, ascending by ts; derived rows are not the
+   * instrument's and are skipped). Runs in the writer's commit callback: no allocation per reading
+   * except for a finding.
+   */
+  function observe(stored: Map<number, Row[]>) {
+    const now = deps.now();
+    for (const [key, rows] of stored) {
+      const entry = catalog.byKey(key);
+      if (!entry) continue;
+      let w = windows.get(key);
+      const flatIsNormal = sensorKindInfo(entry.sensor.kind as SensorKind).flatIsNormal;
+      for (const r of rows) {
+        if (r.index < 0) continue;
+        const { ts, value } = r;
+        if (!w) windows.set(key, (w = { values: new Float64Array(WINDOW), n: 0, at: 0, lastTs: -Infinity, runValue: value, runStart: ts, runCount: 0 }));
+        if (ts <= w.lastTs) continue;
+        const prev = w.n ? w.values[(w.at + WINDOW - 1) % WINDOW] : undefined;
+        const spike = spikeOfValues(w.values, w.n, prev, value, {}, scratch);
+        if (spike && spike.flag === 'spike' && findings.rows.length < MAX_BACKLOG) {
+          findings.rows.push({ sensor_key: key, ts, flag: 'spike', detail: JSON.stringify({ deviation: spike.deviation, limit: spike.limit }), created_at: now });
+        } else if (spike) skipped++;
         if (w.runCount > 0 && value === w.runValue) w.runCount++;
         else (w.runValue = value), (w.runStart = ts), (w.runCount = 1);
-        w.history.push({ ts, value });
-        if (w.history.length > WINDOW) w.history.shift();
-        const flatIsNormal = sensorKindInfo(entry.sensor.kind as SensorKind).flatIsNormal;
+        w.values[w.at] = value;
+        w.at = (w.at + 1) % WINDOW;
+        if (w.n < WINDOW) w.n++;
+        w.lastTs = ts;
         const stuck = !flatIsNormal && w.runCount >= STUCK_COUNT && ts - w.runStart >= STUCK_SPAN_MS;
         const live = stuckAlarms.get(entry.sensor.id);
         if (stuck) {
-          rows.push({ sensor_key: key, ts, flag: 'stuck', detail: JSON.stringify({ count: w.runCount, sinceTs: w.runStart }), created_at: now });
-          if (!live && !opened.some((o) => o.entry === entry)) opened.push({ entry, since: w.runStart, count: w.runCount });
+          if (findings.rows.length < MAX_BACKLOG) findings.rows.push({ sensor_key: key, ts, flag: 'stuck', detail: JSON.stringify({ count: w.runCount, sinceTs: w.runStart }), created_at: now });
+          else skipped++;
+          if (!live && !opening.has(entry.sensor.id)) {
+            findings.opened.push({ entry, since: w.runStart, count: w.runCount });
+            opening.add(entry.sensor.id);
+          }
         } else if (live && w.runCount === 1) {
-          ended.push({ entry, alarmId: live, ts });
+          findings.ended.push({ entry, alarmId: live, ts });
           stuckAlarms.delete(entry.sensor.id);
         }
       }
+    }
+    if (!running && (findings.rows.length || findings.opened.length || findings.ended.length)) {
+      running = new Promise<void>((res) => setImmediate(res)).then(drain).catch(log).finally(() => (running = null));
+    }
+  }
+
+  /** Writes the findings gathered so far: flags, stuck alarms opened and recovered. */
+  async function drain() {
+    while (findings.rows.length || findings.opened.length || findings.ended.length) {
+      const { rows, opened, ended } = findings;
+      findings = { rows: [], opened: [], ended: [] };
+      const now = deps.now();
       const touched: string[] = [];
       await db.transaction().execute(async (tx) => {
         await insertQualityFlags(tx, rows);
@@ -99,7 +119,7 @@ export function createQuality(deps: Pick<Deps, 'store' | 'now' | 'nodeId'>, cata
           touched.push(e.alarmId);
         }
       });
-      opened.forEach((o, i) => stuckAlarms.set(o.entry.sensor.id, touched[i]!));
+      opened.forEach((o, i) => (stuckAlarms.set(o.entry.sensor.id, touched[i]!), opening.delete(o.entry.sensor.id)));
       if (touched.length) await publish(touched);
     }
   }
@@ -149,22 +169,7 @@ export function createQuality(deps: Pick<Deps, 'store' | 'now' | 'nodeId'>, cata
       const live = await db.selectFrom('alarms').select(['id', 'sensor_id']).where('kind', '=', 'quality').where('state', '!=', 'closed').where('recovered_at', 'is', null).execute();
       for (const a of live) if (a.sensor_id) stuckAlarms.set(a.sensor_id, a.id);
     },
-    /** The same ingest service, with each accepted reading quality-checked after its commit. */
-    wrap(ingest: IngestService): IngestService {
-      return {
-        ...ingest,
-        async ingest(actor, readings) {
-          const r = await ingest.ingest(actor, readings);
-          observe(readings, r);
-          return r;
-        },
-        async ingestTrusted(readings, site) {
-          const r = await ingest.ingestTrusted(readings, site);
-          observe(readings, r, site);
-          return r;
-        },
-      };
-    },
+    observe,
     /** Flags of raw readings in a span, by ts (for the readings API). */
     async flagsBetween(key: number, from: number, to: number): Promise<Map<number, string>> {
       const out = new Map<number, string>();
@@ -202,9 +207,9 @@ export function createQuality(deps: Pick<Deps, 'store' | 'now' | 'nodeId'>, cata
     },
     /** Resolves when every reading observed so far is evaluated and recorded. */
     async idle() {
-      while (running || backlog.length) await (running ?? new Promise((r) => setImmediate(r)));
+      while (running || findings.rows.length || findings.opened.length || findings.ended.length) await (running ?? new Promise((r) => setImmediate(r)));
     },
-    stats: () => ({ backlog: backlog.length, skipped }),
+    stats: () => ({ backlog: findings.rows.length, skipped }),
   };
   return this_;
 }
