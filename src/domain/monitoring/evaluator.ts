@@ -121,6 +121,19 @@ function confirmedLevel(pending: PointState['pending'], ts: number, rule: Thresh
   return found;
 }
 
+function reachesAny(value: number, rule: Thresholds): boolean {
+  for (const l of LEVELS) {
+    const t = rule[l];
+    if (typeof t === 'number' && Number.isFinite(t) && reaches(value, t, rule.direction)) return true;
+  }
+  return false;
+}
+
+function isEmpty(o: object): boolean {
+  for (const _ in o) return false;
+  return true;
+}
+
 /** Evaluates one reading against a rule. Never mutates `state`. */
 export function evaluate(state: PointState | null, reading: Reading, rule: Thresholds): EvaluateResult {
   const s = state ?? initialPointState();
@@ -128,6 +141,12 @@ export function evaluate(state: PointState | null, reading: Reading, rule: Thres
   if (!Number.isFinite(ts) || !Number.isFinite(value)) return { state: s, events: [], outcome: 'invalid' };
   if (s.lastTs !== null && ts <= s.lastTs) {
     return { state: { ...s, lateCount: s.lateCount + 1 }, events: [], outcome: 'late' };
+  }
+
+  // The common reading: no level held, nothing pending, no threshold reached. The general path below
+  // gives exactly this state; it is taken without building the intermediate objects.
+  if (s.level === null && !reachesAny(value, rule) && isEmpty(s.pending)) {
+    return { state: { v: 1, lastTs: ts, lastValue: value, level: null, alarm: s.alarm, pending: s.pending, lateCount: s.lateCount }, events: [], outcome: 'evaluated' };
   }
 
   const held = heldLevel(value, rule, s.level);
