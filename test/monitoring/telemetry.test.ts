@@ -76,6 +76,8 @@ describe.each(['sqlite', 'postgres'] as const)('telemetry and alarms (%s)', (kin
     expect(list.body.total).toBe(1);
     const alarm = list.body.items[0];
     expect(alarm).toMatchObject({ sensor: 'WL1', kind: 'threshold', level: 'orange', currentLevel: 'orange', state: 'open', openedAt: at(10), recoveredAt: null });
+    // Opened at blue, escalated to orange in the same commit: the text follows the peak.
+    expect(alarm.message).toBe(`${pond.code}/WL1 橙色预警: 监测值 102.5 m`);
 
     // 101.9 is inside the hysteresis band of orange (102 − 0.2): still orange.
     await post([{ site: pond.code, sensor: 'WL1', ts: at(30), value: 101.9 }]);
@@ -89,6 +91,8 @@ describe.each(['sqlite', 'postgres'] as const)('telemetry and alarms (%s)', (kin
     list = await t.req('GET', `/api/v1/alarms?site=${pond.code}&kind=threshold`, { token: t.adminToken });
     expect(list.body.total).toBe(1);
     expect(list.body.items[0]).toMatchObject({ id: alarm.id, level: 'orange', currentLevel: 'yellow', recoveredAt: null, relapses: 1 });
+    // A relapse below the peak keeps the peak's text.
+    expect(list.body.items[0].message).toBe(`${pond.code}/WL1 橙色预警: 监测值 102.5 m`);
     status = await t.req('GET', `/api/v1/sites/${pond.code}/status`, { token: t.adminToken });
     expect(status.body.level).toBe('yellow');
     expect(status.body.items).toEqual([

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { initialPointState, type PointState } from '../../domain/monitoring/index.ts';
-import { durableChanged, groupBySensor, recoverLast, rollupDeltas } from './plan.ts';
+import { instructionFor } from '../../domain/monitoring/index.ts';
+import type { Sensor } from '../../store/repos/monitoring/sensors.ts';
+import { createCatalog } from './catalog.ts';
+import { durableChanged, groupBySensor, planFlush, recoverLast, rollupDeltas, type Point } from './plan.ts';
 
 const row = (key: number, ts: number, value: number) => ({ key, ts, value, index: 0 });
 const H = 3_600_000;
@@ -48,5 +51,30 @@ describe('write-path planning helpers', () => {
     expect(recoverLast(s, 'value', { ts: 300, value: 7 }, false)).toEqual({ ...s, lastTs: 300, lastValue: 5 });
     expect(recoverLast(s, 'value', { ts: 50, value: 7 }, true)).toBe(s);
     expect(recoverLast(s, 'value', undefined, true)).toBe(s);
+  });
+
+  it('gives an alarm the text of each new peak (a goaf red carries the withdrawal order); a fall keeps it', () => {
+    const catalog = createCatalog();
+    const sensor = {
+      key: 1, id: 's-1', siteId: 'site-1', code: 'GP1', name: null, kind: 'ground_pressure', unit: 'MPa',
+      position: { section: null, elevation: null, x: null, y: null }, expectedIntervalSec: 600,
+      thresholds: { direction: 'above', blue: 10, yellow: 12, orange: 14, red: 16, minCount: 1 },
+      rateRule: null, derived: null, disabled: false, createdAt: 0, updatedAt: 0, version: 1, originNode: 'n1',
+    } as unknown as Sensor;
+    catalog.put(sensor, { id: 'site-1', code: 'M1', region: '140105', enterprise: 'e1', kind: 'underground_mine' });
+    const points = new Map<string, Point>();
+    const flush = (ts: number, value: number) => {
+      const r = planFlush(groupBySensor([row(1, ts, value)]), { catalog, points, closed: new Set(), history: new Map(), now: ts, nodeId: 'n1', utcOffsetMin: 480 });
+      for (const [id, p] of r.points) points.set(id, p);
+      return r.plan;
+    };
+    const opened = flush(H, 12.5);
+    expect(opened.alarmInserts[0]!.message).toBe('M1/GP1 黄色预警: 监测值 12.5 MPa');
+    const red = flush(2 * H, 16.2);
+    const order = instructionFor('ground_pressure', 'red')!.zh;
+    expect(red.alarmUpdates).toEqual([expect.objectContaining({ level: 'red', current_level: 'red', message: `M1/GP1 红色预警: 监测值 16.2 MPa。${order}` })]);
+    expect(JSON.parse(red.changes[0]!.changes!)).toMatchObject({ level: 'red', message: `M1/GP1 红色预警: 监测值 16.2 MPa。${order}` });
+    const lower = flush(3 * H, 12.1);
+    expect(lower.alarmUpdates).toEqual([expect.objectContaining({ level: 'red', current_level: 'yellow', message: null })]);
   });
 });

@@ -51,6 +51,8 @@ export interface AlarmSync {
   recovered_at: number | null;
   relapses: number;
   value: number;
+  /** The alarm's text again when the point reached its peak level anew (escalation, relapse); null keeps the text. */
+  message: string | null;
   updated_at: number;
 }
 
@@ -296,20 +298,27 @@ export function planFlush(groups: Map<number, Row[]>, ctx: PlanContext): { plan:
       plan.touched.push(id);
       return id;
     }
+    const peak = state.alarm?.peak ?? state.level ?? 'blue';
+    // The text names the alarm's level and what to do at it (a goaf red: stop work, withdraw people):
+    // it follows the alarm up to each new peak; a fall keeps the text of the peak.
+    const atPeak = (ev.type === 'escalated' && ev.to === peak) || (ev.type === 'relapsed' && ev.level === peak);
+    const prev = plan.alarmUpdates.findIndex((u) => u.id === alarmId);
     const sync: AlarmSync = {
       id: alarmId,
-      level: state.alarm?.peak ?? state.level ?? 'blue',
+      level: peak,
       current_level: state.level,
       recovered_at: state.alarm?.recoveredAt ?? null,
       relapses: state.alarm?.relapses ?? 0,
       value: ev.value,
+      message: atPeak ? alarmMessage(e, kind, peak, ev.value) : prev >= 0 ? plan.alarmUpdates[prev]!.message : null,
       updated_at: now,
     };
-    const prev = plan.alarmUpdates.findIndex((u) => u.id === alarmId);
     if (prev >= 0) plan.alarmUpdates[prev] = sync;
     else plan.alarmUpdates.push(sync);
     plan.actions.push(action(alarmId, ev.type, details));
-    plan.changes.push(change(alarmId, ev.type, { level: sync.level, currentLevel: sync.current_level, recoveredAt: sync.recovered_at, relapses: sync.relapses }));
+    plan.changes.push(
+      change(alarmId, ev.type, { level: sync.level, currentLevel: sync.current_level, recoveredAt: sync.recovered_at, relapses: sync.relapses, ...(atPeak ? { message: sync.message } : {}) }),
+    );
     plan.touched.push(alarmId);
     return alarmId;
   }

@@ -58,8 +58,12 @@ export const pgBulk = {
     await pgBulk.upsertRollups(tx, plan.rollups);
     if (plan.alarmInserts.length) await tx.insertInto('alarms').values(plan.alarmInserts).execute();
     for (const u of plan.alarmUpdates) {
-      const { id, ...set } = u;
-      await tx.updateTable('alarms').set(set).where('id', '=', id).execute();
+      const { id, message, ...set } = u;
+      await tx
+        .updateTable('alarms')
+        .set(message === null ? set : { ...set, message })
+        .where('id', '=', id)
+        .execute();
     }
     if (plan.actions.length) await tx.insertInto('alarm_actions').values(plan.actions).execute();
     if (plan.changes.length) await tx.insertInto('change_log').values(plan.changes).execute();

@@ -47,7 +47,7 @@ export function sqliteBulk(db: SQLite.Database) {
   const upsertState = db.prepare(`INSERT INTO point_states (sensor_key, rule, state, alarm_id, updated_at) VALUES (?, ?, ?, ?, ?)
     ON CONFLICT (sensor_key, rule) DO UPDATE SET state = excluded.state, alarm_id = excluded.alarm_id, updated_at = excluded.updated_at`);
   const insertAlarm = db.prepare(`INSERT INTO alarms (${ALARM_COLUMNS.join(', ')}) VALUES (${ALARM_COLUMNS.map(() => '?').join(', ')})`);
-  const syncAlarm = db.prepare('UPDATE alarms SET level = ?, current_level = ?, recovered_at = ?, relapses = ?, value = ?, updated_at = ? WHERE id = ?');
+  const syncAlarm = db.prepare('UPDATE alarms SET level = ?, current_level = ?, recovered_at = ?, relapses = ?, value = ?, message = COALESCE(?, message), updated_at = ? WHERE id = ?');
   const insertAction = db.prepare('INSERT INTO alarm_actions (id, alarm_id, at, actor_id, actor_name, action, note, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   const insertChange = db.prepare('INSERT INTO change_log (id, at, actor_id, actor_name, entity, entity_id, op, changes, origin_node) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
 
@@ -130,7 +130,7 @@ export function sqliteBulk(db: SQLite.Database) {
     apply(plan: FlushPlan, now: number): void {
       upsertRollups(plan.rollups);
       for (const a of plan.alarmInserts) insertAlarm.run(...ALARM_COLUMNS.map((c) => a[c]));
-      for (const u of plan.alarmUpdates) syncAlarm.run(u.level, u.current_level, u.recovered_at, u.relapses, u.value, u.updated_at, u.id);
+      for (const u of plan.alarmUpdates) syncAlarm.run(u.level, u.current_level, u.recovered_at, u.relapses, u.value, u.message, u.updated_at, u.id);
       for (const a of plan.actions) insertAction.run(a.id, a.alarm_id, a.at, a.actor_id, a.actor_name, a.action, a.note, a.details);
       for (const c of plan.changes) insertChange.run(c.id, c.at, c.actor_id, c.actor_name, c.entity, c.entity_id, c.op, c.changes, c.origin_node);
       for (const s of plan.states) upsertState.run(s.key, s.rule, JSON.stringify(s.state), s.alarmId, now);
