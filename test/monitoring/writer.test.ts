@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCatalog } from '../../src/services/monitoring/catalog.ts';
-import type { Point } from '../../src/services/monitoring/plan.ts';
+import { rollupDeltas, type Point } from '../../src/services/monitoring/plan.ts';
 import { createWriter } from '../../src/services/monitoring/writer.ts';
 import type { Sensor } from '../../src/store/repos/monitoring/sensors.ts';
 import { up as perfMigration } from '../../src/store/migrations/2026112905_monitoring_perf.ts';
@@ -145,6 +145,32 @@ describe.each(STORE_KINDS)('telemetry writer (%s)', (kind) => {
     await restarted.flushRollups();
     expect(restarted.recoverRollups()).toBe(0);
     expect((await rollupsOf(7))[1]).toEqual([600, T0 + 600_000, 2, 12, 5, 7, T0 + 660_000, 5, T0 + 720_000, 7]);
+  });
+
+  it('writes the rollups of readings stored by another transaction (a parent storing forwarded ones) with the buffered ones, once', async () => {
+    const catalog = createCatalog();
+    const w = createWriter({ store: t.store, catalog, points: new Map(), now: () => now, nodeId: 'n1', utcOffsetMin: 480, windowMs: 1, rollupEveryMs: 3_600_000 });
+    await w.flushRollups();
+    await w.submit([row(8, 0, 2)]);
+    const forwarded = [
+      { sensor_key: 8, ts: T0 + 60_000, value: 4 },
+      { sensor_key: 8, ts: T0 + 120_000, value: 6 },
+    ];
+    let done: { committed(): void } | null = null;
+    await t.store.db.transaction().execute(async (tx) => {
+      await tx.insertInto('readings').values(forwarded).execute();
+      done = await w.storeRollupsWithin(tx, rollupDeltas(8, forwarded, 480));
+    });
+    done!.committed();
+    expect(w.pendingRollups(8, 600, T0, T0 + 600_000)).toEqual([]);
+    const r = await t.store.db.selectFrom('rollups').select(['bucket_sec', 'count', 'sum', 'min', 'max']).where('sensor_key', '=', 8).orderBy('bucket_sec').execute();
+    expect(r.map((x) => [x.bucket_sec, Number(x.count), x.sum, x.min, x.max])).toEqual([
+      [600, 3, 12, 2, 6],
+      [3600, 3, 12, 2, 6],
+      [86_400, 3, 12, 2, 6],
+    ]);
+    // Nothing is left above the watermark to count again at the next start.
+    expect(createWriter({ store: t.store, catalog, points: new Map(), now: () => now, nodeId: 'n1', utcOffsetMin: 480 }).recoverRollups()).toBe(0);
   });
 
   it('builds 10-minute rollups from readings stored before them (migration), keeping the others', async () => {

@@ -1,6 +1,6 @@
 import type { Reading } from '../../domain/monitoring/index.ts';
 import { alarmClosed } from '../../domain/monitoring/index.ts';
-import type { Store } from '../../store/db.ts';
+import type { Store, Tx } from '../../store/db.ts';
 import { pgBulk } from '../../store/repos/monitoring/bulk-pg.ts';
 import { sqliteBulk } from '../../store/repos/monitoring/bulk-sqlite.ts';
 import type { Catalog } from './catalog.ts';
@@ -108,8 +108,6 @@ export function createWriter(o: WriterOptions) {
       const { results, plan, points, groups } = await commit(batch, closing, rollupsDue);
       for (const [id, p] of points) o.points.set(id, p);
       for (const id of closing.keys()) closed.delete(id);
-      if (rollupsDue) rollups.clear(), (rollupsWrittenAt = performance.now());
-      else rollups.add(plan.rollups);
       for (const w of waiters) w.resolve();
       batch.forEach((item, i) => item.resolve(results[i]!));
       try {
@@ -199,6 +197,10 @@ export function createWriter(o: WriterOptions) {
         }
         return { flags, plan: r.plan, next: r.points, groups };
       }));
+      // At once, with no await between the commit and here: another transaction that writes the
+      // buffer (storeRollupsWithin) must find this commit's deltas in it.
+      if (rollupsDue) rollups.clear(), (rollupsWrittenAt = performance.now());
+      else rollups.add(plan.rollups);
     } else {
       ({ flags, plan, next, groups } = await o.store.db.transaction().execute(async (tx) => {
         const flags = await pgBulk.insertReadings(tx, rows);
@@ -293,6 +295,29 @@ export function createWriter(o: WriterOptions) {
         sqlite.setWatermark(sqlite.maxSeq(), o.now());
         return rows.length;
       });
+    },
+    /**
+     * For another transaction on this store that stores readings (a parent storing its children's):
+     * writes their rollup deltas in it. On SQLite the buffered deltas go with them and the watermark
+     * moves past that transaction's readings, so a restart neither misses nor recounts any; call
+     * `committed()` as soon as it has committed, with no await between (the buffer is then empty).
+     */
+    async storeRollupsWithin(tx: Tx, deltas: RollupDelta[]): Promise<{ committed(): void }> {
+      if (!sqlite) {
+        await pgBulk.upsertRollups(tx, deltas);
+        return { committed: () => {} };
+      }
+      // Writer flushes wait while a query-builder transaction is open, so the buffer holds still until commit.
+      if (!o.store.sqlite!.inTransaction) throw new Error('storeRollupsWithin must run inside the transaction that stores the readings');
+      sqlite.upsertRollups(rollups.all());
+      sqlite.upsertRollups(deltas);
+      sqlite.setWatermark(sqlite.maxSeq(), o.now());
+      return {
+        committed: () => {
+          rollups.clear();
+          rollupsWrittenAt = performance.now();
+        },
+      };
     },
     /** Resolves once the rollups of everything committed so far are written (reads never need this: they merge `pendingRollups`). */
     flushRollups(): Promise<void> {
