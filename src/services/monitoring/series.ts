@@ -3,6 +3,7 @@ import { Invalid } from '../../domain/errors.ts';
 import { bucketedReadings, rawReadings, rollupAggregates, rollupRows } from '../../store/repos/monitoring/readings.ts';
 import type { Deps } from '../context.ts';
 import type { RollupDelta } from './plan.ts';
+import { tenMinuteHorizon } from './retention.ts';
 import { withPending } from './rollup-buffer.ts';
 import type { SensorService } from './sensors.ts';
 
@@ -30,7 +31,7 @@ export interface SeriesQuery {
 /**
  * Raw readings, or buckets when a step is given: 10m, 1h and 1d (and their multiples) come from the
  * rollups maintained as data arrives (with the writer's not yet written deltas merged in); other steps
- * are computed from raw rows.
+ * are computed from raw rows, and so are 10-minute buckets older than the 10-minute rollups' horizon.
  */
 export function createSeriesService(deps: Pick<Deps, 'store'>, sensors: SensorService, pending: PendingRollups = () => []) {
   const { db } = deps.store;
@@ -46,7 +47,14 @@ export function createSeriesService(deps: Pick<Deps, 'store'>, sensors: SensorSe
       const tenMinutes = stepMs % 600_000 === 0 && q.from % 600_000 === 0 && q.to % 600_000 === 0;
       const base = stepMs % 86_400_000 === 0 ? 86_400 : stepMs % 3_600_000 === 0 ? 3600 : tenMinutes ? 600 : 0;
       if (base === 600) {
-        const rows = withPending(await rollupAggregates(db, sensor.key, 600, q.from, q.to), pending(sensor.key, 600, q.from, q.to));
+        // Before the horizon the 10-minute rollups were removed by retention: there the same 10-minute
+        // buckets are computed from raw readings — the same figures while raw readings are kept, and
+        // only what exists (nothing) once they are gone too. Hourly and daily steps are unaffected.
+        const horizon = await tenMinuteHorizon(db);
+        const split = Math.min(Math.max(q.from, horizon), q.to);
+        const below = split > q.from ? await bucketedReadings(db, sensor.key, q.from, split, 600_000) : [];
+        const above = split < q.to ? withPending(await rollupAggregates(db, sensor.key, 600, split, q.to), pending(sensor.key, 600, split, q.to)) : [];
+        const rows = below.length ? below.concat(above) : above;
         const items: { ts: number; value: number; min: number; max: number; avg: number; count: number }[] = [];
         let b: (typeof items)[number] & { sum: number } = { ts: NaN, value: 0, min: 0, max: 0, avg: 0, count: 0, sum: 0 };
         for (const r of rows) {

@@ -1,100 +1,28 @@
-import { z } from 'zod';
 import { requirePermission, type Principal } from '../../domain/access/policy.ts';
-import { DEFAULT_AGGREGATION, DEFAULT_ESCALATION, DEFAULT_OFFLINE_POLICY, LEVELS, type AggregationPolicy, type EscalationPolicy, type OfflinePolicy } from '../../domain/monitoring/index.ts';
-import { Invalid } from '../../domain/errors.ts';
-import type { Executor } from '../../store/db.ts';
-import { getSetting, putSetting } from '../../store/repos/settings.ts';
+import { Conflict, Invalid } from '../../domain/errors.ts';
+import type { Db } from '../../store/db.ts';
+import { appendChange, listChanges } from '../../store/repos/change-log.ts';
+import { getSetting, swapSetting, putSetting } from '../../store/repos/settings.ts';
+import { presentChange } from '../registry/enterprises.ts';
+import { CONFIG_SOURCES, DEFAULT_MONITORING_CONFIG, applyPatch, configDiff, configPatch, mergeConfig, parsePatch, type ConfigPatch, type MonitoringConfig } from './settings-schema.ts';
 
-/** Monitoring rule parameters, stored as data (settings key `monitoring.config`), each with its source. */
-export interface MonitoringConfig {
-  offline: OfflinePolicy;
-  escalation: EscalationPolicy;
-  aggregation: AggregationPolicy;
-  /** Raw readings older than this are removed (rollups stay); null keeps them forever. */
-  retentionDays: number | null;
-  /** Readings stamped further ahead than this are refused. */
-  futureToleranceSec: number;
-  /** Webhooks that receive alarm changes at or above a level. */
-  webhooks: { url: string; minLevel: (typeof LEVELS)[number] }[];
-  /** SMS gateway: where alarm texts would go; 'none' records them without sending. */
-  sms: { gateway: 'none' | 'http'; url?: string; minLevel: (typeof LEVELS)[number] };
-}
-
-export const DEFAULT_MONITORING_CONFIG: MonitoringConfig = {
-  offline: DEFAULT_OFFLINE_POLICY,
-  escalation: DEFAULT_ESCALATION,
-  aggregation: DEFAULT_AGGREGATION,
-  retentionDays: null,
-  futureToleranceSec: 300,
-  webhooks: [],
-  sms: { gateway: 'none', minLevel: 'orange' },
-};
-
-/** Where each default comes from, shown beside the value. */
-export const CONFIG_SOURCES: Record<keyof MonitoringConfig, string> = {
-  offline: 'GB 51108-2015 §4.5.4, §10.0.1; k and reminders: platform defaults',
-  escalation: DEFAULT_ESCALATION.source,
-  aggregation: 'GB 39496-2020 §5.5.4 (item continuation to confirm)',
-  retentionDays: 'platform default: keep raw readings',
-  futureToleranceSec: 'platform default: 5 min of device clock drift',
-  webhooks: 'platform default: none',
-  sms: 'platform default: no SMS gateway configured',
-};
-
-const level = z.enum(LEVELS);
-const promotion = z.strictObject({ blue: z.number().int().min(1), yellow: z.number().int().min(1), orange: z.number().int().min(1), chain: z.boolean() });
-const monthDay = z.strictObject({ month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31) });
-
-export const configPatch = z.strictObject({
-  offline: z
-    .strictObject({
-      k: z.number().min(1).max(100),
-      warningIntervalSec: z.number().int().min(10),
-      floodSeasonIntervalSec: z.number().int().min(10),
-      repairOverdueSec: z.number().int().min(60),
-      reminderEverySec: z.number().int().min(60),
-      levels: z.strictObject({ offline: level, siteSilent: level, repairOverdue: level }),
-      floodSeason: z.strictObject({ start: monthDay, end: monthDay, source: z.string(), confirmed: z.boolean() }),
-      utcOffsetMin: z.number().int().min(-720).max(840),
-    })
-    .partial()
-    .optional(),
-  escalation: z
-    .strictObject({
-      responseSec: z.strictObject({ blue: z.number().int().min(1), yellow: z.number().int().min(1), orange: z.number().int().min(1), red: z.number().int().min(1) }),
-      maxTier: z.enum(['enterprise', 'county', 'city', 'province']),
-      source: z.string(),
-      confirmed: z.boolean(),
-    })
-    .partial()
-    .optional(),
-  aggregation: z.strictObject({ points: promotion, items: promotion }).partial().optional(),
-  retentionDays: z.number().int().min(1).nullable().optional(),
-  futureToleranceSec: z.number().int().min(0).max(86_400).optional(),
-  webhooks: z.array(z.strictObject({ url: z.string().url(), minLevel: level })).max(20).optional(),
-  sms: z.strictObject({ gateway: z.enum(['none', 'http']), url: z.string().url().optional(), minLevel: level }).optional(),
-});
-export type ConfigPatch = z.infer<typeof configPatch>;
+export { CONFIG_SOURCES, DEFAULT_MONITORING_CONFIG, configPatch, type ConfigPatch, type MonitoringConfig } from './settings-schema.ts';
 
 const KEY = 'monitoring.config';
+/** Counts accepted changes: a change sent with the version it was based on is refused if another came first. */
+const VERSION_KEY = 'monitoring.config.version';
+/** The change log's record for these settings (变更记录). */
+const ENTITY = 'settings';
 
-function merge(overrides: ConfigPatch): MonitoringConfig {
-  const d = DEFAULT_MONITORING_CONFIG;
-  return {
-    offline: { ...d.offline, ...overrides.offline },
-    escalation: { ...d.escalation, ...overrides.escalation },
-    aggregation: { ...d.aggregation, ...overrides.aggregation },
-    retentionDays: overrides.retentionDays !== undefined ? overrides.retentionDays : d.retentionDays,
-    futureToleranceSec: overrides.futureToleranceSec ?? d.futureToleranceSec,
-    webhooks: overrides.webhooks ?? d.webhooks,
-    sms: overrides.sms ?? d.sms,
-  };
-}
-
-/** The live configuration: read once at start, replaced on every admin change. */
-export function createMonitoringSettings(db: Executor, now: () => number) {
+/**
+ * The live configuration: read once at start, replaced on every admin change. Each change is written
+ * with its change-log row in one transaction. `nodeId` marks the change log's rows; without it the
+ * node's id is read from the settings table, where the node keeps it from its first start.
+ */
+export function createMonitoringSettings(db: Db, now: () => number, nodeId?: string) {
   let overrides: ConfigPatch = {};
-  let current = merge(overrides);
+  let current = mergeConfig(overrides);
+  let version = 0;
 
   function view() {
     const keys = Object.keys(DEFAULT_MONITORING_CONFIG) as (keyof MonitoringConfig)[];
@@ -102,6 +30,7 @@ export function createMonitoringSettings(db: Executor, now: () => number) {
       values: current,
       sources: Object.fromEntries(keys.map((k) => [k, overrides[k] !== undefined ? { source: 'settings' as const } : { source: 'default' as const, ref: CONFIG_SOURCES[k] }])),
       defaults: DEFAULT_MONITORING_CONFIG,
+      version,
     };
   }
 
@@ -109,24 +38,56 @@ export function createMonitoringSettings(db: Executor, now: () => number) {
     async load() {
       const raw = await getSetting(db, KEY);
       overrides = raw ? configPatch.parse(JSON.parse(raw)) : {};
-      current = merge(overrides);
+      current = mergeConfig(overrides);
+      version = Number((await getSetting(db, VERSION_KEY)) ?? 0);
     },
     get: () => current,
     view(actor: Principal) {
       requirePermission(actor, 'monitoring.read');
       return view();
     },
-    /** Admin change; `null` for a key resets it to its default. */
-    async update(actor: Principal, patch: ConfigPatch) {
+    /**
+     * Admin change: the fields sent replace the stored ones (a group's fields one by one). With
+     * `version` (the one read) the change is refused when another was accepted since; without it,
+     * it applies over whatever is stored.
+     */
+    async update(actor: Principal, body: Record<string, unknown>) {
       requirePermission(actor, 'settings.manage');
-      const parsed = configPatch.safeParse(patch);
-      if (!parsed.success) throw new Invalid('Invalid monitoring settings', parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
-      const next = { ...overrides, ...parsed.data };
-      const merged = merge(next);
-      await putSetting(db, KEY, JSON.stringify(next), now());
-      overrides = next;
-      current = merged;
+      const { version: sent, ...rest } = body ?? {};
+      if (sent !== undefined && !(typeof sent === 'number' && Number.isInteger(sent) && sent >= 0)) {
+        throw new Invalid('version must be the whole number read with the settings (版本号无效)', [{ path: 'version', message: 'must be the whole number read with the settings (版本号无效)' }]);
+      }
+      const patch = parsePatch(rest);
+      const at = now();
+      const result = await db.transaction().execute(async (tx) => {
+        // The stored state, not this process's copy: another request may have changed it meanwhile.
+        const storedVersion = await getSetting(tx, VERSION_KEY);
+        const base = Number(storedVersion ?? 0);
+        if (sent !== undefined && sent !== base) {
+          throw new Conflict(`The monitoring settings were changed by someone else (version ${base}, yours ${sent}); reload and retry (设置已被他人修改)`, { currentVersion: base });
+        }
+        const raw = await getSetting(tx, KEY);
+        const before: ConfigPatch = raw ? configPatch.parse(JSON.parse(raw)) : {};
+        const next = applyPatch(before, patch);
+        const changes = configDiff(mergeConfig(before), mergeConfig(next));
+        if (Object.keys(changes).length === 0) return { overrides: before, version: base };
+        await putSetting(tx, KEY, JSON.stringify(next), at);
+        if (!(await swapSetting(tx, VERSION_KEY, storedVersion, String(base + 1), at))) {
+          throw new Conflict('The monitoring settings were changed at the same moment by someone else; reload and retry (设置已被他人修改)', { currentVersion: base + 1 });
+        }
+        const origin = nodeId ?? (await getSetting(tx, 'node.id')) ?? '';
+        await appendChange(tx, { actorId: actor.id, actorName: actor.name, entity: ENTITY, entityId: KEY, op: 'update', changes, originNode: origin, at });
+        return { overrides: next, version: base + 1 };
+      });
+      overrides = result.overrides;
+      current = mergeConfig(overrides);
+      version = result.version;
       return view();
+    },
+    /** Who changed which setting, from what to what, newest first (变更记录). */
+    async history(actor: Principal, limit = 100, offset = 0) {
+      requirePermission(actor, 'monitoring.read');
+      return (await listChanges(db, ENTITY, KEY, limit, offset)).map(presentChange);
     },
   };
 }

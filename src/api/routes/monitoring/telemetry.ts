@@ -4,7 +4,7 @@ import { WriterBusy } from '../../../services/monitoring/writer.ts';
 import type { App } from '../../app.ts';
 import { who } from '../../auth.ts';
 import { errorBody } from '../../errors.ts';
-import { errors, siteParam } from '../../schemas.ts';
+import { changeSchema, errors, paging, siteParam } from '../../schemas.ts';
 
 const ok = { 200: z.unknown(), 201: z.unknown(), ...errors };
 
@@ -44,7 +44,19 @@ export function telemetryRoutes(app: App, m: Monitoring) {
   );
   app.patch(
     '/api/v1/monitoring/settings',
-    { schema: { tags: ['monitoring'], summary: 'Change monitoring rule parameters (administrators)', body: z.record(z.string(), z.unknown()), response: ok } },
-    async (req) => m.settings.update(who(req), req.body as never),
+    {
+      schema: {
+        tags: ['monitoring'],
+        summary: 'Change monitoring rule parameters (administrators); send the version you read to be refused (409) if someone else changed them first',
+        body: z.record(z.string(), z.unknown()),
+        response: ok,
+      },
+    },
+    async (req) => m.settings.update(who(req), req.body),
+  );
+  app.get(
+    '/api/v1/monitoring/settings/history',
+    { schema: { tags: ['monitoring'], summary: 'Changes to the monitoring settings, newest first (变更记录)', querystring: z.strictObject(paging), response: { 200: z.object({ items: z.array(changeSchema) }), ...errors } } },
+    async (req) => ({ items: await m.settings.history(who(req), req.query.limit, req.query.offset) }),
   );
 }

@@ -91,3 +91,27 @@ export async function rollupAggregates(db: Executor, key: number, bucketSec: num
   }
   return out;
 }
+
+/**
+ * The start of the last bucket in the next chunk of one sensor's rollups of a size older than
+ * `before`: the `chunk`-th oldest, or undefined when fewer are left (then the rest is one chunk).
+ */
+export async function rollupChunkEnd(db: Executor, key: number, bucketSec: number, before: number, chunk: number): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('rollups')
+    .select('bucket_start')
+    .where('sensor_key', '=', key)
+    .where('bucket_sec', '=', bucketSec)
+    .where('bucket_start', '<', before)
+    .orderBy('bucket_start')
+    .limit(1)
+    .offset(chunk - 1)
+    .executeTakeFirst();
+  return row ? Number(row.bucket_start) : undefined;
+}
+
+/** Removes one sensor's rollups of a size with bucketStart ≤ `upTo` (a range of the primary key). */
+export async function deleteRollupsUpTo(db: Executor, key: number, bucketSec: number, upTo: number): Promise<number> {
+  const r = await db.deleteFrom('rollups').where('sensor_key', '=', key).where('bucket_sec', '=', bucketSec).where('bucket_start', '<=', upTo).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
