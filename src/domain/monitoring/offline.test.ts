@@ -5,6 +5,7 @@ import {
   isFloodSeason,
   offlineAlarmLevel,
   reminderDue,
+  reportedConnectivity,
   sensorConnectivity,
   siteConnectivity,
 } from './offline.ts';
@@ -95,5 +96,29 @@ describe('offline alarms', () => {
     expect(reminderDue(since, NOW - 3 * H, NOW)).toBe(false);
     expect(reminderDue(since, NOW - 4 * H, NOW)).toBe(true);
     expect(reminderDue(NOW + 1, null, NOW)).toBe(false);
+  });
+});
+
+describe('reportedConnectivity (sensors watched by a node below)', () => {
+  const r = (code: string, agoMs: number | null, offlineSince: number | null) => ({ code, kind: 'water_level' as const, expectedIntervalSec: 600, lastSeen: agoMs === null ? null : NOW - agoMs, installedAt: NOW - 30 * DAY, offlineSince });
+  it('is offline exactly while the node reports it offline, however old the last reading', () => {
+    const c = reportedConnectivity([r('WL-1', 5 * H, null), r('WL-2', 20 * MIN, NOW - 5 * MIN), r('WL-3', 8 * DAY, NOW - 7 * DAY)], NOW, calm);
+    expect(c.sensors).toEqual([
+      { code: 'WL-1', state: 'online', intervalSec: 600, silentSec: 5 * 3600, offlineSince: null },
+      { code: 'WL-2', state: 'offline', intervalSec: 600, silentSec: 20 * 60, offlineSince: NOW - 5 * MIN },
+      // Past the 7-day repair limit, counted from the newest reading as the node counts it.
+      { code: 'WL-3', state: 'repair_overdue', intervalSec: 600, silentSec: 8 * 86_400, offlineSince: NOW - 7 * DAY },
+    ]);
+    expect(c.offline).toEqual(['WL-2', 'WL-3']);
+    expect(c.repairOverdue).toEqual(['WL-3']);
+    expect(c.silent).toBe(false);
+  });
+  it('counts a sensor that never reported from its installation, and a site silent when all are reported offline', () => {
+    const c = reportedConnectivity([r('WL-1', null, NOW - 10 * DAY), r('WL-2', 2 * H, NOW - H)], NOW, calm);
+    expect(c.sensors.map((s) => [s.state, s.silentSec])).toEqual([
+      ['repair_overdue', 30 * 86_400],
+      ['offline', 2 * 3600],
+    ]);
+    expect(c.silent).toBe(true);
   });
 });

@@ -143,7 +143,39 @@ export function siteConnectivity(
   ctx: { siteLevel: Level | null; floodSeason: boolean },
   policy: OfflinePolicy = DEFAULT_OFFLINE_POLICY,
 ): SiteConnectivity {
-  const list = sensors.map((s) => sensorConnectivity(s, now, ctx, policy));
+  return summarize(sensors.map((s) => sensorConnectivity(s, now, ctx, policy)));
+}
+
+export interface SensorReported extends SensorSeen {
+  /** Since when the watching node's live offline alarm says the sensor is silent; null when it has none. */
+  offlineSince: number | null;
+}
+
+/**
+ * Connectivity of sensors watched by a node below this one (their data reaches this node only as
+ * forwarded). That node decides when a sensor is offline, so a sensor is offline here exactly while
+ * the node's offline alarm for it is live: a forwarding delay must not make this node contradict it.
+ * How long the silence lasts, and so whether it is past the repair limit, is measured as the node
+ * measures it, from the newest reading (or the installation when there is none).
+ */
+export function reportedConnectivity(
+  sensors: readonly SensorReported[],
+  now: number,
+  ctx: { siteLevel: Level | null; floodSeason: boolean },
+  policy: OfflinePolicy = DEFAULT_OFFLINE_POLICY,
+): SiteConnectivity {
+  return summarize(
+    sensors.map((s) => {
+      const intervalSec = effectiveInterval(s, { level: ctx.siteLevel }, ctx.floodSeason, policy);
+      const ref = s.lastSeen ?? s.installedAt ?? null;
+      const silentSec = ref === null ? null : (now - ref) / 1000;
+      const state: Connectivity = s.offlineSince === null ? 'online' : silentSec !== null && silentSec > policy.repairOverdueSec ? 'repair_overdue' : 'offline';
+      return { code: s.code, state, intervalSec, silentSec, offlineSince: state === 'online' ? null : s.offlineSince };
+    }),
+  );
+}
+
+function summarize(list: SensorConnectivity[]): SiteConnectivity {
   const offline = list.filter((s) => s.state !== 'online').map((s) => s.code);
   return {
     offline,

@@ -9,7 +9,8 @@ import { fromLoop, toLoop } from './alarms.ts';
 import type { Catalog, SitePlace } from './catalog.ts';
 import type { Point } from './plan.ts';
 import type { MonitoringSettings } from './settings.ts';
-import { computeSiteStatus } from './status.ts';
+import { loadCoverage } from './reported.ts';
+import { computeSiteStatus } from './site-status.ts';
 
 /**
  * The scheduled monitoring work, computed each tick from durable state (last readings in the point
@@ -39,11 +40,20 @@ export function createMonitoringJobs(deps: Pick<Deps, 'store' | 'now' | 'nodeId'
     const ops: Op[] = [];
     // Decided outside any transaction (the writer and readers share the SQLite connection); each
     // operation re-reads its alarm inside its transaction and decides again on what it finds.
-    const live = await listLiveAlarms(db, ['offline', 'site_offline']);
+    // Only this node's own no-data alarms: those forwarded from below are their node's to decide.
+    const live = (await listLiveAlarms(db, ['offline', 'site_offline'])).filter((a) => a.origin_node === deps.nodeId);
     const bySensor = new Map(live.filter((a) => a.kind === 'offline').map((a) => [a.sensor_id!, a]));
     const bySite = new Map(live.filter((a) => a.kind === 'site_offline').map((a) => [a.site_id, a]));
+    const cover = await loadCoverage(db);
     for (const site of catalog.sites()) {
       const entries = catalog.siteSensors(site.id);
+      if (cover.covers(site)) {
+        // Watched by a node below: its devices report there (the points here never move), and that node
+        // raises and forwards its own no-data alarms. One this node raised before is handed over: recovered.
+        for (const e of entries) plan(bySensor.get(e.sensor.id), null, { site, sensorId: e.sensor.id, kind: 'offline', since: now, message: '' });
+        plan(bySite.get(site.id), null, { site, sensorId: null, kind: 'site_offline', since: now, message: '' });
+        continue;
+      }
       const byCode = new Map(entries.map((x) => [x.sensor.code, x]));
       const st = computeSiteStatus(entries, points, settings, now);
       for (const c of st.connectivity.sensors) {

@@ -1,103 +1,110 @@
 import { canSee, requireAccess, requirePermission, scopeOf, type Principal } from '../../domain/access/policy.ts';
-import { aggregateSite, isFloodSeason, maxLevel, siteConnectivity, siteStatus, type Level, type SiteStatus } from '../../domain/monitoring/index.ts';
+import type { SiteStatus } from '../../domain/monitoring/index.ts';
 import { countLiveAlarms } from '../../store/repos/monitoring/alarms.ts';
 import { applyScope } from '../../store/repos/scope.ts';
 import type { Deps } from '../context.ts';
 import type { SiteService } from '../registry/sites.ts';
-import type { Catalog, CatalogEntry } from './catalog.ts';
-import { pointId, type Point } from './plan.ts';
+import type { Catalog } from './catalog.ts';
+import type { Point } from './plan.ts';
+import { loadCoverage, reportedStatuses } from './reported.ts';
 import type { MonitoringSettings } from './settings.ts';
+import { computeSiteStatus, type ComputedStatus } from './site-status.ts';
 
-/** The live level of a sensor: the higher of its value and rate rules. */
-export function sensorLevel(points: Map<string, Point>, key: number): Level | null {
-  return maxLevel(points.get(pointId(key, 'value'))?.state.level ?? null, points.get(pointId(key, 'rate'))?.state.level ?? null);
+interface PlacedSite {
+  id: string;
+  code: string;
+  region: string;
+  enterprise: string;
+  kind: string;
 }
 
-export function lastSeen(points: Map<string, Point>, key: number): number | null {
-  return points.get(pointId(key, 'value'))?.state.lastTs ?? null;
-}
-
-/** GB 39496 §5.5.4 status of one site from the in-memory point states; offline points count as no level. */
-export function computeSiteStatus(entries: readonly CatalogEntry[], points: Map<string, Point>, settings: MonitoringSettings, now: number): SiteStatus & { connectivity: ReturnType<typeof siteConnectivity> } {
-  const cfg = settings.get();
-  const live = entries.filter((e) => !e.sensor.disabled);
-  const levels = live.map((e) => ({ sensor: e.sensor.code, kind: e.sensor.kind, level: sensorLevel(points, e.sensor.key) }));
-  const first = aggregateSite(levels, cfg.aggregation);
-  const flood = isFloodSeason(now, cfg.offline.floodSeason, cfg.offline.utcOffsetMin);
-  const conn = siteConnectivity(
-    live.map((e) => ({ code: e.sensor.code, kind: e.sensor.kind, expectedIntervalSec: e.sensor.expectedIntervalSec, lastSeen: lastSeen(points, e.sensor.key), installedAt: e.sensor.createdAt })),
-    now,
-    { siteLevel: first.level, floodSeason: flood },
-    cfg.offline,
-  );
-  const off = new Set(conn.offline);
-  const status = siteStatus(levels.map((l) => (off.has(l.sensor) ? { ...l, level: null } : l)), conn.offline, cfg.aggregation);
-  return { ...status, connectivity: conn };
-}
-
+/**
+ * The site's warning state now. A site watched here is read from the point states in memory; a site
+ * watched by a node below (its devices report there) from what that node forwarded, because this
+ * node never evaluates those readings itself.
+ */
 export function createStatusService(deps: Pick<Deps, 'store' | 'now'>, sites: SiteService, catalog: Catalog, points: Map<string, Point>, settings: MonitoringSettings) {
+  const { db } = deps.store;
   return {
     async site(actor: Principal, siteRef: string): Promise<SiteStatus & { site: string; connectivity: unknown }> {
       const site = await sites.visible(actor, siteRef);
       requireAccess(actor, 'monitoring.read', { regionCode: site.region, enterpriseId: site.enterprise }, 'Site');
-      const s = computeSiteStatus(catalog.siteSensors(site.id), points, settings, deps.now());
+      const now = deps.now();
+      const s = (await loadCoverage(db)).covers(site)
+        ? (await reportedStatuses(db, [site.id], settings, now)).get(site.id)!.status
+        : computeSiteStatus(catalog.siteSensors(site.id), points, settings, now);
       return { site: site.code, level: s.level, items: s.items, offline: s.offline, connectivity: s.connectivity.sensors };
     },
     /** Every monitored site the caller may see in a region: current level, live alarms by level, offline sensors. */
     async overview(actor: Principal, region?: string) {
       requirePermission(actor, 'monitoring.read');
       const now = deps.now();
-      const counts = await countLiveAlarms(deps.store.db, scopeOf(actor), region);
+      const counts = await countLiveAlarms(db, scopeOf(actor), region);
       const bySite = new Map<string, Record<string, number>>();
       for (const c of counts) {
         const m = bySite.get(c.siteId) ?? {};
         m[c.level] = (m[c.level] ?? 0) + c.n;
         bySite.set(c.siteId, m);
       }
-      const monitored = catalog
+      const row = (s: PlacedSite, st: ComputedStatus, sensors: number) => {
+        const open = bySite.get(s.id) ?? {};
+        return {
+          site: s.code,
+          siteId: s.id,
+          region: s.region,
+          enterprise: s.enterprise,
+          kind: s.kind,
+          level: st.level,
+          sensors,
+          offline: st.offline,
+          silent: st.connectivity.silent,
+          openAlarms: Object.values(open).reduce((a, b) => a + b, 0),
+          openAlarmsByLevel: open,
+          monitored: true,
+        };
+      };
+      const cover = await loadCoverage(db);
+      const local = catalog
         .sites()
-        .filter((s) => canSee(actor, { regionCode: s.region, enterpriseId: s.enterprise }) && (!region || s.region.startsWith(region)))
+        .filter((s) => canSee(actor, { regionCode: s.region, enterpriseId: s.enterprise }) && (!region || s.region.startsWith(region)) && !cover.covers(s))
         .map((s) => {
           const entries = catalog.siteSensors(s.id);
-          const st = computeSiteStatus(entries, points, settings, now);
-          const open = bySite.get(s.id) ?? {};
-          return {
-            site: s.code,
-            siteId: s.id,
-            region: s.region,
-            enterprise: s.enterprise,
-            kind: s.kind,
-            level: st.level,
-            sensors: entries.length,
-            offline: st.offline,
-            silent: st.connectivity.silent,
-            openAlarms: Object.values(open).reduce((a, b) => a + b, 0),
-            openAlarmsByLevel: open,
-            monitored: true,
-          };
-        })
-      return monitored
-        .concat(await unmonitoredPonds(deps, actor, region, new Set(catalog.sites().map((s) => s.id))))
-        .sort((a, b) => a.site.localeCompare(b.site));
+          return row(s, computeSiteStatus(entries, points, settings, now), entries.length);
+        });
+      const placed = await sitesInScope(deps, actor, region);
+      const watched = cover.empty ? [] : placed.filter((s) => cover.covers(s));
+      const reported = await reportedStatuses(db, watched.map((s) => s.id), settings, now);
+      const remote = watched.flatMap((s) => {
+        const r = reported.get(s.id)!;
+        return r.sensors ? [row(s, r.status, r.sensors)] : [];
+      });
+      const monitored = local.concat(remote);
+      const ids = new Set(monitored.map((m) => m.siteId));
+      return monitored.concat(unmonitoredPonds(placed, ids)).sort((a, b) => a.site.localeCompare(b.site));
     },
   };
+}
+
+/** Every site in the caller's scope and region, whatever watches it (one query). */
+async function sitesInScope(deps: Pick<Deps, 'store'>, actor: Principal, region: string | undefined) {
+  let q = applyScope(deps.store.db.selectFrom('sites'), scopeOf(actor), 'sites.region_code', 'sites.enterprise_id');
+  if (region) q = q.where('region_code', 'like', `${region}%`);
+  const rows = await q.select(['id', 'code', 'region_code', 'enterprise_id', 'kind', 'status']).execute();
+  return rows.map((r) => ({ id: r.id, code: r.code, region: r.region_code, enterprise: r.enterprise_id, kind: r.kind, status: r.status }));
 }
 
 /**
  * Tailings ponds in scope with no sensor at all: listed as "no monitoring" (未接入在线监测), itself a
  * finding, since every licensed pond must be monitored online. Closed ponds are left out.
  */
-async function unmonitoredPonds(deps: Pick<Deps, 'store'>, actor: Principal, region: string | undefined, monitored: Set<string>) {
-  let q = applyScope(deps.store.db.selectFrom('sites'), scopeOf(actor), 'sites.region_code', 'sites.enterprise_id').where('kind', '=', 'tailings_pond');
-  if (region) q = q.where('region_code', 'like', `${region}%`);
-  const rows = await q.select(['id', 'code', 'region_code', 'enterprise_id', 'kind', 'status']).execute();
-  return rows
-    .filter((r) => !monitored.has(r.id) && r.status !== 'closed')
+function unmonitoredPonds(placed: Awaited<ReturnType<typeof sitesInScope>>, monitored: Set<string>) {
+  return placed
+    .filter((r) => r.kind === 'tailings_pond' && !monitored.has(r.id) && r.status !== 'closed')
     .map((r) => ({
       site: r.code,
       siteId: r.id,
-      region: r.region_code,
-      enterprise: r.enterprise_id,
+      region: r.region,
+      enterprise: r.enterprise,
       kind: r.kind,
       level: null,
       sensors: 0,

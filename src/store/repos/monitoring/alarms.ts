@@ -69,6 +69,20 @@ export async function listLiveAlarms(db: Executor, kinds: readonly string[]): Pr
   return db.selectFrom('alarms').selectAll().where('state', '!=', 'closed').where('kind', 'in', kinds).execute();
 }
 
+/** Live alarms (not closed, not recovered) of the sensors of some sites, of the given kinds. */
+export async function listActiveSensorAlarms(db: Executor, siteIds: readonly string[], kinds: readonly string[]) {
+  if (siteIds.length === 0) return [];
+  return db
+    .selectFrom('alarms')
+    .select(['site_id', 'sensor_id', 'kind', 'level', 'current_level', 'opened_at'])
+    .where('site_id', 'in', siteIds as string[])
+    .where('state', '!=', 'closed')
+    .where('recovered_at', 'is', null)
+    .where('kind', 'in', kinds as string[])
+    .where('sensor_id', 'is not', null)
+    .execute();
+}
+
 /** Unanswered alarms, for escalation. */
 export async function listOpenAlarms(db: Executor): Promise<AlarmRow[]> {
   return db.selectFrom('alarms').selectAll().where('state', '=', 'open').execute();

@@ -124,3 +124,29 @@ export async function listAllSensors(db: Executor) {
     .execute();
   return rows.map((r) => ({ sensor: toSensor(r), site: { id: r.site_id, code: r.site_code, region: r.site_region, enterprise: r.site_enterprise, kind: r.site_kind } }));
 }
+
+/**
+ * The sensors of some sites in key order, each with the time of its newest stored reading (one probe
+ * of the readings index per sensor): what a node sees of sensors whose readings are forwarded to it.
+ */
+export async function listSensorsLastSeen(db: Executor, siteIds: readonly string[]) {
+  if (siteIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('sensors')
+    .select(['key', 'id', 'site_id', 'code', 'kind', 'expected_interval_sec', 'disabled', 'created_at'])
+    .select((eb) => eb.selectFrom('readings').select('readings.ts').whereRef('readings.sensor_key', '=', 'sensors.key').orderBy('readings.ts', 'desc').limit(1).as('last_ts'))
+    .where('site_id', 'in', siteIds as string[])
+    .orderBy('key')
+    .execute();
+  return rows.map((r) => ({
+    key: Number(r.key),
+    id: r.id,
+    siteId: r.site_id,
+    code: r.code,
+    kind: r.kind as SensorKind,
+    expectedIntervalSec: r.expected_interval_sec,
+    disabled: r.disabled !== 0,
+    createdAt: Number(r.created_at),
+    lastSeen: r.last_ts === null || r.last_ts === undefined ? null : Number(r.last_ts),
+  }));
+}

@@ -26,6 +26,11 @@ export async function listOwnChildren(db: Executor): Promise<NodeRow[]> {
   return db.selectFrom('net_nodes').selectAll().where('token_hash', 'is not', null).where('revoked_at', 'is', null).execute();
 }
 
+/** Scopes of every node below this one still in service (revoked ones watch nothing any more). */
+export async function listNodeScopes(db: Executor): Promise<{ region: string; enterprise: string | null }[]> {
+  return db.selectFrom('net_nodes').select(['region_code as region', 'enterprise_id as enterprise']).where('revoked_at', 'is', null).execute();
+}
+
 /** Every change bumps the version so that the node's record travels upward as any other. */
 export async function updateNode(db: Executor, id: string, set: Partial<Omit<NetNodesTable, 'id' | 'version'>>): Promise<void> {
   await db
