@@ -18,31 +18,29 @@ export function mergeDelta(into: RollupDelta, d: RollupDelta): void {
  * rollups' watermark (`recoverRollups`). Reads merge the pending deltas in, so a chart never lags.
  */
 export function createRollupBuffer() {
-  /** Sensor key → its pending deltas (a few: one per bucket size and bucket touched). */
-  let bySensor = new Map<number, RollupDelta[]>();
+  /**
+   * Sensor key → its pending deltas by bucketStart + bucketSec (unique: starts are whole multiples of
+   * ten minutes in ms, sizes are fewer ms than that).
+   */
+  let bySensor = new Map<number, Map<number, RollupDelta>>();
   let size = 0;
 
   return {
     /** Merges committed deltas in. The objects are copied: callers may reuse theirs. */
     add(deltas: readonly RollupDelta[]): void {
       for (const d of deltas) {
-        let list = bySensor.get(d.key);
-        if (!list) bySensor.set(d.key, (list = []));
-        let hit: RollupDelta | undefined;
-        for (const x of list) {
-          if (x.bucketStart === d.bucketStart && x.bucketSec === d.bucketSec) {
-            hit = x;
-            break;
-          }
-        }
+        let m = bySensor.get(d.key);
+        if (!m) bySensor.set(d.key, (m = new Map()));
+        const id = d.bucketStart + d.bucketSec;
+        const hit = m.get(id);
         if (hit) mergeDelta(hit, d);
-        else list.push({ ...d }), size++;
+        else m.set(id, { ...d }), size++;
       }
     },
     /** Every pending delta, for writing; the buffer keeps them until `clear`. */
     all(): RollupDelta[] {
       const out: RollupDelta[] = [];
-      for (const list of bySensor.values()) for (const d of list) out.push(d);
+      for (const m of bySensor.values()) for (const d of m.values()) out.push(d);
       return out;
     },
     clear(): void {
@@ -51,9 +49,9 @@ export function createRollupBuffer() {
     },
     /** Pending deltas of one sensor and bucket size with bucketStart in [from, to), ascending. */
     pending(key: number, bucketSec: number, from: number, to: number): RollupDelta[] {
-      const list = bySensor.get(key);
-      if (!list) return [];
-      return list.filter((d) => d.bucketSec === bucketSec && d.bucketStart >= from && d.bucketStart < to).sort((a, b) => a.bucketStart - b.bucketStart);
+      const m = bySensor.get(key);
+      if (!m) return [];
+      return [...m.values()].filter((d) => d.bucketSec === bucketSec && d.bucketStart >= from && d.bucketStart < to).sort((a, b) => a.bucketStart - b.bucketStart);
     },
     get size() {
       return size;
