@@ -32,6 +32,18 @@ export interface StoreOptions {
   sqliteFile?: string;
 }
 
+/** The better-sqlite3 handle behind each SQLite query builder (not its transactions). */
+const sqliteHandles = new WeakMap<object, SQLite.Database>();
+
+/**
+ * The raw SQLite handle behind `db` when it is a SQLite store's query builder outside a transaction,
+ * for reads of thousands of rows: the builder's rows are objects, and better-sqlite3 builds those
+ * several times slower than arrays. Undefined on PostgreSQL and inside a transaction.
+ */
+export function sqliteHandleOf(db: Executor): SQLite.Database | undefined {
+  return sqliteHandles.get(db);
+}
+
 export function openStore(opts: StoreOptions): Store {
   if (opts.databaseUrl) return openPostgres(opts.databaseUrl);
   return openSqlite(opts);
@@ -53,6 +65,7 @@ function openSqlite(opts: StoreOptions): Store {
   sqlite.pragma('cache_size = -65536');
   sqlite.pragma('wal_autocheckpoint = 20000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  sqliteHandles.set(db, sqlite);
   return {
     db,
     dialect: 'sqlite',

@@ -1,7 +1,23 @@
 import { sql } from 'kysely';
-import type { Executor } from '../../db.ts';
+import type SQLite from 'better-sqlite3';
+import { sqliteHandleOf, type Executor } from '../../db.ts';
+
+/** Prepared statements per SQLite handle, returning rows as arrays (see sqliteHandleOf). */
+const rawStatements = new WeakMap<SQLite.Database, Map<string, SQLite.Statement>>();
+function rawStatement(db: Executor, sqlText: string): SQLite.Statement | undefined {
+  const h = sqliteHandleOf(db);
+  // A query-builder transaction holds the connection: the builder queues behind it, a raw read would see inside it.
+  if (!h || h.inTransaction) return undefined;
+  let m = rawStatements.get(h);
+  if (!m) rawStatements.set(h, (m = new Map()));
+  let st = m.get(sqlText);
+  if (!st) m.set(sqlText, (st = h.prepare(sqlText).raw(true)));
+  return st;
+}
 
 export async function rawReadings(db: Executor, key: number, from: number, to: number, limit: number) {
+  const st = rawStatement(db, 'SELECT ts, value FROM readings WHERE sensor_key = ? AND ts >= ? AND ts < ? ORDER BY ts LIMIT ?');
+  if (st) return (st.all(key, from, to, limit) as [number, number][]).map(([ts, value]) => ({ ts, value }));
   const rows = await db.selectFrom('readings').select(['ts', 'value']).where('sensor_key', '=', key).where('ts', '>=', from).where('ts', '<', to).orderBy('ts').limit(limit).execute();
   return rows.map((r) => ({ ts: Number(r.ts), value: r.value }));
 }
@@ -30,6 +46,23 @@ export async function bucketedReadings(db: Executor, key: number, from: number, 
 }
 
 export async function rollupRows(db: Executor, key: number, bucketSec: number, from: number, to: number) {
+  const st = rawStatement(
+    db,
+    'SELECT bucket_start, count, sum, min, max, first_ts, first_value, last_ts, last_value FROM rollups WHERE sensor_key = ? AND bucket_sec = ? AND bucket_start >= ? AND bucket_start < ? ORDER BY bucket_start',
+  );
+  if (st) {
+    return (st.all(key, bucketSec, from, to) as number[][]).map(([bucketStart, count, sum, min, max, firstTs, firstValue, lastTs, lastValue]) => ({
+      bucketStart: bucketStart!,
+      count: count!,
+      sum: sum!,
+      min: min!,
+      max: max!,
+      firstTs: firstTs!,
+      firstValue: firstValue!,
+      lastTs: lastTs!,
+      lastValue: lastValue!,
+    }));
+  }
   const rows = await db
     .selectFrom('rollups')
     .selectAll()
@@ -75,6 +108,8 @@ export async function latestReadings(db: Executor): Promise<Map<number, { ts: nu
 
 /** The aggregates of one sensor's rollups of a size (no first/last), for merging into chart steps. */
 export async function rollupAggregates(db: Executor, key: number, bucketSec: number, from: number, to: number) {
+  const st = rawStatement(db, 'SELECT bucket_start, count, sum, min, max FROM rollups WHERE sensor_key = ? AND bucket_sec = ? AND bucket_start >= ? AND bucket_start < ? ORDER BY bucket_start');
+  if (st) return (st.all(key, bucketSec, from, to) as number[][]).map(([bucketStart, count, sum, min, max]) => ({ bucketStart: bucketStart!, count: count!, sum: sum!, min: min!, max: max! }));
   const rows = await db
     .selectFrom('rollups')
     .select(['bucket_start', 'count', 'sum', 'min', 'max'])
