@@ -139,4 +139,15 @@ describe('alarm notifications', () => {
     expect((await t.req('GET', `/api/v1/alarms/${alarmId}/notifications`, { token: users.otherCounty!.token })).status).toBe(404);
     expect((await t.req('GET', `/api/v1/alarms/${alarmId}/notifications`, { token: users.staff!.token })).status).toBe(200);
   });
+
+  it('does not escalate an alarm forwarded from a node below: that node escalates it by its own clock', async () => {
+    const db = t.node.store.db;
+    const mine = await db.selectFrom('alarms').selectAll().where('id', '=', alarmId).executeTakeFirstOrThrow();
+    const forwarded = { ...mine, id: `${alarmId}-fwd`, state: 'open', tier: 'enterprise', escalated_at: null, opened_at: clock - 3_600_000, origin_node: 'node-below' };
+    await db.insertInto('alarms').values(forwarded).execute();
+    clock += 121_000;
+    await t.node.services.monitoring.jobs.tick();
+    const after = await db.selectFrom('alarms').select(['tier', 'escalated_at']).where('id', '=', forwarded.id).executeTakeFirstOrThrow();
+    expect(after).toEqual({ tier: 'enterprise', escalated_at: null });
+  });
 });

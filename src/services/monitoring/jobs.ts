@@ -67,7 +67,9 @@ export function createMonitoringJobs(deps: Pick<Deps, 'store' | 'now' | 'nodeId'
     }
     await applyOps();
     // After the no-data alarms, so that one opened long after its silence began escalates in the same tick.
-    for (const d of dueEscalations((await listOpenAlarms(db)).map((a) => ({ ...toLoop(a), id: a.id })), now, cfg.escalation)) {
+    // Only this node's own alarms: a child escalates the alarms it raised by its own clock and forwards that.
+    const own = (await listOpenAlarms(db)).filter((a) => a.origin_node === deps.nodeId);
+    for (const d of dueEscalations(own.map((a) => ({ ...toLoop(a), id: a.id })), now, cfg.escalation)) {
       ops.push(async (tx) => {
         const row = (await tx.selectFrom('alarms').selectAll().where('id', '=', d.id).executeTakeFirst()) as AlarmRow | undefined;
         if (!row || row.state !== 'open' || dueEscalations([{ ...toLoop(row), id: row.id }], now, cfg.escalation).length === 0) return;
