@@ -28,12 +28,13 @@ export async function ingestFigures(kind: StoreKind, mode: Mode, report: Report)
   const s = await startBenchServer(kind);
   try {
     const pond = await s.pond(sensors);
+    const base = baseTs();
     const r = await runLoad({
       url: s.url,
       token: s.token,
       fleet: pond.sensors.map((x) => ({ site: pond.site, code: x.code })),
       firstTick: 0,
-      base: baseTs(),
+      base,
       tickMs: TICK_MS,
       perRequest,
       durationMs: mode.ingestMs,
@@ -51,6 +52,22 @@ export async function ingestFigures(kind: StoreKind, mode: Mode, report: Report)
     report.add(`full_${tag}_refused`, (r.status['429'] ?? 0) + (r.status['503'] ?? 0), 'requests', '(429/503)');
     report.add(`full_${tag}_lost`, r.accepted - stored, 'readings', `(accepted ${r.accepted.toLocaleString('en-US')}, stored ${stored.toLocaleString('en-US')})`);
     if (r.errors || r.rejected || r.duplicates) report.say(`  note: ${r.errors} transport errors, ${r.rejected} rejected, ${r.duplicates} duplicates`);
+    // For context, on the same server: half as many connections, so group commits of at most half as many requests.
+    const fewer = Math.max(1, Math.floor(mode.connections / 2));
+    const r2 = await runLoad({
+      url: s.url,
+      token: s.token,
+      fleet: pond.sensors.map((x) => ({ site: pond.site, code: x.code })),
+      firstTick: r.ticksUsed + 1,
+      base,
+      tickMs: TICK_MS,
+      perRequest,
+      durationMs: Math.round(mode.ingestMs / 2),
+      warmupMs: mode.warmupMs,
+      mode: 'closed',
+      concurrency: fewer,
+    });
+    report.add(`full_${tag}_ingest_${fewer}conn`, (r2.measuredAccepted / r2.measuredMs) * 1000, 'readings/s', `(the same with ${fewer} connections, for context)`);
   } finally {
     await s.close();
   }
