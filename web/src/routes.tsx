@@ -19,6 +19,7 @@ const ImportPage = lazy(() => import('./pages/ImportPage.tsx'));
 const UsersPage = lazy(() => import('./pages/UsersPage.tsx'));
 const MonitoringOverviewPage = lazy(() => import('./pages/monitoring/OverviewPage.tsx'));
 const AlarmsPage = lazy(() => import('./pages/monitoring/AlarmsPage.tsx'));
+const MonitoringSettingsPage = lazy(() => import('./pages/monitoring/SettingsPage.tsx'));
 const NetworkPage = lazy(() => import('./pages/network/NetworkPage.tsx'));
 
 export function PageSpin() {
@@ -59,6 +60,7 @@ export function AppRoutes() {
         <Route path="users" element={<Lazy><UsersPage /></Lazy>} />
         <Route path="monitoring/overview" element={<Lazy><MonitoringOverviewPage /></Lazy>} />
         <Route path="monitoring/alarms" element={<Lazy><AlarmsPage /></Lazy>} />
+        <Route path="monitoring/settings" element={<Lazy><MonitoringSettingsPage /></Lazy>} />
         <Route path="network" element={<Lazy><NetworkPage /></Lazy>} />
         {pending.map((e) => (
           <Route key={e.key} path={e.path!.slice(1)} element={<NotAvailablePage feature={e.key} />} />

@@ -24,7 +24,7 @@ export const en: Dict = {
     enterprise_staff: 'Enterprise staff', expert: 'Expert',
   },
   menu: {
-    home: 'Overview', monitoring: 'Online monitoring', monitoringOverview: 'Monitoring overview', alarms: 'Alarm centre', network: 'Network',
+    home: 'Overview', monitoring: 'Online monitoring', monitoringOverview: 'Monitoring overview', alarms: 'Alarm centre', monitoringSettings: 'Monitoring settings', network: 'Network',
     dualPrevention: 'Dual prevention', risks: 'Risk grading', hazards: 'Hazard rectification', enforcement: 'Enforcement',
     inspections: 'Inspections', violations: 'Violations & penalties', licences: 'Safety licences', scores: 'Principal scoring',
     illegalMining: 'Illegal mining', campaign: 'Special campaign', campaignLedger: 'Campaign ledger', keyProblems: 'Key problems',

@@ -22,7 +22,7 @@ export const zh = {
     enterprise_staff: '企业员工', expert: '专家',
   },
   menu: {
-    home: '总览', monitoring: '在线监测', monitoringOverview: '监测总览', alarms: '预警中心', network: '联网运行',
+    home: '总览', monitoring: '在线监测', monitoringOverview: '监测总览', alarms: '预警中心', monitoringSettings: '监测设置', network: '联网运行',
     dualPrevention: '双重预防', risks: '风险分级管控', hazards: '隐患排查治理', enforcement: '监管执法',
     inspections: '执法检查', violations: '违法行为与处罚', licences: '安全生产许可证', scores: '主要负责人记分',
     illegalMining: '打非治违', campaign: '专项整治', campaignLedger: '专项整治台账', keyProblems: '重点问题清单',

@@ -71,7 +71,7 @@ describe('history rows', () => {
 describe('menu', () => {
   it('gives administrators every capability', () => {
     const keys = leaves(menuFor('admin')).map((e) => e.key);
-    for (const k of ['home', 'monitoringOverview', 'alarms', 'network', 'risks', 'hazards', 'inspections', 'violations', 'licences', 'scores', 'illegalMining', 'campaignLedger', 'keyProblems', 'compliance', 'enterprises', 'sites', 'regions', 'import', 'users']) {
+    for (const k of ['home', 'monitoringOverview', 'alarms', 'monitoringSettings', 'network', 'risks', 'hazards', 'inspections', 'violations', 'licences', 'scores', 'illegalMining', 'campaignLedger', 'keyProblems', 'compliance', 'enterprises', 'sites', 'regions', 'import', 'users']) {
       expect(keys).toContain(k);
     }
   });
@@ -83,6 +83,8 @@ describe('menu', () => {
     expect(keys).not.toContain('inspections');
     expect(keys).not.toContain('users');
     expect(keys).toContain('hazards');
+    // The monitoring settings are readable by everyone who reads monitoring (read-only for them).
+    expect(keys).toContain('monitoringSettings');
     expect(m.find((e) => e.key === 'system')).toBeUndefined();
   });
 
@@ -91,6 +93,7 @@ describe('menu', () => {
     expect(activeEntry('/sites/TP-001').group?.key).toBe('registry');
     expect(activeEntry('/').leaf?.key).toBe('home');
     expect(activeEntry('/enforcement/scores').leaf?.key).toBe('scores');
+    expect(activeEntry('/monitoring/settings').group?.key).toBe('monitoring');
     expect(activeEntry('/nowhere').leaf).toBeUndefined();
   });
 });

@@ -23,6 +23,8 @@ export const MENU: MenuEntry[] = [
     children: [
       { key: 'monitoringOverview', path: '/monitoring/overview', ready: true },
       { key: 'alarms', path: '/monitoring/alarms', ready: true },
+      // Every role that reads monitoring may read the settings; only administrators change them.
+      { key: 'monitoringSettings', path: '/monitoring/settings', ready: true },
     ],
   },
   { key: 'network', path: '/network', icon: 'network', roles: OFFICERS, ready: true },

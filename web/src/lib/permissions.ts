@@ -2,11 +2,11 @@ import type { Role } from '../api/types.ts';
 
 // A mirror of the server's role table, used only to hide buttons a user could not use;
 // the server decides every request on its own.
-type Permission = 'enterprise.create' | 'enterprise.update' | 'site.create' | 'site.update' | 'registry.import' | 'user.create';
+type Permission = 'enterprise.create' | 'enterprise.update' | 'site.create' | 'site.update' | 'registry.import' | 'user.create' | 'settings.manage';
 
 const OFFICER: Permission[] = ['enterprise.create', 'enterprise.update', 'site.create', 'site.update', 'registry.import', 'user.create'];
 const TABLE: Record<Role, Permission[]> = {
-  admin: OFFICER,
+  admin: [...OFFICER, 'settings.manage'],
   province_officer: OFFICER,
   city_officer: OFFICER,
   county_officer: OFFICER,
