@@ -2,7 +2,7 @@ import type { Deps } from '../context.ts';
 import type { SiteService } from '../registry/sites.ts';
 import { findAlarms } from '../../store/repos/monitoring/alarms.ts';
 import { latestReadings } from '../../store/repos/monitoring/readings.ts';
-import { listAllSensors } from '../../store/repos/monitoring/sensors.ts';
+import { listAllSensors, sensorsFingerprint, sensorVersions } from '../../store/repos/monitoring/sensors.ts';
 import { findSite } from '../../store/repos/sites.ts';
 import type { PointState } from '../../domain/monitoring/index.ts';
 import { createAlarmService } from './alarms.ts';
@@ -59,6 +59,22 @@ export function createMonitoring(deps: Deps, sites: SiteService) {
   const jobs = createMonitoringJobs(deps, catalog, points, settings, (ids) => alarms!.publish(ids));
   const stoppers: (() => void)[] = [() => jobs.stop()];
 
+  /**
+   * Sensors written to the store by other paths than the sensor service (a parent's bootstrap of this
+   * node, records forwarded by a child, a threshold template applied from above) join the catalogue:
+   * a cheap fingerprint first, then the keys whose version differs. Returns how many were (re)loaded.
+   */
+  let fingerprint = '';
+  async function syncCatalog(): Promise<number> {
+    const { db } = deps.store;
+    const fp = await sensorsFingerprint(db);
+    if (fp === fingerprint) return 0;
+    const stale = (await sensorVersions(db)).filter((r) => catalog.byKey(r.key)?.sensor.version !== r.version).map((r) => r.key);
+    for (let i = 0; i < stale.length; i += 500) for (const { sensor, site } of await listAllSensors(db, stale.slice(i, i + 500))) catalog.put(sensor, site);
+    fingerprint = fp;
+    return stale.length;
+  }
+
   async function load() {
     const { db } = deps.store;
     await settings.load();
@@ -95,9 +111,13 @@ export function createMonitoring(deps: Deps, sites: SiteService) {
     notifier,
     retention,
     quality,
+    syncCatalog,
     async start() {
       await load();
       jobs.start();
+      const catalogTimer = setInterval(() => void syncCatalog().catch(log), 5000);
+      catalogTimer.unref();
+      stoppers.push(() => clearInterval(catalogTimer));
       stoppers.push(notifier.start());
       stoppers.push(
         deps.events.subscribe('record.changed', (c) => {

@@ -115,14 +115,31 @@ export async function listSiteSensors(db: Executor, siteId: string): Promise<Sen
 }
 
 /** Every sensor with its site's placement: what the in-memory catalogue loads at start. */
-export async function listAllSensors(db: Executor) {
-  const rows = await db
+export async function listAllSensors(db: Executor, keys?: readonly number[]) {
+  let q = db
     .selectFrom('sensors')
     .innerJoin('sites', 'sites.id', 'sensors.site_id')
     .selectAll('sensors')
-    .select(['sites.code as site_code', 'sites.region_code as site_region', 'sites.enterprise_id as site_enterprise', 'sites.kind as site_kind'])
-    .execute();
+    .select(['sites.code as site_code', 'sites.region_code as site_region', 'sites.enterprise_id as site_enterprise', 'sites.kind as site_kind']);
+  if (keys) {
+    if (keys.length === 0) return [];
+    q = q.where('sensors.key', 'in', keys as number[]);
+  }
+  const rows = await q.execute();
   return rows.map((r) => ({ sensor: toSensor(r), site: { id: r.site_id, code: r.site_code, region: r.site_region, enterprise: r.site_enterprise, kind: r.site_kind } }));
+}
+
+/** Every sensor's key and version, and a cheap fingerprint of them (count, sum of versions, highest key). */
+export async function sensorVersions(db: Executor) {
+  return (await db.selectFrom('sensors').select(['key', 'version']).execute()).map((r) => ({ key: Number(r.key), version: Number(r.version) }));
+}
+
+export async function sensorsFingerprint(db: Executor): Promise<string> {
+  const r = await db
+    .selectFrom('sensors')
+    .select((eb) => [eb.fn.countAll().as('n'), eb.fn.sum('version').as('v'), eb.fn.max('key').as('k')])
+    .executeTakeFirst();
+  return `${r?.n ?? 0}|${r?.v ?? 0}|${r?.k ?? 0}`;
 }
 
 /**
