@@ -30,7 +30,7 @@ export type { IngestResult } from './ingest.ts';
 export function createMonitoring(deps: Deps, sites: SiteService) {
   const catalog = createCatalog();
   const points = new Map<string, Point>();
-  const settings = createMonitoringSettings(deps.store.db, deps.now);
+  const settings = createMonitoringSettings(deps.store.db, deps.now, deps.nodeId);
   const log = (err: unknown) => console.error('[monitoring]', err);
   let alarms: ReturnType<typeof createAlarmService> | null = null;
   const writer = createWriter({
