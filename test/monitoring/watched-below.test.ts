@@ -114,6 +114,11 @@ for (const kind of STORE_KINDS) describe(`sites watched by a node below (provinc
     expect(reg.status).toBe(201);
     nodeToken = reg.body.token;
     nodeId = reg.body.id;
+    // Registered but not heard from yet: the node is not watching, the province keeps its alarms.
+    expect(await tick()).toEqual([]);
+    expect((await provinceAlarms(down.id)).map((a) => a.recovered_at)).toEqual([null, null]);
+    const beat = await province.req('POST', '/api/v1/sync/heartbeat', { token: nodeToken, body: { node: child.node.deps.nodeId, backlog: 0, backlogAgeSec: 0, sensorsOnline: null, sentAt: clock } });
+    expect(beat.status).toBe(200);
     // The enterprise node now watches the pond: the province's own no-data alarms for it recover, once.
     const handedOver = await tick();
     expect(handedOver.sort()).toEqual((await provinceAlarms(down.id)).map((a) => a.id).sort());

@@ -27,8 +27,17 @@ export async function listOwnChildren(db: Executor): Promise<NodeRow[]> {
 }
 
 /** Scopes of every node below this one still in service (revoked ones watch nothing any more). */
+/**
+ * The scopes of the nodes below that watch their own sites: not revoked, and heard from at least once
+ * (a node registered but never started watches nothing yet, so this node keeps watching for it).
+ */
 export async function listNodeScopes(db: Executor): Promise<{ region: string; enterprise: string | null }[]> {
-  return db.selectFrom('net_nodes').select(['region_code as region', 'enterprise_id as enterprise']).where('revoked_at', 'is', null).execute();
+  return db
+    .selectFrom('net_nodes')
+    .select(['region_code as region', 'enterprise_id as enterprise'])
+    .where('revoked_at', 'is', null)
+    .where('first_seen', 'is not', null)
+    .execute();
 }
 
 /** Every change bumps the version so that the node's record travels upward as any other. */
