@@ -126,6 +126,8 @@ export function createMonitoring(deps: Deps, sites: SiteService) {
             .then((s) => s && catalog.putSite(placeOf(s)))
             .catch(log);
         }),
+        // A template changed thresholds: the catalogue takes them now, not at its next round.
+        deps.events.subscribe('thresholds.applied', () => void syncCatalog().catch(log)),
       );
     },
     async stop() {
