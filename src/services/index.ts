@@ -6,13 +6,14 @@ import { createSiteService } from './registry/sites.ts';
 import { createImportService } from './registry/import.ts';
 import { createMonitoring } from './monitoring/index.ts';
 import { createNetwork } from './network/index.ts';
+import { createThresholdTemplates } from './monitoring/threshold-templates.ts';
 import { createFileService } from './files.ts';
 
 /** Every capability's service, wired once with only the dependencies it uses. */
 export function createServices(deps: Deps) {
   const enterprises = createEnterpriseService(deps);
   const sites = createSiteService(deps);
-  return {
+  const services = {
     auth: createAuthService(deps),
     users: createUserService(deps),
     enterprises,
@@ -22,6 +23,7 @@ export function createServices(deps: Deps) {
     monitoring: createMonitoring(deps, sites),
     network: createNetwork(deps),
   };
+  return { ...services, thresholdTemplates: createThresholdTemplates(deps, services.network.directives) };
 }
 
 export type Services = ReturnType<typeof createServices>;

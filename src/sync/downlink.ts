@@ -1,4 +1,9 @@
-import type { Store } from '../store/db.ts';
+import { Invalid } from '../domain/errors.ts';
+import type { EventBus } from '../services/events.ts';
+import { announceTemplateApplied, applyThresholdTemplate, parseThresholdTemplate, type TemplateApplication } from '../services/monitoring/threshold-templates.ts';
+import { queueForChildren } from '../services/network/directives.ts';
+import type { Executor, Store } from '../store/db.ts';
+import { getSetting } from '../store/repos/settings.ts';
 import { applyRow } from '../store/repos/network/apply.ts';
 import { receiveDirective } from '../store/repos/network/directives.ts';
 import { isEntity } from '../store/repos/network/outbox.ts';
@@ -19,17 +24,50 @@ export interface DownlinkOptions {
   onError?: (err: unknown) => void;
   /** Called after directives were applied (e.g. to refresh in-memory catalogues). */
   onApplied?: (d: Directive[]) => void;
+  /** Where applied changes are announced after commit (the sensor catalogue reloads changed thresholds). */
+  events?: EventBus;
 }
 
-/** Applies one directive once: stored as received, and a bootstrap's records written like forwarded ones. */
-export async function applyDirective(store: Store, d: Directive, now: number): Promise<boolean> {
-  return store.db.transaction().execute(async (tx) => {
+export interface ApplyOptions {
+  events?: EventBus;
+  /** A directive that cannot be applied (its payload refused here) is kept as received and reported. */
+  onError?: (err: unknown) => void;
+}
+
+/**
+ * Applies one directive once, in one transaction with storing it as received: a bootstrap's records
+ * are written like forwarded ones; a threshold template is put in force here (and this node's sensors
+ * on template values moved to it when asked) and relayed to every child registered here. False when
+ * it was received before: applying it again changes nothing.
+ */
+export async function applyDirective(store: Store, d: Directive, now: number, o: ApplyOptions = {}): Promise<boolean> {
+  const { fresh, applied } = await store.db.transaction().execute(async (tx) => {
     const fresh = await receiveDirective(tx, { id: d.id, kind: d.kind, payload: JSON.stringify(d.payload), created_at: d.createdAt, received_at: now });
-    if (!fresh || d.kind !== 'bootstrap') return fresh;
-    const records = ((d.payload as { records?: { entity: string; row: Record<string, unknown> }[] })?.records ?? []);
-    for (const r of records) if (isEntity(r.entity)) await applyRow(tx, r.entity, r.row);
-    return true;
+    if (!fresh) return { fresh, applied: null };
+    if (d.kind === 'bootstrap') {
+      const records = ((d.payload as { records?: { entity: string; row: Record<string, unknown> }[] })?.records ?? []);
+      for (const r of records) if (isEntity(r.entity)) await applyRow(tx, r.entity, r.row);
+    }
+    return { fresh, applied: d.kind === 'threshold_template' ? await applyTemplate(tx, d, now, o) : null };
   });
+  if (applied && o.events) announceTemplateApplied(o.events, applied);
+  return fresh;
+}
+
+async function applyTemplate(tx: Executor, d: Directive, now: number, o: ApplyOptions): Promise<TemplateApplication | null> {
+  let t;
+  try {
+    t = parseThresholdTemplate(d.payload, 'payload');
+  } catch (err) {
+    if (!(err instanceof Invalid)) throw err;
+    o.onError?.(new Invalid(`Directive ${d.id} (threshold_template) kept but not applied: ${err.message}`, err.details));
+    return null;
+  }
+  const nodeId = (await getSetting(tx, 'node.id')) ?? '';
+  const applied = await applyThresholdTemplate(tx, t, { nodeId, directiveId: d.id, actorId: null, actorName: `directive ${d.id}`, at: now });
+  // The nodes below use it too; their long-polls find it at their next poll.
+  await queueForChildren(tx, 'threshold_template', t, `directive ${d.id}`, now);
+  return applied;
 }
 
 /** The child pulls its inbox with a durable cursor (long-poll), applies each directive once, acknowledges. */
@@ -44,7 +82,7 @@ export function startDownlink(o: DownlinkOptions): { stop(): Promise<void> } {
       try {
         const cursor = await loadCursor(o.store.db, 'inbox');
         const r = await o.client.get<{ items: Directive[]; cursor: number }>(`/api/v1/sync/inbox?cursor=${cursor}&wait=${waitSec}&node=${encodeURIComponent(o.nodeId)}`, abort.signal, (waitSec + 15) * 1000);
-        for (const d of r.items) await applyDirective(o.store, d, o.now());
+        for (const d of r.items) await applyDirective(o.store, d, o.now(), { events: o.events, onError: o.onError });
         if (r.cursor > cursor) {
           await saveCursor(o.store.db, 'inbox', r.cursor, o.now());
           await o.client.post('/api/v1/sync/inbox/ack', { cursor: r.cursor }, abort.signal, 10_000);

@@ -6,6 +6,7 @@ import { enterpriseRoutes } from './enterprises.ts';
 import { importRoutes } from './import.ts';
 import { fileRoutes } from './files.ts';
 import { monitoringRoutes } from './monitoring/index.ts';
+import { thresholdTemplateRoutes } from './monitoring/threshold-templates.ts';
 import { networkRoutes } from './network/index.ts';
 import { regionRoutes } from './regions.ts';
 import { siteRoutes } from './sites.ts';
@@ -26,4 +27,5 @@ export function registerRoutes(app: App, s: Services, deps: Deps, node: NodeInfo
   fileRoutes(app, s.files);
   monitoringRoutes(app, s.monitoring, deps.events);
   networkRoutes(app, s.network);
+  thresholdTemplateRoutes(app, s.thresholdTemplates);
 }

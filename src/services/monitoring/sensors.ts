@@ -9,6 +9,7 @@ import type { Deps } from '../context.ts';
 import type { SiteService } from '../registry/sites.ts';
 import type { Catalog, SitePlace } from './catalog.ts';
 import type { SensorInput, SensorPatch } from './sensor-inputs.ts';
+import { issuedTemplateFor } from './threshold-templates.ts';
 import { checkedRateRule, initialThresholds, overrideThresholds, pondTemplate } from './thresholds.ts';
 
 export const placeOf = (s: Site): SitePlace => ({ id: s.id, code: s.code, region: s.region, enterprise: s.enterprise, kind: s.kind });
@@ -46,7 +47,7 @@ export function createSensorService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' 
       unit: input.unit ?? info.unit,
       position: { section: input.position?.section ?? null, elevation: input.position?.elevation ?? null, x: input.position?.x ?? null, y: input.position?.y ?? null },
       expectedIntervalSec: input.expectedIntervalSec ?? info.expectedIntervalSec,
-      thresholds: initialThresholds(site, input.kind, input.thresholds, input.design, actor.name, now),
+      thresholds: initialThresholds(site, input.kind, input.thresholds, input.design, actor.name, now, await issuedTemplateFor(db, site, input.kind)),
       rateRule: checkedRateRule(input.rateRule),
       derived: derivedOf(site, input.kind, input.derived, siblings),
       disabled: false,
@@ -116,7 +117,7 @@ export function createSensorService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' 
     async template(actor: Principal, siteRef: string, kind: SensorKind) {
       const site = await sites.visible(actor, siteRef);
       requireAccess(actor, 'monitoring.read', { regionCode: site.region, enterpriseId: site.enterprise }, 'Site');
-      return pondTemplate(site, kind);
+      return pondTemplate(site, kind, {}, await issuedTemplateFor(db, site, kind));
     },
   };
 }

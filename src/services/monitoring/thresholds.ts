@@ -8,6 +8,7 @@ import {
   type Grade,
   type RateRule,
   type SensorKind,
+  type ThresholdTemplate,
 } from '../../domain/monitoring/index.ts';
 import { Invalid } from '../../domain/errors.ts';
 import type { Site } from '../../store/repos/sites.ts';
@@ -18,9 +19,25 @@ type ThresholdsInput = NonNullable<SensorInput['thresholds']>;
 
 const DAM_TYPES: readonly string[] = ['upstream', 'centerline', 'downstream', 'one_time'];
 
-/** The template's thresholds for this pond and kind (from grade and dam type), or null where none applies. */
-export function pondTemplate(site: Site, kind: SensorKind, design: SensorInput['design'] = {}) {
-  if (site.kind !== 'tailings_pond' || !site.grade || !site.damType || !DAM_TYPES.includes(site.damType)) return null;
+/** Whether a site has the grade and dam type that templates are chosen by. */
+export function isTemplatedPond(site: Site): site is Site & { grade: number; damType: DamType } {
+  return site.kind === 'tailings_pond' && !!site.grade && !!site.damType && DAM_TYPES.includes(site.damType);
+}
+
+/**
+ * The template's thresholds for this pond and kind (from grade and dam type), or null where none
+ * applies. A template issued from above or set here (`issued`) comes first; the built-in default only
+ * lends it its summing window when it has none.
+ */
+export function pondTemplate(site: Site, kind: SensorKind, design: SensorInput['design'] = {}, issued?: ThresholdTemplate | null): ThresholdTemplate | null {
+  if (!isTemplatedPond(site)) return null;
+  const builtIn = builtInTemplate(site, kind, design);
+  if (!issued) return builtIn;
+  const sumOverSec = issued.sumOverSec ?? builtIn?.sumOverSec;
+  return sumOverSec ? { ...issued, sumOverSec } : issued;
+}
+
+function builtInTemplate(site: Site & { grade: number; damType: DamType }, kind: SensorKind, design: SensorInput['design'] = {}) {
   return templateFor({
     grade: site.grade as Grade,
     damType: site.damType as DamType,
@@ -36,8 +53,16 @@ export function pondTemplate(site: Site, kind: SensorKind, design: SensorInput['
  * Thresholds for a new sensor: the template's values with their sources, overridden level by level
  * by what the user sent (source 'manual'; null removes a level).
  */
-export function initialThresholds(site: Site, kind: SensorKind, input: ThresholdsInput | undefined, design: SensorInput['design'], by: string, at: number): StoredThresholds {
-  const tpl = pondTemplate(site, kind, design);
+export function initialThresholds(
+  site: Site,
+  kind: SensorKind,
+  input: ThresholdsInput | undefined,
+  design: SensorInput['design'],
+  by: string,
+  at: number,
+  issued?: ThresholdTemplate | null,
+): StoredThresholds {
+  const tpl = pondTemplate(site, kind, design, issued);
   const out: StoredThresholds = { direction: input?.direction ?? tpl?.direction ?? sensorKindInfo(kind).direction, sources: {} };
   if (tpl) {
     for (const l of LEVELS) {
@@ -74,6 +99,37 @@ export function overrideThresholds(base: StoredThresholds, input: ThresholdsInpu
     else out.sumOverSec = input.sumOverSec;
   }
   return checked(out);
+}
+
+/**
+ * Moves the levels that still hold template values to a new template; a level set by a person stays.
+ * A template level the new one lacks is removed. Null when nothing changes; Invalid when the mix of
+ * kept manual levels and new template levels is not a valid rule (e.g. out of order).
+ */
+export function reapplyTemplate(base: StoredThresholds, tpl: ThresholdTemplate): StoredThresholds | null {
+  const out: StoredThresholds = { ...base, sources: { ...base.sources } };
+  const manual = LEVELS.some((l) => out[l] !== undefined && out.sources[l]?.origin !== 'template');
+  let changed = false;
+  for (const l of LEVELS) {
+    if (out.sources[l]?.origin !== 'template') continue;
+    const v = tpl[l];
+    const prov = tpl.provenance[l] ?? { source: 'template', confirmed: false };
+    const source = { origin: 'template' as const, ...prov };
+    if (v === out[l] && JSON.stringify(source) === JSON.stringify(out.sources[l])) continue;
+    changed = true;
+    if (typeof v === 'number') {
+      out[l] = v;
+      out.sources[l] = source;
+    } else {
+      delete out[l];
+      delete out.sources[l];
+    }
+  }
+  if (!manual && out.direction !== tpl.direction) {
+    out.direction = tpl.direction;
+    changed = true;
+  }
+  return changed ? checked(out) : null;
 }
 
 function checked(t: StoredThresholds): StoredThresholds {

@@ -1,17 +1,30 @@
 import { uuidv7 } from 'uuidv7';
 import { requirePermission, type Principal } from '../../domain/access/policy.ts';
 import { Forbidden, NotFound } from '../../domain/errors.ts';
+import type { Executor } from '../../store/db.ts';
 import { ackDirectives, insertDirective, listDirectives, listReceived, readInbox } from '../../store/repos/network/directives.ts';
-import { findNode } from '../../store/repos/network/nodes.ts';
+import { findNode, listOwnChildren } from '../../store/repos/network/nodes.ts';
 import type { Directive } from '../../sync/protocol.ts';
 import type { Deps } from '../context.ts';
+import { parseDirectivePayload } from './directive-payloads.ts';
 
 /** Assigned tasks, supervision orders, notices, threshold templates, and the bootstrap of a new child. */
 export const DIRECTIVE_KINDS = ['task', 'supervision_order', 'notice', 'threshold_template', 'bootstrap'] as const;
 export type DirectiveKind = (typeof DIRECTIVE_KINDS)[number];
 
+/** One directive for every child registered here and not revoked, in the caller's transaction. */
+export async function queueForChildren(tx: Executor, kind: DirectiveKind, payload: unknown, by: string, at: number): Promise<{ id: string; node: string }[]> {
+  const sent = [];
+  for (const n of await listOwnChildren(tx)) {
+    const id = uuidv7();
+    await insertDirective(tx, { id, node_id: n.id, kind, payload: JSON.stringify(payload ?? null), created_at: at, created_by: by, acked_at: null });
+    sent.push({ id, node: n.id });
+  }
+  return sent;
+}
+
 /** Directives downward: stored for each child, pulled by it with a cursor (long-poll), acknowledged. */
-export function createDirectives(deps: Pick<Deps, 'store' | 'now'>) {
+export function createDirectives(deps: Pick<Deps, 'store' | 'now' | 'nodeId'>) {
   const { db } = deps.store;
   const waiting = new Map<string, Set<() => void>>();
 
@@ -44,9 +57,12 @@ export function createDirectives(deps: Pick<Deps, 'store' | 'now'>) {
   return {
     async create(actor: Principal, input: { node: string; kind: DirectiveKind; payload: unknown }) {
       requirePermission(actor, 'network.manage');
+      let payload = parseDirectivePayload(input.kind, input.payload);
+      // A template names the node that issued it; relayed further down, it keeps that name.
+      if (input.kind === 'threshold_template') payload = { ...(payload as object), issuedBy: (payload as { issuedBy?: string }).issuedBy ?? deps.nodeId };
       const n = await findNode(db, input.node);
       if (!n || !n.token_hash) throw new NotFound(`No child node ${input.node} registered here (节点不存在)`);
-      const d = { id: uuidv7(), node_id: n.id, kind: input.kind, payload: JSON.stringify(input.payload ?? null), created_at: deps.now(), created_by: actor.name, acked_at: null };
+      const d = { id: uuidv7(), node_id: n.id, kind: input.kind, payload: JSON.stringify(payload), created_at: deps.now(), created_by: actor.name, acked_at: null };
       await insertDirective(db, d);
       wake(n.id);
       return { id: d.id, node: n.id, kind: d.kind, createdAt: d.created_at };
@@ -55,9 +71,10 @@ export function createDirectives(deps: Pick<Deps, 'store' | 'now'>) {
       requirePermission(actor, 'network.manage');
       return (await listDirectives(db, node, limit)).map((r) => ({ ...present(r), node: r.node_id, ackedAt: r.acked_at === null ? null : Number(r.acked_at) }));
     },
-    async received(actor: Principal, limit: number) {
-      requirePermission(actor, 'registry.read');
-      return (await listReceived(db, limit)).map((r) => ({ id: r.id, kind: r.kind, payload: JSON.parse(r.payload), createdAt: Number(r.created_at), receivedAt: Number(r.received_at) }));
+    /** What the parent sent here, newest first (notices for the node's users: `kind` 'notice'). */
+    async received(actor: Principal, limit: number, kind?: DirectiveKind) {
+      requirePermission(actor, 'monitoring.read');
+      return (await listReceived(db, limit, kind)).map((r) => ({ id: r.id, kind: r.kind, payload: JSON.parse(r.payload), createdAt: Number(r.created_at), receivedAt: Number(r.received_at) }));
     },
     /** The child's inbox after its cursor; waits up to `waitMs` for something new when it is empty. */
     async inbox(p: Principal, cursor: number, waitMs: number) {
@@ -73,6 +90,11 @@ export function createDirectives(deps: Pick<Deps, 'store' | 'now'>) {
       if (p.kind !== 'node') throw new Forbidden('Only child nodes acknowledge directives');
       await ackDirectives(db, p.id, cursor, deps.now());
       return { ok: true as const };
+    },
+    /** Sends to every child registered here in the caller's transaction; `wake` their long-polls after commit. */
+    send: (tx: Executor, kind: DirectiveKind, payload: unknown, by: string) => queueForChildren(tx, kind, payload, by, deps.now()),
+    wake(nodes: string[]) {
+      for (const id of nodes) wake(id);
     },
     /** Ends pending long-polls (shutdown). */
     release() {

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { Network } from '../../../services/network/index.ts';
+import { thresholdTemplatePayload } from '../../../services/monitoring/threshold-templates.ts';
+import { noticePayload } from '../../../services/network/directive-payloads.ts';
 import { DIRECTIVE_KINDS } from '../../../services/network/directives.ts';
 import { networkSettingsSchema } from '../../../services/network/settings.ts';
 import type { App } from '../../app.ts';
@@ -29,6 +31,17 @@ const nodeSchema = z
     completeness: z.number().nullable(),
   })
   .meta({ id: 'NetworkNode' });
+
+const directiveNode = z.string().min(1).max(100);
+/** A directive: notices and threshold templates with their payload checked; the other kinds' payloads belong to capabilities not built yet. */
+const directiveBody = z
+  .discriminatedUnion('kind', [
+    z.strictObject({ node: directiveNode, kind: z.literal('notice'), payload: noticePayload }),
+    z.strictObject({ node: directiveNode, kind: z.literal('threshold_template'), payload: thresholdTemplatePayload }),
+    z.strictObject({ node: directiveNode, kind: z.enum(['task', 'supervision_order', 'bootstrap']), payload: z.unknown() }),
+  ])
+  .meta({ id: 'DirectiveBody' });
+const receivedSchema = z.object({ id: z.string(), kind: z.string(), payload: z.unknown(), createdAt: z.number(), receivedAt: z.number() }).meta({ id: 'ReceivedDirective' });
 
 /** The network: child nodes, their health, directives to them; and the /sync surface children call. */
 export function networkRoutes(app: App, net: Network) {
@@ -114,7 +127,7 @@ export function networkRoutes(app: App, net: Network) {
       schema: {
         tags,
         summary: 'Send a directive to a child node (task, supervision order, notice, threshold template)',
-        body: z.strictObject({ node: z.string().min(1).max(100), kind: z.enum(DIRECTIVE_KINDS), payload: z.unknown() }),
+        body: directiveBody,
         response: { 201: z.object({ id: z.string(), node: z.string(), kind: z.string(), createdAt: z.number() }), ...errors },
       },
     },
@@ -137,12 +150,12 @@ export function networkRoutes(app: App, net: Network) {
     {
       schema: {
         tags,
-        summary: 'Directives this node received from its parent',
-        querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(1000).default(100) }),
-        response: { 200: z.object({ items: z.array(z.unknown()) }), ...errors },
+        summary: 'Directives this node received from its parent, newest first (kind=notice: the notices for its users)',
+        querystring: z.strictObject({ kind: z.enum(DIRECTIVE_KINDS).optional(), limit: z.coerce.number().int().min(1).max(1000).default(100) }),
+        response: { 200: z.object({ items: z.array(receivedSchema) }), ...errors },
       },
     },
-    async (req) => ({ items: await net.directives.received(who(req), req.query.limit) }),
+    async (req) => ({ items: await net.directives.received(who(req), req.query.limit, req.query.kind) }),
   );
   app.get(
     '/api/v1/network/quarantine',

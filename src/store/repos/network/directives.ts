@@ -29,6 +29,9 @@ export async function receiveDirective(db: Executor, d: NetReceivedTable): Promi
   return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
-export async function listReceived(db: Executor, limit: number) {
-  return db.selectFrom('net_received').selectAll().orderBy('received_at', 'desc').limit(limit).execute();
+/** Received directives, newest first by when the parent issued them (ids are time-ordered within a moment). */
+export async function listReceived(db: Executor, limit: number, kind?: string) {
+  let q = db.selectFrom('net_received').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit);
+  if (kind) q = q.where('kind', '=', kind);
+  return q.execute();
 }
