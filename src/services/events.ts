@@ -6,6 +6,8 @@ import { EventEmitter } from 'node:events';
  */
 export interface EventMap {
   'record.changed': { entity: string; id: string; op: string; regionCode: string | null; enterpriseId: string | null };
+  /** Readings a child forwarded that were the newest of their sensors here (not backfill), after commit: the uplink relays them ahead. */
+  'readings.fresh': { readings: [seq: number, sensorId: string, ts: number, value: number][] };
   [name: string]: unknown;
 }
 

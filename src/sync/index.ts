@@ -4,10 +4,10 @@ import { startDownlink } from './downlink.ts';
 import { startUplink } from './uplink.ts';
 
 /** Starts the links to the parent (uplink push, downlink pull); returns their stop function. */
-export function startSync(deps: Pick<Deps, 'store' | 'nodeId' | 'now'>, upstream: string, token: string, log: (err: unknown) => void) {
+export function startSync(deps: Pick<Deps, 'store' | 'nodeId' | 'now' | 'events'>, upstream: string, token: string, log: (err: unknown) => void) {
   const client = createParentClient(upstream, token);
   const common = { store: deps.store, client, nodeId: deps.nodeId, now: deps.now, onError: log };
-  const up = startUplink(common);
+  const up = startUplink({ ...common, events: deps.events });
   const down = startDownlink(common);
   return async () => {
     await Promise.all([up.stop(), down.stop()]);

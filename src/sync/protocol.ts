@@ -36,6 +36,12 @@ export const pushBody = z.object({
    * into the ack when the backfill reaches its start.
    */
   live: z.boolean().optional(),
+  /**
+   * Copies of readings this node received as the newest of their sensors, relayed ahead of its own
+   * order while that order lags (a child's backlog passing through): applied idempotently, nothing
+   * acknowledged by them (`from`/`to` are informative); the same readings follow in order.
+   */
+  express: z.boolean().optional(),
 });
 export type PushBody = z.infer<typeof pushBody>;
 

@@ -43,6 +43,8 @@ export function createReadingsLink(o: ReadingsLinkOptions) {
   let backfillBatch = Math.min(max, Math.max(min, 5000));
   /** The last live push did not reach the parent. */
   let liveFailed = false;
+  /** How far this node's order has reached the parent: the ack, or the live range's end ahead of it. */
+  let sentTo = 0;
 
   async function state() {
     const [acked, liveFrom, live] = await Promise.all([loadCursor(db, 'readings'), loadCursor(db, 'readings.live_from'), loadCursor(db, 'readings.live')]);
@@ -67,6 +69,9 @@ export function createReadingsLink(o: ReadingsLinkOptions) {
   }
 
   return {
+    /** How far this node's order has reached the parent (a reading stored after it waits behind those between). */
+    sentTo: () => sentTo,
+
     /** The backlog still to send: behind the ack, less the live range already held by the parent. */
     async backlog(head: number): Promise<number> {
       const s = await state();
@@ -75,6 +80,8 @@ export function createReadingsLink(o: ReadingsLinkOptions) {
 
     async cycle(): Promise<ReadingsOutcome> {
       let { acked, range } = await state();
+      const reached = () => (sentTo = Math.max(acked, range?.to ?? 0));
+      reached();
       const head = await maxReadingSeq(db);
       // The live range starts at the head when the line is up: while nothing of it could be sent (the
       // parent is away) it moves to the head again, leaving what it passed to the backfill.
@@ -89,7 +96,8 @@ export function createReadingsLink(o: ReadingsLinkOptions) {
       if (!range) {
         const r = await send(acked, liveBatch, Number.MAX_SAFE_INTEGER, false);
         if (!r) return 'empty';
-        await saveAck(acked, r);
+        acked = await saveAck(acked, r);
+        reached();
         return r.held ? 'held' : 'sent';
       }
 
@@ -112,6 +120,7 @@ export function createReadingsLink(o: ReadingsLinkOptions) {
           range = { ...range, to: live.liveAck };
           await setRange(range);
         }
+        reached();
       }
       // Then one backfill batch, up to the live range's start (or through the range if the parent lost it).
       if (acked < range.to) {
@@ -128,6 +137,7 @@ export function createReadingsLink(o: ReadingsLinkOptions) {
         }
       }
       if (acked >= range.to) await setRange(null);
+      reached();
       return held ? 'held' : sent ? 'sent' : 'empty';
     },
   };

@@ -1,8 +1,10 @@
 import type { Store } from '../store/db.ts';
 import { createHorizon } from '../store/repos/network/horizon.ts';
 import { isEntity, loadRows, outboxTail, readOutbox, readingsTail, type Entity } from '../store/repos/network/outbox.ts';
+import type { EventBus } from '../services/events.ts';
 import type { ParentClient } from './client.ts';
 import { loadCursor, saveCursor } from './cursors.ts';
+import { startExpressLane } from './express.ts';
 import type { HeartbeatBody, PushBody, PushReply, RecordItem, Stream } from './protocol.ts';
 import { createReadingsLink } from './readings-link.ts';
 
@@ -24,14 +26,18 @@ export interface UplinkOptions {
   backfillMax?: number;
   /** Pause between polls when nothing waits, ms. */
   idleMs?: number;
+  /** Where the fresh readings of this node's children are published (a forwarding node relays them ahead). */
+  events?: Pick<EventBus, 'subscribe'>;
+  /** A child's live reading is relayed ahead when more than this many readings wait before it in this node's order. */
+  expressAfter?: number;
   onError?: (err: unknown) => void;
 }
 
 /**
  * The child's side of the uplink, run inside the node from durable cursors: heartbeats, then alarms,
- * then records (registry, sensors, node health), then one batch of readings, again and again. The
- * cursor moves only to what the parent acknowledged, so a crash or a cut line loses nothing and a
- * replay changes nothing.
+ * then records (registry, sensors, node health), then one batch of readings, again and again; beside
+ * it, the express lane relays children's live readings. The cursor moves only to what the parent
+ * acknowledged, so a crash or a cut line loses nothing and a replay changes nothing.
  */
 export function startUplink(o: UplinkOptions): { stop(): Promise<void>; sentBatches(): number } {
   const db = o.store.db;
@@ -79,6 +85,10 @@ export function startUplink(o: UplinkOptions): { stop(): Promise<void>; sentBatc
   }
 
   const readings = createReadingsLink({ store: o.store, nodeId: o.nodeId, now: o.now, horizon, push, liveBatch: readingBatch, backfillBudgetMs: o.backfillBudgetMs, backfillMax: o.backfillMax });
+  // A child's live readings overtake the backlog passing through this node (its order is storage order).
+  const expressAfter = o.expressAfter ?? Math.min(5000, readingBatch);
+  const express = o.events ? startExpressLane({ nodeId: o.nodeId, push, behind: (seq) => seq - readings.sentTo() > expressAfter, batch: readingBatch }) : null;
+  const unsubscribe = o.events?.subscribe('readings.fresh', (e) => express?.add(e.readings));
 
   async function heartbeat() {
     const now = o.now();
@@ -129,8 +139,9 @@ export function startUplink(o: UplinkOptions): { stop(): Promise<void>; sentBatc
   return {
     async stop() {
       stopped = true;
+      unsubscribe?.();
       abort.abort();
-      await loop;
+      await Promise.all([loop, express?.stop()]);
     },
     sentBatches: () => batches,
   };

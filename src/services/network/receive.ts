@@ -2,13 +2,14 @@ import { uuidv7 } from 'uuidv7';
 import { canSee, type Principal } from '../../domain/access/policy.ts';
 import { Forbidden } from '../../domain/errors.ts';
 import type { Executor } from '../../store/db.ts';
-import { applyRow, insertReadings, placementOf, sensorPlaces, type ApplyOutcome, type StoredReading } from '../../store/repos/network/apply.ts';
+import { applyRow, insertReadings, placementOf, sensorPlaces, type ApplyOutcome, type NewReading, type StoredReading } from '../../store/repos/network/apply.ts';
 import { advanceCursor, getCursor, getLiveRange, quarantine, setLiveRange } from '../../store/repos/network/cursors.ts';
-import { isEntity } from '../../store/repos/network/outbox.ts';
+import { isEntity, type ReadingTuple } from '../../store/repos/network/outbox.ts';
 import { addRollups } from '../../store/repos/network/rollups.ts';
 import type { PushBody, PushReply, RecordItem } from '../../sync/protocol.ts';
 import type { Deps } from '../context.ts';
 import { groupBySensor, rollupDeltas, type RollupDelta } from '../monitoring/plan.ts';
+import { createFreshness } from './fresh.ts';
 
 type Tally = Omit<PushReply, 'heartbeatSec'>;
 
@@ -28,8 +29,9 @@ function rollupsOf(stored: readonly StoredReading[]): RollupDelta[] {
  * the cursor, refusing item by item what lies outside the child's scope (quarantined with the reason,
  * never blocking the line).
  */
-export function createReceiver(deps: Pick<Deps, 'store' | 'now'>) {
+export function createReceiver(deps: Pick<Deps, 'store' | 'now' | 'events'>) {
   const { db } = deps.store;
+  const freshness = createFreshness();
 
   async function refuse(tx: Executor, p: Principal, t: Tally, stream: string, seq: number, entity: string, id: string | null, reason: string, item: unknown) {
     t.refused.push({ seq, entity, id, reason });
@@ -92,43 +94,71 @@ export function createReceiver(deps: Pick<Deps, 'store' | 'now'>) {
     await setLiveRange(tx, nodeId, next, deps.now());
   }
 
-  async function applyReadings(p: Principal, b: PushBody, cur: number): Promise<Tally> {
-    const all = b.readings ?? [];
-    // A live batch lies ahead of the ack by design: everything in it is applied (idempotently by sensor and ts).
-    const todo = (b.live ? [...all] : all.filter((r) => r[0] > cur)).sort((a, z) => a[0] - z[0]);
-    const t: Tally = { ack: cur, applied: 0, duplicates: all.length - todo.length, refused: [], held: null };
-    await db.transaction().execute(async (tx) => {
-      const places = await sensorPlaces(tx, [...new Set(todo.map((r) => r[1]))]);
-      const rows: { sensor_key: number; ts: number; value: number }[] = [];
-      let ack = b.to;
-      const refusedSensors = new Map<string, string>();
-      for (const [seq, sensorId, ts, value] of todo) {
-        const place = places.get(sensorId);
-        if (!place) {
-          const q = await tx.selectFrom('net_quarantine').select('reason').where('entity', '=', 'sensor').where('entity_id', '=', sensorId).executeTakeFirst();
-          if (q) {
-            refusedSensors.set(sensorId, `sensor ${sensorId} was refused: ${q.reason}`);
-            continue;
-          }
-          // The sensor's record has not arrived yet: stop here; the child sends its records first and retries.
-          ack = seq - 1;
-          t.held = `unknown sensor ${sensorId}; waiting for its record`;
-          break;
-        }
-        if (!canSee(p, place)) {
-          refusedSensors.set(sensorId, `outside the node's scope: sensor ${sensorId} (超出管辖范围)`);
+  /**
+   * The rows of a batch this node stores, in order. An in-order batch stops at a sensor whose record
+   * has not arrived and quarantines what lies outside the child's scope; an express copy only goes
+   * ahead, so whatever this node cannot take from it yet simply follows in order.
+   */
+  async function placeReadings(tx: Executor, p: Principal, b: PushBody, todo: ReadingTuple[], t: Tally) {
+    const places = await sensorPlaces(tx, [...new Set(todo.map((r) => r[1]))]);
+    const visible = new Map([...places].map(([id, place]) => [id, canSee(p, place)]));
+    const rows: NewReading[] = [];
+    const ids = new Map<number, string>();
+    let ack = b.to;
+    const refusedSensors = new Map<string, string>();
+    for (const [seq, sensorId, ts, value] of todo) {
+      const place = places.get(sensorId);
+      if (b.express && !visible.get(sensorId)) continue;
+      if (!place) {
+        const q = await tx.selectFrom('net_quarantine').select('reason').where('entity', '=', 'sensor').where('entity_id', '=', sensorId).executeTakeFirst();
+        if (q) {
+          refusedSensors.set(sensorId, `sensor ${sensorId} was refused: ${q.reason}`);
           continue;
         }
-        rows.push({ sensor_key: place.key, ts, value });
+        // The sensor's record has not arrived yet: stop here; the child sends its records first and retries.
+        ack = seq - 1;
+        t.held = `unknown sensor ${sensorId}; waiting for its record`;
+        break;
       }
-      for (const [sensorId, reason] of refusedSensors) {
-        const mine = todo.filter((r) => r[1] === sensorId && r[0] <= ack);
-        await refuse(tx, p, t, b.stream, mine[0]![0], 'reading', sensorId, `${mine.length} readings: ${reason}`, mine.slice(0, 100));
+      if (!visible.get(sensorId)) {
+        refusedSensors.set(sensorId, `outside the node's scope: sensor ${sensorId} (超出管辖范围)`);
+        continue;
       }
-      const stored = await insertReadings(tx, rows);
+      ids.set(place.key, sensorId);
+      rows.push({ sensor_key: place.key, ts, value });
+    }
+    for (const [sensorId, reason] of refusedSensors) {
+      const mine = todo.filter((r) => r[1] === sensorId && r[0] <= ack);
+      await refuse(tx, p, t, b.stream, mine[0]![0], 'reading', sensorId, `${mine.length} readings: ${reason}`, mine.slice(0, 100));
+    }
+    // In key order: batches of one child applied side by side (express beside in order) take their
+    // locks in the same order on PostgreSQL, so they wait for each other instead of deadlocking.
+    rows.sort((x, y) => x.sensor_key - y.sensor_key || x.ts - y.ts);
+    return { rows, ids, ack };
+  }
+
+  /** Newly stored readings that are the newest of their sensors go to the uplink, which relays them ahead of its backlog. */
+  function publishFresh(stored: readonly StoredReading[], ids: Map<number, string>) {
+    const fresh = stored.length ? freshness.pick(stored) : [];
+    if (fresh.length) deps.events.publish('readings.fresh', { readings: fresh.map((r): ReadingTuple => [r.seq, ids.get(r.sensor_key)!, r.ts, r.value]) });
+  }
+
+  async function applyReadings(p: Principal, b: PushBody, cur: number): Promise<Tally> {
+    const all = b.readings ?? [];
+    // Live and express batches lie ahead of the ack by design: everything in them is applied (idempotently by sensor and ts).
+    const todo = (b.live || b.express ? [...all] : all.filter((r) => r[0] > cur)).sort((a, z) => a[0] - z[0]);
+    const t: Tally = { ack: cur, applied: 0, duplicates: all.length - todo.length, refused: [], held: null };
+    let stored: StoredReading[] = [];
+    let ids = new Map<number, string>();
+    await db.transaction().execute(async (tx) => {
+      const placed = await placeReadings(tx, p, b, todo, t);
+      ids = placed.ids;
+      stored = await insertReadings(tx, placed.rows);
       await addRollups(deps.store, tx, rollupsOf(stored), deps.now());
       t.applied = stored.length;
-      t.duplicates += rows.length - stored.length;
+      t.duplicates += placed.rows.length - stored.length;
+      if (b.express) return;
+      const ack = placed.ack;
       if (b.live) {
         await extendLive(tx, p.id, b.from, ack);
         t.liveAck = Math.max(b.from, ack);
@@ -138,6 +168,7 @@ export function createReceiver(deps: Pick<Deps, 'store' | 'now'>) {
       if (ack > cur) await advanceCursor(tx, p.id, b.stream, ack, deps.now());
       t.ack = await foldLive(tx, p.id, Math.max(cur, ack));
     });
+    publishFresh(stored, ids);
     return t;
   }
 
@@ -145,8 +176,8 @@ export function createReceiver(deps: Pick<Deps, 'store' | 'now'>) {
     async push(p: Principal, b: PushBody): Promise<Tally> {
       if (p.kind !== 'node') throw new Forbidden('Only child nodes push to /sync (仅限下级节点)');
       const cur = await getCursor(db, p.id, b.stream);
+      if (b.stream === 'readings' && (b.live || b.express)) return applyReadings(p, b, cur);
       // A gap: an earlier batch is missing (reordered delivery). Nothing is applied; the child resends from the ack.
-      if (b.stream === 'readings' && b.live) return applyReadings(p, b, cur);
       if (b.from > cur) return { ack: cur, applied: 0, duplicates: 0, refused: [], held: `gap: this node holds ${b.stream} up to ${cur}, the batch starts after ${b.from}` };
       if (b.to <= cur) return { ack: cur, applied: 0, duplicates: (b.items?.length ?? 0) + (b.readings?.length ?? 0), refused: [], held: null };
       return b.stream === 'readings' ? applyReadings(p, b, cur) : applyRecords(p, b, cur);

@@ -115,23 +115,28 @@ export async function sensorPlaces(tx: Executor, ids: readonly string[]): Promis
   return out;
 }
 
-export interface StoredReading {
+export interface NewReading {
   sensor_key: number;
   ts: number;
   value: number;
 }
 
+/** A reading as stored here, with its local sequence. */
+export interface StoredReading extends NewReading {
+  seq: number;
+}
+
 /** Inserts readings, ignoring any (sensor, ts) already stored; returns the rows that were new. */
-export async function insertReadings(tx: Executor, rows: readonly StoredReading[]): Promise<StoredReading[]> {
+export async function insertReadings(tx: Executor, rows: readonly NewReading[]): Promise<StoredReading[]> {
   const stored: StoredReading[] = [];
   for (let i = 0; i < rows.length; i += 1000) {
     const r = await tx
       .insertInto('readings')
       .values(rows.slice(i, i + 1000))
       .onConflict((oc) => oc.columns(['sensor_key', 'ts']).doNothing())
-      .returning(['sensor_key', 'ts', 'value'])
+      .returning(['seq', 'sensor_key', 'ts', 'value'])
       .execute();
-    for (const x of r) stored.push({ sensor_key: Number(x.sensor_key), ts: Number(x.ts), value: x.value });
+    for (const x of r) stored.push({ seq: Number(x.seq), sensor_key: Number(x.sensor_key), ts: Number(x.ts), value: x.value });
   }
   return stored;
 }
