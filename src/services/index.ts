@@ -13,6 +13,7 @@ import { createFileService } from './files.ts';
 export function createServices(deps: Deps) {
   const enterprises = createEnterpriseService(deps);
   const sites = createSiteService(deps);
+  const monitoring = createMonitoring(deps, sites);
   const services = {
     auth: createAuthService(deps),
     users: createUserService(deps),
@@ -20,8 +21,9 @@ export function createServices(deps: Deps) {
     sites,
     imports: createImportService({ enterprises, sites }),
     files: createFileService(deps),
-    monitoring: createMonitoring(deps, sites),
-    network: createNetwork(deps),
+    monitoring,
+    // Forwarded readings' rollups go through the monitoring writer, which keeps its own buffer beside them.
+    network: createNetwork(deps, monitoring.writer),
   };
   return { ...services, thresholdTemplates: createThresholdTemplates(deps, services.network.directives) };
 }

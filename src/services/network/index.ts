@@ -7,7 +7,7 @@ import type { Deps } from '../context.ts';
 import { createDirectives } from './directives.ts';
 import { completeness, createHealth, dropout } from './health.ts';
 import { createNodeRegistry } from './nodes.ts';
-import { createReceiver } from './receive.ts';
+import { createReceiver, type RollupSink } from './receive.ts';
 import { createNetworkSettings, type NetworkSettings } from './settings.ts';
 
 export { NODE_TOKEN_PREFIX } from './nodes.ts';
@@ -15,11 +15,11 @@ export { NODE_TOKEN_PREFIX } from './nodes.ts';
 const DAY = 86_400_000;
 
 /** The network capability: registry of child nodes, the parent's side of sync, health and directives. */
-export function createNetwork(deps: Deps) {
+export function createNetwork(deps: Deps, rollups: RollupSink) {
   const { db } = deps.store;
   const settings = createNetworkSettings(db, deps.now);
   const registry = createNodeRegistry(deps);
-  const receiver = createReceiver(deps);
+  const receiver = createReceiver(deps, rollups);
   const health = createHealth(deps, settings);
   const directives = createDirectives(deps);
 

@@ -1,17 +1,25 @@
 import { uuidv7 } from 'uuidv7';
 import { canSee, type Principal } from '../../domain/access/policy.ts';
 import { Forbidden } from '../../domain/errors.ts';
-import type { Executor } from '../../store/db.ts';
+import type { Executor, Tx } from '../../store/db.ts';
 import { applyRow, insertReadings, placementOf, sensorPlaces, type ApplyOutcome, type NewReading, type StoredReading } from '../../store/repos/network/apply.ts';
 import { advanceCursor, getCursor, getLiveRange, quarantine, setLiveRange } from '../../store/repos/network/cursors.ts';
 import { isEntity, type ReadingTuple } from '../../store/repos/network/outbox.ts';
-import { addRollups } from '../../store/repos/network/rollups.ts';
 import type { PushBody, PushReply, RecordItem } from '../../sync/protocol.ts';
 import type { Deps } from '../context.ts';
 import { groupBySensor, rollupDeltas, type RollupDelta } from '../monitoring/plan.ts';
 import { createFreshness } from './fresh.ts';
 
 type Tally = Omit<PushReply, 'heartbeatSec'>;
+
+/**
+ * Where the rollups of stored readings are written: the monitoring writer, inside the transaction
+ * that stores them, so that its own buffered rollups and their watermark stay consistent with them
+ * (a restart neither misses nor recounts any). `committed` is called right after the commit.
+ */
+export interface RollupSink {
+  storeRollupsWithin(tx: Tx, deltas: RollupDelta[]): Promise<{ committed(): void }>;
+}
 
 /** Days of the rollups start at local midnight, China Standard Time, as at the monitoring writer. */
 const UTC_OFFSET_MIN = 480;
@@ -29,7 +37,7 @@ function rollupsOf(stored: readonly StoredReading[]): RollupDelta[] {
  * the cursor, refusing item by item what lies outside the child's scope (quarantined with the reason,
  * never blocking the line).
  */
-export function createReceiver(deps: Pick<Deps, 'store' | 'now' | 'events'>) {
+export function createReceiver(deps: Pick<Deps, 'store' | 'now' | 'events'>, rollups: RollupSink) {
   const { db } = deps.store;
   const freshness = createFreshness();
 
@@ -150,11 +158,12 @@ export function createReceiver(deps: Pick<Deps, 'store' | 'now' | 'events'>) {
     const t: Tally = { ack: cur, applied: 0, duplicates: all.length - todo.length, refused: [], held: null };
     let stored: StoredReading[] = [];
     let ids = new Map<number, string>();
+    let written: { committed(): void } | null = null;
     await db.transaction().execute(async (tx) => {
       const placed = await placeReadings(tx, p, b, todo, t);
       ids = placed.ids;
       stored = await insertReadings(tx, placed.rows);
-      await addRollups(deps.store, tx, rollupsOf(stored), deps.now());
+      if (stored.length) written = await rollups.storeRollupsWithin(tx, rollupsOf(stored));
       t.applied = stored.length;
       t.duplicates += placed.rows.length - stored.length;
       if (b.express) return;
@@ -168,6 +177,8 @@ export function createReceiver(deps: Pick<Deps, 'store' | 'now' | 'events'>) {
       if (ack > cur) await advanceCursor(tx, p.id, b.stream, ack, deps.now());
       t.ack = await foldLive(tx, p.id, Math.max(cur, ack));
     });
+    // At once, with no await between the commit and here: the writer's buffer must not change meanwhile.
+    (written as { committed(): void } | null)?.committed();
     publishFresh(stored, ids);
     return t;
   }
