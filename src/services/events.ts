@@ -8,6 +8,8 @@ export interface EventMap {
   'record.changed': { entity: string; id: string; op: string; regionCode: string | null; enterpriseId: string | null };
   /** Readings a child forwarded that were the newest of their sensors here (not backfill), after commit: the uplink relays them ahead. */
   'readings.fresh': { readings: [seq: number, sensorId: string, ts: number, value: number][] };
+  /** A parent's bootstrap of this node was written (enterprises, sites, sensors), after commit. */
+  'records.bootstrapped': { directive: string };
   [name: string]: unknown;
 }
 

@@ -51,6 +51,8 @@ export async function applyDirective(store: Store, d: Directive, now: number, o:
     return { fresh, applied: d.kind === 'threshold_template' ? await applyTemplate(tx, d, now, o) : null };
   });
   if (applied && o.events) announceTemplateApplied(o.events, applied);
+  // The parent's records are here: the monitoring catalogue takes their sensors now, not at its next round.
+  if (fresh && d.kind === 'bootstrap') o.events?.publish('records.bootstrapped', { directive: d.id });
   return fresh;
 }
 

@@ -8,7 +8,7 @@ export function startSync(deps: Pick<Deps, 'store' | 'nodeId' | 'now' | 'events'
   const client = createParentClient(upstream, token);
   const common = { store: deps.store, client, nodeId: deps.nodeId, now: deps.now, onError: log };
   const up = startUplink({ ...common, events: deps.events });
-  const down = startDownlink(common);
+  const down = startDownlink({ ...common, events: deps.events });
   return async () => {
     await Promise.all([up.stop(), down.stop()]);
     client.close();

@@ -38,4 +38,14 @@ describe.each(['sqlite', 'postgres'] as const)('catalogue sync (%s)', (kind) => 
     expect(await monitoring.syncCatalog()).toBe(1);
     expect((await post('WL2')).body.rejected).toEqual([{ index: 0, reason: `sensor ${pond.code}/WL2 is disabled` }]);
   });
+
+  it('takes in a bootstrap at once, on its event', async () => {
+    const db = t.node.store.db;
+    const { key: _key, ...wl1 } = await db.selectFrom('sensors').selectAll().where('site_id', '=', pond.id).where('code', '=', 'WL1').executeTakeFirstOrThrow();
+    await db.insertInto('sensors').values({ ...wl1, id: `${wl1.id}-c`, code: 'WL3', origin_node: 'parent-node' }).execute();
+    t.node.deps.events.publish('records.bootstrapped', { directive: 'd-1' });
+    const until = Date.now() + 2000;
+    while (t.node.services.monitoring.catalog.get(pond.code, 'WL3') === undefined && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
+    expect((await post('WL3')).body).toEqual({ accepted: 1, duplicates: 0, rejected: [] });
+  });
 });

@@ -128,6 +128,7 @@ export function createMonitoring(deps: Deps, sites: SiteService) {
         }),
         // A template changed thresholds: the catalogue takes them now, not at its next round.
         deps.events.subscribe('thresholds.applied', () => void syncCatalog().catch(log)),
+        deps.events.subscribe('records.bootstrapped', () => void syncCatalog().catch(log)),
       );
     },
     async stop() {
