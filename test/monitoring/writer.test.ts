@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCatalog } from '../../src/services/monitoring/catalog.ts';
-import { rollupDeltas, type Point } from '../../src/services/monitoring/plan.ts';
+import type { Point } from '../../src/services/monitoring/plan.ts';
 import { createWriter } from '../../src/services/monitoring/writer.ts';
 import type { Sensor } from '../../src/store/repos/monitoring/sensors.ts';
 import { up as perfMigration } from '../../src/store/migrations/2026112905_monitoring_perf.ts';
@@ -159,7 +159,7 @@ describe.each(STORE_KINDS)('telemetry writer (%s)', (kind) => {
     let done: { committed(): void } | null = null;
     await t.store.db.transaction().execute(async (tx) => {
       await tx.insertInto('readings').values(forwarded).execute();
-      done = await w.storeRollupsWithin(tx, rollupDeltas(8, forwarded, 480));
+      done = await w.storeRollupsWithin(tx, forwarded.map((r) => ({ key: r.sensor_key, ts: r.ts, value: r.value })));
     });
     done!.committed();
     expect(w.pendingRollups(8, 600, T0, T0 + 600_000)).toEqual([]);

@@ -120,8 +120,8 @@ export function rollupDeltas(key: number, rows: readonly Reading[], utcOffsetMin
 }
 
 /** Newly stored rows by sensor (ascending keys), each sensor's rows ascending by ts; sorts only what arrived out of order. */
-export function groupBySensor(rows: readonly Row[]): Map<number, Row[]> {
-  const groups = new Map<number, Row[]>();
+export function groupBySensor<T extends { key: number; ts: number }>(rows: readonly T[]): Map<number, T[]> {
+  const groups = new Map<number, T[]>();
   let sortedKeys = true;
   let prevKey = -Infinity;
   for (const r of rows) {

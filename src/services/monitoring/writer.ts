@@ -8,6 +8,13 @@ import type { Row } from './intake.ts';
 import { groupBySensor, historyWindowMs, planFlush, rollupDeltas, type FlushPlan, type Point, type RollupDelta, type StateWrite } from './plan.ts';
 import { createRollupBuffer } from './rollup-buffer.ts';
 
+/** A stored reading by the sensor's local key. */
+export interface KeyedReading {
+  key: number;
+  ts: number;
+  value: number;
+}
+
 export interface WriteResult {
   accepted: number;
   duplicates: number;
@@ -189,7 +196,7 @@ export function createWriter(o: WriterOptions) {
         for (const [key, span] of spans(groups)) history.set(key, sqlite.history(key, span.from, span.to));
         const r = planFlush(groups, ctx(history));
         withExtra(r.plan);
-        sqlite.apply({ ...r.plan, rollups: [] }, now);
+        sqlite.apply(r.plan, now);
         if (rollupsDue) {
           sqlite.upsertRollups(rollups.all());
           sqlite.upsertRollups(r.plan.rollups);
@@ -231,6 +238,13 @@ export function createWriter(o: WriterOptions) {
     }
     for (const [id, p] of closedPoints) if (!next.has(id)) next.set(id, p);
     return { results, plan, points: next, groups };
+  }
+
+  /** 10-minute, hourly and daily rollup deltas of readings, in this node's days. */
+  function deltasOf(rows: readonly KeyedReading[]): RollupDelta[] {
+    const out: RollupDelta[] = [];
+    for (const [key, g] of groupBySensor(rows)) rollupDeltas(key, g, o.utcOffsetMin, out);
+    return out;
   }
 
   function stored(rows: Row[], flags: ArrayLike<number>): Row[] {
@@ -283,26 +297,19 @@ export function createWriter(o: WriterOptions) {
       if (!sqlite) return 0;
       return sqlite.transaction(() => {
         const rows = sqlite.readingsAfter(sqlite.watermark());
-        const deltas: RollupDelta[] = [];
-        let from = 0;
-        for (let i = 1; i <= rows.length; i++) {
-          if (i === rows.length || rows[i]!.key !== rows[from]!.key) {
-            rollupDeltas(rows[from]!.key, rows.slice(from, i), o.utcOffsetMin, deltas);
-            from = i;
-          }
-        }
-        sqlite.upsertRollups(deltas);
+        sqlite.upsertRollups(deltasOf(rows));
         sqlite.setWatermark(sqlite.maxSeq(), o.now());
         return rows.length;
       });
     },
     /**
      * For another transaction on this store that stores readings (a parent storing its children's):
-     * writes their rollup deltas in it. On SQLite the buffered deltas go with them and the watermark
+     * writes the rollups of the readings it newly stored, in it. On SQLite the buffered deltas go with them and the watermark
      * moves past that transaction's readings, so a restart neither misses nor recounts any; call
      * `committed()` as soon as it has committed, with no await between (the buffer is then empty).
      */
-    async storeRollupsWithin(tx: Tx, deltas: RollupDelta[]): Promise<{ committed(): void }> {
+    async storeRollupsWithin(tx: Tx, stored: readonly KeyedReading[]): Promise<{ committed(): void }> {
+      const deltas = deltasOf(stored);
       if (!sqlite) {
         await pgBulk.upsertRollups(tx, deltas);
         return { committed: () => {} };

@@ -7,7 +7,7 @@ import { advanceCursor, getCursor, getLiveRange, quarantine, setLiveRange } from
 import { isEntity, type ReadingTuple } from '../../store/repos/network/outbox.ts';
 import type { PushBody, PushReply, RecordItem } from '../../sync/protocol.ts';
 import type { Deps } from '../context.ts';
-import { groupBySensor, rollupDeltas, type RollupDelta } from '../monitoring/plan.ts';
+import type { KeyedReading } from '../monitoring/writer.ts';
 import { createFreshness } from './fresh.ts';
 
 type Tally = Omit<PushReply, 'heartbeatSec'>;
@@ -18,18 +18,7 @@ type Tally = Omit<PushReply, 'heartbeatSec'>;
  * (a restart neither misses nor recounts any). `committed` is called right after the commit.
  */
 export interface RollupSink {
-  storeRollupsWithin(tx: Tx, deltas: RollupDelta[]): Promise<{ committed(): void }>;
-}
-
-/** Days of the rollups start at local midnight, China Standard Time, as at the monitoring writer. */
-const UTC_OFFSET_MIN = 480;
-
-/** 10-minute, hourly and daily rollup deltas of newly stored readings (repeats were not stored, so never counted twice). */
-function rollupsOf(stored: readonly StoredReading[]): RollupDelta[] {
-  const out: RollupDelta[] = [];
-  const groups = groupBySensor(stored.map((r, index) => ({ key: r.sensor_key, ts: r.ts, value: r.value, index })));
-  for (const [key, rows] of groups) rollupDeltas(key, rows, UTC_OFFSET_MIN, out);
-  return out;
+  storeRollupsWithin(tx: Tx, stored: readonly KeyedReading[]): Promise<{ committed(): void }>;
 }
 
 /**
@@ -163,7 +152,8 @@ export function createReceiver(deps: Pick<Deps, 'store' | 'now' | 'events'>, rol
       const placed = await placeReadings(tx, p, b, todo, t);
       ids = placed.ids;
       stored = await insertReadings(tx, placed.rows);
-      if (stored.length) written = await rollups.storeRollupsWithin(tx, rollupsOf(stored));
+      // Only the newly stored rows: a repeat is never counted twice.
+      if (stored.length) written = await rollups.storeRollupsWithin(tx, stored.map((r) => ({ key: r.sensor_key, ts: r.ts, value: r.value })));
       t.applied = stored.length;
       t.duplicates += placed.rows.length - stored.length;
       if (b.express) return;

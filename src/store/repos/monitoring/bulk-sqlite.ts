@@ -126,9 +126,8 @@ export function sqliteBulk(db: SQLite.Database) {
     setWatermark(seq: number, now: number): void {
       setWatermark.run(seq, now);
     },
-    /** Writes the plan: rollups (when it carries any), alarms, their history and change log, point states. */
+    /** Writes the plan's alarms, their history and change log, and point states (its rollups go through the writer's buffer). */
     apply(plan: FlushPlan, now: number): void {
-      upsertRollups(plan.rollups);
       for (const a of plan.alarmInserts) insertAlarm.run(...ALARM_COLUMNS.map((c) => a[c]));
       for (const u of plan.alarmUpdates) syncAlarm.run(u.level, u.current_level, u.recovered_at, u.relapses, u.value, u.message, u.updated_at, u.id);
       for (const a of plan.actions) insertAction.run(a.id, a.alarm_id, a.at, a.actor_id, a.actor_name, a.action, a.note, a.details);
