@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiCall } from './api.ts';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../src/server.ts';
 
@@ -46,16 +47,7 @@ describe.skipIf(!haveBrowser)('monitoring in a browser', () => {
   let token: string;
   let alarm: Alarm;
 
-  async function call<T>(method: string, url: string, body?: unknown): Promise<T> {
-    const res = await fetch(server.url + url, {
-      method,
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const json = await res.json();
-    if (!res.ok) throw new Error(`${method} ${url} → ${res.status} ${JSON.stringify(json)}`);
-    return json as T;
-  }
+  const call = <T>(method: string, url: string, body?: unknown) => apiCall<T>(server.url, token, method, url, body);
 
   const sensor = (code: string, kind: string, thresholds: Record<string, number | string>, position: Record<string, number | string>) =>
     call('POST', `/api/v1/sites/${SITE}/sensors`, { code, kind, expectedIntervalSec: 600, position, thresholds: { minCount: 1, minDurationSec: 0, hysteresis: 0, ...thresholds } });
