@@ -44,6 +44,15 @@ export default function SettingsPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [view?.version, view !== undefined]);
 
+  /** After a conflict: the stored settings replace what was typed, even when a background refetch already brought their version. */
+  async function reload() {
+    const r = await q.refetch();
+    if (!r.data) return;
+    form.resetFields();
+    form.setFieldsValue(r.data.values);
+    setDirty(false);
+  }
+
   async function submit(values: MonitoringConfig) {
     if (!view) return;
     const patch = settingsPatch(view.values, cleaned(overlay(view.values, values)));
@@ -54,7 +63,7 @@ export default function SettingsPage() {
       qc.setQueryData(KEY, saved);
       message.success(t('mon.settings.saved', { v: saved.version }));
     } catch (err) {
-      if (err instanceof ApiError && err.status === 409) showConflict(t('mon.settings.conflict'), async () => void (await q.refetch()));
+      if (err instanceof ApiError && err.status === 409) showConflict(t('mon.settings.conflict'), reload);
       else applyServerErrors(form, localised(err, i18n.language), form.getFieldsError().map((f) => f.name as string[]));
     } finally {
       setBusy(false);
