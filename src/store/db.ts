@@ -78,6 +78,9 @@ function openSqlite(opts: StoreOptions): Store {
 
 function openPostgres(url: string): Store {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection the server ends (a restart, an administrator) is dropped by the pool and
+  // replaced at the next query; unheard, its error would end the process.
+  pool.on('error', (err) => console.error('[store] idle PostgreSQL connection lost:', err.message));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
