@@ -17,13 +17,17 @@ declare module '../../schema.ts' {
   }
 }
 
+/** Rows per statement: a backfill can bring tens of thousands of flags, past SQLite's bound-parameter limit. */
+const FLAG_CHUNK = 1000;
+
 export async function insertQualityFlags(db: Executor, rows: ReadingsQualityTable[]): Promise<void> {
-  if (rows.length === 0) return;
-  await db
-    .insertInto('readings_quality')
-    .values(rows)
-    .onConflict((oc) => oc.columns(['sensor_key', 'ts', 'flag']).doNothing())
-    .execute();
+  for (let i = 0; i < rows.length; i += FLAG_CHUNK) {
+    await db
+      .insertInto('readings_quality')
+      .values(rows.slice(i, i + FLAG_CHUNK))
+      .onConflict((oc) => oc.columns(['sensor_key', 'ts', 'flag']).doNothing())
+      .execute();
+  }
 }
 
 export async function qualityFlagsBetween(db: Executor, key: number, from: number, to: number) {
