@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type RawReplyDefaultExpression, type RawRequestDefaultExpression, type RawServerDefault } from 'fastify';
 import fastifyCompress from '@fastify/compress';
+import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -19,6 +20,33 @@ export interface AppOptions {
   webDir?: string;
   bodyLimit?: number;
 }
+
+/**
+ * Headers on every response. The web app is a built SPA: its scripts are its own files; antd writes
+ * inline styles; charts draw to canvas and export as data:/blob: images. No HSTS and no
+ * upgrade-insecure-requests: a node on a plant's network may be reached over plain HTTP, and the TLS
+ * proxy in front of it, where there is one, sets HSTS.
+ */
+const SECURITY_HEADERS = {
+  contentSecurityPolicy: {
+    useDefaults: false,
+    directives: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:', 'blob:'],
+      fontSrc: ["'self'", 'data:'],
+      connectSrc: ["'self'"],
+      objectSrc: ["'none'"],
+      baseUri: ["'self'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+    },
+  },
+  strictTransportSecurity: false,
+  frameguard: { action: 'deny' as const },
+  referrerPolicy: { policy: 'same-origin' as const },
+};
 
 /** The HTTP shell: parsing, validation, auth, errors, OpenAPI. Capabilities add their routes after. */
 export async function createApp(opts: AppOptions): Promise<App> {
@@ -43,6 +71,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
+  await app.register(fastifyHelmet, SECURITY_HEADERS);
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifyCompress, { global: true, threshold: 2048 });
   registerAuth(app, opts.resolvers);

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Principal } from '../domain/access/policy.ts';
-import { Unauthorized } from '../domain/errors.ts';
+import { Forbidden, Unauthorized } from '../domain/errors.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -8,8 +8,12 @@ declare module 'fastify' {
     token: string | null;
   }
   interface FastifyContextConfig {
-    /** Routes that answer without a token (login, health, OpenAPI). */
+    /** Routes that answer without a token (login, health, OpenAPI, the web app's files). */
     public?: boolean;
+    /** Routes only a child node may call (/sync): anyone else is refused before the body is read. */
+    nodeOnly?: boolean;
+    /** Routes that accept the token as `?access_token=` (EventSource cannot set headers). */
+    queryToken?: boolean;
   }
 }
 
@@ -19,22 +23,41 @@ export type TokenResolver = (token: string) => Promise<Principal | null>;
 export function bearer(req: FastifyRequest): string | null {
   const h = req.headers.authorization;
   if (h?.startsWith('Bearer ')) return h.slice(7).trim() || null;
-  // EventSource cannot set headers: the live stream may carry the token in the query.
+  if (!req.routeOptions.config?.queryToken || req.method !== 'GET') return null;
   const q = (req.query as Record<string, unknown> | undefined)?.access_token;
-  return typeof q === 'string' && req.method === 'GET' ? q : null;
+  return typeof q === 'string' && q ? q : null;
 }
 
+/** The principal behind a token, or null when no resolver knows it. */
+export function resolverOf(resolvers: Record<string, TokenResolver>): TokenResolver {
+  return async (token) => {
+    const prefix = Object.keys(resolvers).find((p) => token.startsWith(p));
+    return prefix ? resolvers[prefix]!(token) : null;
+  };
+}
+
+/**
+ * Every matched route needs a token unless it is declared public. The decision is taken on the route
+ * Fastify matched, never on the raw URL, so that `/%61pi/…` cannot pass for a file of the web app.
+ * Routes registered outside /api (the web app's static files) are public by construction.
+ */
 export function registerAuth(app: FastifyInstance, resolvers: Record<string, TokenResolver>) {
+  const resolve = resolverOf(resolvers);
   app.decorateRequest('principal', null);
   app.decorateRequest('token', null);
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/')) route.config = { ...(route.config ?? {}), public: true };
+  });
   app.addHook('onRequest', async (req) => {
-    if (!req.url.startsWith('/api/')) return;
-    if (req.routeOptions.config?.public) return;
+    // No route matched: the not-found handler answers, and it serves nothing that needs a caller.
+    if (req.is404) return;
+    const config = req.routeOptions.config;
+    if (config?.public) return;
     const token = bearer(req);
     if (!token) throw new Unauthorized('Missing bearer token (请先登录)');
-    const prefix = Object.keys(resolvers).find((p) => token.startsWith(p));
-    const principal = prefix ? await resolvers[prefix]!(token) : null;
+    const principal = await resolve(token);
     if (!principal) throw new Unauthorized('Invalid, expired or revoked token (登录已失效)', 'invalid_token');
+    if (config?.nodeOnly && principal.kind !== 'node') throw new Forbidden('Only child nodes call /sync (仅限下级节点)');
     req.principal = principal;
     req.token = token;
   });

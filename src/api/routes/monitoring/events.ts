@@ -11,7 +11,7 @@ export function eventRoutes(app: App, _m: Monitoring, events: EventBus, heartbea
   app.addHook('preClose', async () => {
     for (const end of [...open]) end();
   });
-  app.get('/api/v1/events', { schema: { tags: ['monitoring'], summary: 'Live stream of alarms (text/event-stream); token may come as ?access_token=' } }, async (req, reply) => {
+  app.get('/api/v1/events', { config: { queryToken: true }, schema: { tags: ['monitoring'], summary: 'Live stream of alarms (text/event-stream); token may come as ?access_token=' } }, async (req, reply) => {
     const p = who(req);
     reply.hijack();
     const res = reply.raw;

@@ -5,12 +5,12 @@ import type { App } from '../../app.ts';
 import { who } from '../../auth.ts';
 import { errors, okSchema } from '../../schemas.ts';
 
-/** What a child node calls on its parent, with its node token. Request bodies may be gzip-compressed. */
+/** What a child node calls on its parent, with its node token (no other caller: `nodeOnly`). Request bodies may be gzip-compressed. */
 export function syncRoutes(app: App, net: Network) {
   const tags = ['sync'];
   app.post(
     '/api/v1/sync/push',
-    { bodyLimit: 256 * 1024 * 1024, schema: { tags, summary: 'A batch of one outbox stream (records, alarms or readings)', body: pushBody, response: { 200: pushReply, ...errors } } },
+    { bodyLimit: 256 * 1024 * 1024, config: { nodeOnly: true }, schema: { tags, summary: 'A batch of one outbox stream (records, alarms or readings)', body: pushBody, response: { 200: pushReply, ...errors } } },
     async (req) => {
       const p = who(req);
       await net.health.contact(p, req.body.node);
@@ -20,17 +20,16 @@ export function syncRoutes(app: App, net: Network) {
   );
   app.post(
     '/api/v1/sync/heartbeat',
-    { schema: { tags, summary: "The child's state: backlog, its age, sensors online", body: heartbeatBody, response: { 200: heartbeatReply, ...errors } } },
+    { config: { nodeOnly: true }, schema: { tags, summary: "The child's state: backlog, its age, sensors online", body: heartbeatBody, response: { 200: heartbeatReply, ...errors } } },
     async (req) => {
-      const p = who(req);
-      if (p.kind !== 'node') return { heartbeatSec: net.settings.get().heartbeatSec, serverTime: Date.now() };
-      await net.health.heartbeat(p, req.body);
+      await net.health.heartbeat(who(req), req.body);
       return { heartbeatSec: net.settings.get().heartbeatSec, serverTime: Date.now() };
     },
   );
   app.get(
     '/api/v1/sync/inbox',
     {
+      config: { nodeOnly: true },
       schema: {
         tags,
         summary: 'Directives for the calling child after its cursor; waits up to `wait` seconds when none (long-poll)',
@@ -48,7 +47,7 @@ export function syncRoutes(app: App, net: Network) {
   );
   app.post(
     '/api/v1/sync/inbox/ack',
-    { schema: { tags, summary: 'Acknowledge directives up to a cursor', body: z.strictObject({ cursor: z.number().int().min(0) }), response: { 200: okSchema, ...errors } } },
+    { config: { nodeOnly: true }, schema: { tags, summary: 'Acknowledge directives up to a cursor', body: z.strictObject({ cursor: z.number().int().min(0) }), response: { 200: okSchema, ...errors } } },
     async (req) => net.directives.ack(who(req), req.body.cursor),
   );
 }
