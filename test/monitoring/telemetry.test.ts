@@ -95,9 +95,16 @@ describe.each(['sqlite', 'postgres'] as const)('telemetry and alarms (%s)', (kin
     expect(list.body.items[0].message).toBe(`${pond.code}/WL1 橙色预警: 监测值 102.5 m`);
     status = await t.req('GET', `/api/v1/sites/${pond.code}/status`, { token: t.adminToken });
     expect(status.body.level).toBe('yellow');
+    // The freeboard derived from WL1 is filed under WL1's item (库水位) and counts with it as one point.
     expect(status.body.items).toEqual([
-      { kind: 'water_level', level: 'yellow', points: [{ sensor: 'WL1', level: 'yellow' }] },
-      { kind: 'freeboard', level: null, points: [{ sensor: 'FB1', level: null }] },
+      {
+        item: 'water_level',
+        level: 'yellow',
+        points: [
+          { sensor: 'WL1', kind: 'water_level', level: 'yellow', derivedFrom: null, stale: false, lastHeard: at(50), disabled: false },
+          { sensor: 'FB1', kind: 'freeboard', level: null, derivedFrom: 'WL1', stale: false, lastHeard: at(50), disabled: false },
+        ],
+      },
     ]);
 
     const detail = await t.req('GET', `/api/v1/alarms/${alarm.id}`, { token: t.adminToken });

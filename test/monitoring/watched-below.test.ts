@@ -138,7 +138,7 @@ for (const kind of STORE_KINDS) describe(`sites watched by a node below (provinc
 
     // The watched pond's state is the enterprise node's to report: nothing forwarded, nothing offline.
     const s = await status(province, down.code);
-    expect(s).toMatchObject({ level: null, offline: [], items: [{ kind: 'water_level', level: null, points: [{ sensor: 'PW1', level: null }] }] });
+    expect(s).toMatchObject({ level: null, offline: [], items: [{ item: 'water_level', level: null, points: [{ sensor: 'PW1', level: null }] }] });
     expect(s.connectivity).toEqual([{ code: 'PW1', state: 'online', intervalSec: 600, silentSec: 5 * 3600, offlineSince: null }]);
     expect((await status(province, local.code)).offline).toEqual(['PW1']);
   });
@@ -169,7 +169,7 @@ for (const kind of STORE_KINDS) describe(`sites watched by a node below (provinc
     await forward();
     let s = await same();
     expect(points(s)).toEqual([['WL1', 'red'], ['WL2', 'orange']]);
-    expect(s).toMatchObject({ level: 'red', offline: [], items: [{ kind: 'water_level', level: 'red' }] });
+    expect(s).toMatchObject({ level: 'red', offline: [], items: [{ item: 'water_level', level: 'red' }] });
     expect(s.connectivity.map((c: { state: string }) => c.state)).toEqual(['online', 'online']);
 
     // WL1 recovers: the pond falls to WL2's orange.
@@ -186,7 +186,7 @@ for (const kind of STORE_KINDS) describe(`sites watched by a node below (provinc
     await forward();
     s = await same();
     expect(points(s)).toEqual([['WL1', 'orange'], ['WL2', 'orange']]);
-    expect(s).toMatchObject({ level: 'red', items: [{ kind: 'water_level', level: 'red' }] });
+    expect(s).toMatchObject({ level: 'red', items: [{ item: 'water_level', level: 'red' }] });
 
     const overview = await province.req('GET', '/api/v1/monitoring/overview', { token: province.adminToken });
     expect(overview.status).toBe(200);
@@ -214,13 +214,19 @@ for (const kind of STORE_KINDS) describe(`sites watched by a node below (provinc
     await forward();
     s = await status(province, pond.code);
     expect(s).toEqual(await status(child, pond.code));
-    expect(s).toMatchObject({ level: null, offline: ['WL1', 'WL2'], items: [{ kind: 'water_level', level: null, points: [{ sensor: 'WL1', level: null }, { sensor: 'WL2', level: null }] }] });
+    // Silence is not safety: both points keep their last level, marked stale; the pond stays red, its data interrupted.
+    expect(s).toMatchObject({
+      level: 'red',
+      offline: ['WL1', 'WL2'],
+      dataInterrupted: true,
+      items: [{ item: 'water_level', level: 'red', points: [{ sensor: 'WL1', level: 'orange', stale: true, lastHeard: lastReading }, { sensor: 'WL2', level: 'orange', stale: true, lastHeard: lastReading }] }],
+    });
     expect(s.connectivity.map((c: { state: string; offlineSince: number }) => [c.state, c.offlineSince])).toEqual([
       ['offline', lastReading + 30 * MIN],
       ['offline', lastReading + 30 * MIN],
     ]);
     const overview = await province.req('GET', '/api/v1/monitoring/overview', { token: province.adminToken });
-    expect(overview.body.items.find((i: { site: string }) => i.site === pond.code)).toMatchObject({ level: null, offline: ['WL1', 'WL2'], silent: true, sensors: 2 });
+    expect(overview.body.items.find((i: { site: string }) => i.site === pond.code)).toMatchObject({ level: 'red', offline: ['WL1', 'WL2'], silent: true, dataInterrupted: true, sensors: 2 });
     // The province raised nothing of its own for the pond.
     expect(await tick()).toEqual([]);
     expect((await provinceAlarms(pond.id)).filter((a) => a.kind === 'offline' || a.kind === 'site_offline')).toHaveLength(3);

@@ -6,6 +6,8 @@ export * from './templates.ts';
 export * from './evaluator.ts';
 export * from './quality.ts';
 export * from './rate.ts';
+export * from './items.ts';
+export * from './required-items.ts';
 export * from './aggregate.ts';
 export * from './offline.ts';
 export * from './alarm-loop.ts';

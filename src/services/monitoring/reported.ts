@@ -5,7 +5,7 @@ import { listActiveSensorAlarms } from '../../store/repos/monitoring/alarms.ts';
 import { listSensorsLastSeen } from '../../store/repos/monitoring/sensors.ts';
 import { listNodeScopes } from '../../store/repos/network/nodes.ts';
 import type { MonitoringSettings } from './settings.ts';
-import { computeReportedSiteStatus, type ComputedStatus } from './site-status.ts';
+import { computeReportedSiteStatus, defaultRequired, type ComputedStatus } from './site-status.ts';
 
 /** The alarms that carry a watching node's view of a sensor: its levels and its silence. */
 const REPORTED_KINDS = ['threshold', 'rate', 'offline'] as const;
@@ -30,7 +30,8 @@ export interface ReportedSite {
  * threshold and rate alarms, its silence from the live offline alarm, its last reading from the
  * readings table. Two queries however many sites.
  */
-export async function reportedStatuses(db: Executor, siteIds: readonly string[], settings: MonitoringSettings, now: number): Promise<Map<string, ReportedSite>> {
+export async function reportedStatuses(db: Executor, sites: readonly { id: string; kind: string }[], settings: MonitoringSettings, now: number): Promise<Map<string, ReportedSite>> {
+  const siteIds = sites.map((s) => s.id);
   const sensors = await listSensorsLastSeen(db, siteIds);
   const alarms = await listActiveSensorAlarms(db, siteIds, REPORTED_KINDS);
   const reports = new Map<string, { level: Level | null; offlineSince: number | null }>();
@@ -47,10 +48,10 @@ export async function reportedStatuses(db: Executor, siteIds: readonly string[],
     else bySite.set(s.siteId, [s]);
   }
   const out = new Map<string, ReportedSite>();
-  for (const id of siteIds) {
+  for (const { id, kind } of sites) {
     const list = bySite.get(id) ?? [];
     const reported = list.map((s) => ({ ...s, level: null, offlineSince: null, ...reports.get(s.id) }));
-    out.set(id, { status: computeReportedSiteStatus(reported, settings, now), sensors: list.length });
+    out.set(id, { status: computeReportedSiteStatus(reported, settings, now, defaultRequired(kind)), sensors: list.length });
   }
   return out;
 }

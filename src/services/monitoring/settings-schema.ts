@@ -38,7 +38,7 @@ export const DEFAULT_MONITORING_CONFIG: MonitoringConfig = {
 export const CONFIG_SOURCES: Record<keyof MonitoringConfig, string> = {
   offline: 'GB 51108-2015 §4.5.4, §10.0.1; k and reminders: platform defaults',
   escalation: DEFAULT_ESCALATION.source,
-  aggregation: 'GB 39496-2020 §5.5.4 (item continuation to confirm)',
+  aggregation: DEFAULT_AGGREGATION.source,
   retentionDays: 'platform default: keep raw readings',
   tenMinuteRetentionDays: 'platform default: 400 days, so that a year at 10-minute steps reads from the 10-minute rollups; hourly and daily rollups are kept',
   futureToleranceSec: 'platform default: 5 min of device clock drift',
@@ -75,7 +75,7 @@ export const configPatch = z.strictObject({
     })
     .partial()
     .optional(),
-  aggregation: z.strictObject({ points: promotion, items: promotion }).partial().optional(),
+  aggregation: z.strictObject({ points: promotion, items: promotion, source: z.string().max(500), confirmed: z.boolean() }).partial().optional(),
   retentionDays: z.number().int().min(1).nullable().optional(),
   tenMinuteRetentionDays: z.number().int().min(1).max(36_500).nullable().optional(),
   futureToleranceSec: z.number().int().min(0).max(86_400).optional(),

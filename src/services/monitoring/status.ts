@@ -31,9 +31,9 @@ export function createStatusService(deps: Pick<Deps, 'store' | 'now'>, sites: Si
       requireAccess(actor, 'monitoring.read', { regionCode: site.region, enterpriseId: site.enterprise }, 'Site');
       const now = deps.now();
       const s = (await loadCoverage(db)).covers(site)
-        ? (await reportedStatuses(db, [site.id], settings, now)).get(site.id)!.status
+        ? (await reportedStatuses(db, [site], settings, now)).get(site.id)!.status
         : computeSiteStatus(catalog.siteSensors(site.id), points, settings, now);
-      return { site: site.code, level: s.level, items: s.items, offline: s.offline, connectivity: s.connectivity.sensors };
+      return { site: site.code, level: s.level, items: s.items, offline: s.offline, dataInterrupted: s.dataInterrupted, connectivity: s.connectivity.sensors };
     },
     /** Every monitored site the caller may see in a region: current level, live alarms by level, offline sensors. */
     async overview(actor: Principal, region?: string) {
@@ -58,6 +58,7 @@ export function createStatusService(deps: Pick<Deps, 'store' | 'now'>, sites: Si
           sensors,
           offline: st.offline,
           silent: st.connectivity.silent,
+          dataInterrupted: st.dataInterrupted,
           openAlarms: Object.values(open).reduce((a, b) => a + b, 0),
           openAlarmsByLevel: open,
           monitored: true,
@@ -73,7 +74,7 @@ export function createStatusService(deps: Pick<Deps, 'store' | 'now'>, sites: Si
         });
       const placed = await sitesInScope(deps, actor, region);
       const watched = cover.empty ? [] : placed.filter((s) => cover.covers(s));
-      const reported = await reportedStatuses(db, watched.map((s) => s.id), settings, now);
+      const reported = await reportedStatuses(db, watched, settings, now);
       const remote = watched.flatMap((s) => {
         const r = reported.get(s.id)!;
         return r.sensors ? [row(s, r.status, r.sensors)] : [];
@@ -110,6 +111,7 @@ function unmonitoredPonds(placed: Awaited<ReturnType<typeof sitesInScope>>, moni
       sensors: 0,
       offline: [] as string[],
       silent: false,
+      dataInterrupted: false,
       openAlarms: 0,
       openAlarmsByLevel: {} as Record<string, number>,
       monitored: false,

@@ -14,6 +14,7 @@ export const monitoringEn: Shape<typeof monitoringZh> = {
       counts: 'Counts', total: 'Monitored', alarming: 'In warning', offlineSites: 'With offline sensors', noSensors: 'Not monitored',
       noCoords: '{{n}} without coordinates are not on the map', mapNote: 'Sketch map; boundaries for reference only',
       mapNoteOfficial: 'Map approval no. {{no}}', enterprise: 'Enterprise',
+      missingItem: 'Required item missing', dataInterrupted: 'Data interrupted',
     },
     site: {
       plan: 'Monitoring points', status: 'Warning status', items: 'Items', point: 'Point', value: 'Latest', sensor: 'Sensor',
@@ -24,6 +25,16 @@ export const monitoringEn: Shape<typeof monitoringZh> = {
       noPosition: 'Points without a position', planHint: 'Points drawn at their registered plan coordinates (x, y); colour shows the current level',
       r1h: '1 h', r6h: '6 h', r1d: '1 day', r7d: '7 days', r30d: '30 days', r90d: '90 days', r1y: '1 year',
       sectionView: 'Section (by elevation)', planView: 'Plan',
+      item: 'Monitoring item', stale: 'Silent: last level kept', disabled: 'Disabled: last level kept', missingItems: 'Required items without a working point',
+    },
+    item: {
+      dam_displacement: 'Dam displacement', phreatic_line: 'Phreatic line', dry_beach: 'Dry beach', water_level: 'Pond water level', rainfall: 'Rainfall',
+      landslide_displacement: 'Landslide displacement', video: 'Video', pore_pressure: 'Pore water pressure', seepage_flow: 'Seepage flow', turbidity: 'Turbidity',
+      ground_pressure: 'Ground pressure', people_underground: 'People underground', slope_displacement: 'Slope displacement', gas_co: 'Carbon monoxide', gas_o2: 'Oxygen', gas_h2s: 'Hydrogen sulphide',
+    },
+    transmission: {
+      interrupted: 'Data interrupted', tag: 'Data interrupted', category: 'Network data transmission',
+      hint: 'A data interruption is a transmission alarm, not a safety warning; it is not counted among the warning levels', open: 'Data interruptions',
     },
     kind: {
       water_level: 'Water level', freeboard: 'Freeboard', beach_length: 'Dry beach length', beach_slope: 'Dry beach slope', phreatic_depth: 'Phreatic depth',

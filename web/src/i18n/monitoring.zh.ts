@@ -11,6 +11,7 @@ export const monitoringZh = {
       counts: '统计', total: '监测对象', alarming: '有预警', offlineSites: '有离线测点', noSensors: '未接入',
       noCoords: '{{n}} 处未登记坐标，未在图上显示', mapNote: '示意图，行政区划边界仅供参考，非标准地图',
       mapNoteOfficial: '审图号：{{no}}', enterprise: '企业',
+      missingItem: '必测项目缺失', dataInterrupted: '数据中断',
     },
     site: {
       plan: '测点布置', status: '预警状态', items: '监测项目', point: '测点', value: '最新值', sensor: '测点',
@@ -21,6 +22,16 @@ export const monitoringZh = {
       noPosition: '未登记位置的测点', planHint: '测点按登记的平面坐标 (x, y) 绘制；颜色表示当前预警等级',
       r1h: '1小时', r6h: '6小时', r1d: '1天', r7d: '7天', r30d: '30天', r90d: '90天', r1y: '1年',
       sectionView: '断面（按高程）', planView: '平面',
+      item: '监测项目', stale: '数据中断，保持最后等级', disabled: '已停用，保持最后等级', missingItems: '缺少正常测点的必测项目',
+    },
+    item: {
+      dam_displacement: '坝体位移', phreatic_line: '浸润线', dry_beach: '干滩', water_level: '库水位', rainfall: '降水量',
+      landslide_displacement: '库区滑坡体位移', video: '视频', pore_pressure: '孔隙水压力', seepage_flow: '渗流量', turbidity: '浑浊度',
+      ground_pressure: '地压', people_underground: '井下人数', slope_displacement: '边坡位移', gas_co: '一氧化碳', gas_o2: '氧气', gas_h2s: '硫化氢',
+    },
+    transmission: {
+      interrupted: '数据中断', tag: '数据中断', category: '联网数据传输',
+      hint: '数据中断属联网数据传输报警，不是安全预警，不计入各级预警数量', open: '数据中断报警',
     },
     kind: {
       water_level: '库水位', freeboard: '安全超高', beach_length: '干滩长度', beach_slope: '干滩坡度', phreatic_depth: '浸润线埋深',

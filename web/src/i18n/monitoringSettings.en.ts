@@ -28,7 +28,8 @@ export const monitoringSettingsEn: Shape<typeof monitoringSettingsZh> = {
         floodSeason: 'By local calendar date; may run over New Year (e.g. 1 Nov – 28 Feb).',
         utcOffsetMin: 'Local time used for dates; China Standard Time is 480 (UTC+8).',
         promotion: 'This many members at a level raise the group one level: e.g. 4 blue points make the item yellow.',
-        chain: 'On: every N at a level count as one at the next, added to the real ones (the safe side). Off: only real members raise the level.',
+        chain: 'Off (GB 39496-2020 §5.5.4 as written): members are counted at their own level only, so 12 blue points make yellow and 4 blue + 2 yellow make yellow. On (another reading): every N at a level count as one at the next, added to the real ones.',
+        aggregationSource: 'Where these counts come from; the items’ continuation (3 yellow → orange, 2 orange → red) is to confirm.',
         retentionDays: 'Raw readings older than this are deleted; hourly and daily figures are kept. Empty keeps them forever.',
         tenMinuteRetentionDays: '10-minute figures (used by 1- to 7-day charts) older than this are deleted; older periods are computed from raw readings, and show no 10-minute curve once those are gone too. Empty keeps them forever.',
         futureToleranceSec: 'Readings stamped further ahead of the server clock than this are refused, to catch wrong device clocks.',
@@ -53,6 +54,7 @@ export const monitoringSettingsEn: Shape<typeof monitoringSettingsZh> = {
         aggregation: {
           points: { blue: 'Blue points → item yellow', yellow: 'Yellow points → item orange', orange: 'Orange points → item red', chain: 'Chain points' },
           items: { blue: 'Blue items → pond yellow', yellow: 'Yellow items → pond orange', orange: 'Orange items → pond red', chain: 'Chain items' },
+          source: 'Source of the counts', confirmed: 'Source confirmed',
         },
         retentionDays: 'Raw readings kept for', tenMinuteRetentionDays: '10-minute figures kept for', futureToleranceSec: 'Future timestamp tolerance',
         webhooks: 'Warning webhooks', sms: 'SMS gateway',

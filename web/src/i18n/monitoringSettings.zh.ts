@@ -24,7 +24,8 @@ export const monitoringSettingsZh = {
         floodSeason: '按当地日历日期判断，可跨年（如 11 月 1 日—次年 2 月 28 日）。',
         utcOffsetMin: '判断日期所用的当地时间；中国标准时间为 480（UTC+8）。',
         promotion: '达到此数量即升高一级：如 4 个蓝色测点使监测项目为黄色。',
-        chain: '开启：每 N 个低一级折算为 1 个高一级，与实际数量合并计数（偏安全）；关闭：只按实际数量升级。',
+        chain: '关闭（按 GB 39496-2020 §5.5.4 原文）：只按测点本级数量计数，12 个蓝色测点为黄色，4 蓝 + 2 黄为黄色；开启（另一种理解）：每 N 个低一级折算为 1 个高一级，与实际数量合并计数。',
+        aggregationSource: '这些数量的出处；项目间的续文（3 项黄色→橙色、2 项橙色→红色）待核实。',
         retentionDays: '超过此期限的原始监测数据将被删除；小时和日统计数据不删除。留空为永久保存。',
         tenMinuteRetentionDays: '10 分钟统计数据（1 至 7 天的曲线使用）的保存期限；超过期限的时段改由原始数据计算，原始数据也已删除的时段不再显示 10 分钟曲线。留空为永久保存。',
         futureToleranceSec: '监测数据时间比服务器时间超前超过此值即拒收，用于发现设备时钟错误。',
@@ -49,6 +50,7 @@ export const monitoringSettingsZh = {
         aggregation: {
           points: { blue: '蓝色测点数 → 项目黄色', yellow: '黄色测点数 → 项目橙色', orange: '橙色测点数 → 项目红色', chain: '测点逐级折算' },
           items: { blue: '蓝色项目数 → 尾矿库黄色', yellow: '黄色项目数 → 尾矿库橙色', orange: '橙色项目数 → 尾矿库红色', chain: '项目逐级折算' },
+          source: '计数依据', confirmed: '依据已核实',
         },
         retentionDays: '原始数据保存期限', tenMinuteRetentionDays: '10 分钟统计数据保存期限', futureToleranceSec: '数据时间超前容许值',
         webhooks: '预警推送地址（Webhook）', sms: '短信网关',

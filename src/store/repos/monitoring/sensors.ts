@@ -150,7 +150,7 @@ export async function listSensorsLastSeen(db: Executor, siteIds: readonly string
   if (siteIds.length === 0) return [];
   const rows = await db
     .selectFrom('sensors')
-    .select(['key', 'id', 'site_id', 'code', 'kind', 'expected_interval_sec', 'disabled', 'created_at'])
+    .select(['key', 'id', 'site_id', 'code', 'kind', 'expected_interval_sec', 'disabled', 'created_at', 'derived'])
     .select((eb) => eb.selectFrom('readings').select('readings.ts').whereRef('readings.sensor_key', '=', 'sensors.key').orderBy('readings.ts', 'desc').limit(1).as('last_ts'))
     .where('site_id', 'in', siteIds as string[])
     .orderBy('key')
@@ -163,6 +163,7 @@ export async function listSensorsLastSeen(db: Executor, siteIds: readonly string
     kind: r.kind as SensorKind,
     expectedIntervalSec: r.expected_interval_sec,
     disabled: r.disabled !== 0,
+    derivedFrom: r.derived ? (JSON.parse(r.derived) as DerivedDefinition).from : null,
     createdAt: Number(r.created_at),
     lastSeen: r.last_ts === null || r.last_ts === undefined ? null : Number(r.last_ts),
   }));

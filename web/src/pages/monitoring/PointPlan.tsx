@@ -11,9 +11,10 @@ export interface PlacedPoint {
   offline: boolean;
 }
 
+/** A silent point keeps the colour of its last level (silence is not safety); hollow marks it stale. */
 function color(p: PlacedPoint): string {
-  if (p.offline) return OFFLINE_COLOR;
-  return p.level ? LEVEL_COLOR[p.level] : NORMAL_COLOR;
+  if (p.level) return LEVEL_COLOR[p.level];
+  return p.offline ? OFFLINE_COLOR : NORMAL_COLOR;
 }
 
 /**
@@ -35,8 +36,8 @@ export function PointPlan({ points, onPick }: { points: PlacedPoint[]; onPick: (
       value: view === 'plan' ? [p.sensor.position!.x, p.sensor.position!.y] : [p.sensor.position?.section ?? '—', p.sensor.position!.elevation],
       symbol: p.offline ? 'emptyCircle' : 'circle',
       symbolSize: p.level ? 18 : 13,
-      itemStyle: { color: color(p), borderColor: p.offline ? OFFLINE_COLOR : '#fff', borderWidth: p.offline ? 2 : 1 },
-      tip: `${p.sensor.code} ${p.sensor.name ?? ''}<br/>${t(`mon.kind.${p.sensor.kind}`, { defaultValue: p.sensor.kind })}<br/>${p.offline ? t('mon.site.offline') : p.level ? t(`mon.level.${p.level}`) : t('mon.level.none')}`,
+      itemStyle: { color: color(p), borderColor: p.offline ? color(p) : '#fff', borderWidth: p.offline ? 2 : 1 },
+      tip: `${p.sensor.code} ${p.sensor.name ?? ''}<br/>${t(`mon.kind.${p.sensor.kind}`, { defaultValue: p.sensor.kind })}<br/>${p.level ? t(`mon.level.${p.level}`) : p.offline ? '' : t('mon.level.none')}${p.offline ? ` (${t('mon.site.stale')})` : ''}`,
     }));
     return {
       animation: false,

@@ -180,9 +180,19 @@ export function AggregationCard({ view }: { view: SettingsView }) {
           </Row>
         </div>
       ))}
-      <div className="ka-muted">
+      <div className="ka-muted" style={{ marginBottom: 12 }}>
         {t('mon.settings.help.promotion')} {t('mon.settings.help.chain')}
       </div>
+      <Row gutter={16}>
+        <Col xs={24} xl={12}>
+          <Form.Item name={['aggregation', 'source']} label={t('mon.settings.f.aggregation.source')} extra={t('mon.settings.help.aggregationSource')}>
+            <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={500} />
+          </Form.Item>
+        </Col>
+        <Col {...COL}>
+          <SwitchField path="aggregation.confirmed" />
+        </Col>
+      </Row>
     </Card>
   );
 }

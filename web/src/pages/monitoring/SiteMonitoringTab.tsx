@@ -6,6 +6,7 @@ import type { SiteTabProps } from '../site/tabs.ts';
 import { useAlarms, useAlarmStream, useSensors, useSiteStatus } from './api.ts';
 import { LevelTag } from './LevelTag.tsx';
 import { LiveBadge } from './LiveBadge.tsx';
+import { formatTime } from '../../lib/format.ts';
 import { levelRank, needsWithdrawal, OFFLINE_COLOR, stepFor, type Level } from './model.ts';
 import { PointPlan, type PlacedPoint } from './PointPlan.tsx';
 import { SensorChart } from './SensorChart.tsx';
@@ -52,7 +53,7 @@ export default function SiteMonitoringTab({ site }: SiteTabProps) {
   if (!list.length) return <Empty description={t('mon.site.noSensors')} data-testid="no-sensors" />;
 
   const withdrawal = (liveAlarms.data?.items ?? []).filter(needsWithdrawal);
-  const goafRed = withdrawal.length > 0 || (status.data?.items ?? []).some((i) => i.kind === 'ground_pressure' && i.level === 'red');
+  const goafRed = withdrawal.length > 0 || (status.data?.items ?? []).some((i) => i.item === 'ground_pressure' && i.level === 'red');
   const points: PlacedPoint[] = list.map((s) => ({ sensor: s, level: levelOf.get(s.code) ?? null, offline: offline.has(s.code) }));
   const pick = (code: string) => document.getElementById(`sensor-${code}`)?.scrollIntoView({ behavior: 'smooth', block: 'center' });
 
@@ -72,6 +73,11 @@ export default function SiteMonitoringTab({ site }: SiteTabProps) {
         <span>
           {t('mon.site.status')}: <LevelTag level={status.data?.level} />
         </span>
+        {status.data?.dataInterrupted && (
+          <Tag color={OFFLINE_COLOR} data-testid="data-interrupted">
+            {t('mon.transmission.interrupted')}
+          </Tag>
+        )}
         {offline.size > 0 && (
           <Tag color={OFFLINE_COLOR}>
             {t('mon.overview.offline')} {offline.size}/{list.length}
@@ -87,11 +93,11 @@ export default function SiteMonitoringTab({ site }: SiteTabProps) {
         <Card size="small" title={t('mon.site.items')}>
           <Table
             size="small"
-            rowKey="kind"
+            rowKey="item"
             pagination={false}
             dataSource={status.data?.items ?? []}
             columns={[
-              { title: t('mon.alarm.kind'), dataIndex: 'kind', render: (k: string) => t(`mon.kind.${k}`, { defaultValue: k }) },
+              { title: t('mon.site.item'), dataIndex: 'item', render: (k: string) => t(`mon.item.${k}`, { defaultValue: k }) },
               { title: t('mon.site.status'), dataIndex: 'level', render: (l: Level | null) => <LevelTag level={l} /> },
               {
                 title: t('mon.site.point'),
@@ -99,9 +105,16 @@ export default function SiteMonitoringTab({ site }: SiteTabProps) {
                 render: (_, item) => (
                   <Space size={2} wrap>
                     {item.points.map((p) => (
-                      <span key={p.sensor} style={{ cursor: 'pointer' }} onClick={() => pick(p.sensor)}>
-                        {offline.has(p.sensor) ? <Tag style={{ borderStyle: 'dashed' }}>{p.sensor}</Tag> : p.level ? <LevelTag level={p.level} short /> : <Tag>{p.sensor}</Tag>}
-                        {p.level && !offline.has(p.sensor) && <span style={{ fontSize: 12, marginRight: 6 }}>{p.sensor}</span>}
+                      <span
+                        key={p.sensor}
+                        style={{ cursor: 'pointer' }}
+                        onClick={() => pick(p.sensor)}
+                        title={p.stale || p.disabled ? `${t(p.disabled ? 'mon.site.disabled' : 'mon.site.stale')}${p.lastHeard ? ` · ${t('mon.site.lastSeen')} ${formatTime(p.lastHeard)}` : ''}` : undefined}
+                        data-stale={p.stale || undefined}
+                      >
+                        {p.level ? <LevelTag level={p.level} short /> : <Tag style={p.stale || p.disabled ? { borderStyle: 'dashed' } : undefined}>{p.sensor}</Tag>}
+                        {p.level && <span style={{ fontSize: 12, marginRight: 2 }}>{p.sensor}</span>}
+                        {(p.stale || p.disabled) && <Tag style={{ borderStyle: 'dashed', marginRight: 6 }}>{t(p.disabled ? 'mon.site.disabled' : 'mon.site.stale')}</Tag>}
                       </span>
                     ))}
                   </Space>

@@ -67,11 +67,26 @@ export interface SensorConnectivity {
   offlineSince: number | null;
 }
 
+/** A point in the site's status: a silent one keeps its last confirmed level, marked stale. */
+export interface StatusPoint {
+  sensor: string;
+  kind: string;
+  level: Level | null;
+  derivedFrom: string | null;
+  stale: boolean;
+  lastHeard: number | null;
+  disabled: boolean;
+}
+
 export interface SiteStatus {
   site: string;
   level: Level | null;
-  items: { kind: string; level: Level | null; points: { sensor: string; level: Level | null }[] }[];
+  /** GB 39496-2020 §5.5.2 monitoring items (坝体位移, 浸润线, 干滩, 库水位, …), not sensor kinds. */
+  items: { item: string; level: Level | null; points: StatusPoint[] }[];
   offline: string[];
+  /** Every sensor silent (数据中断): the level shown is the last one known. */
+  dataInterrupted: boolean;
+  missingItems?: string[];
   connectivity: SensorConnectivity[];
 }
 

@@ -13,7 +13,7 @@ const config: MonitoringConfig = {
     utcOffsetMin: 480,
   },
   escalation: { responseSec: { red: 900, orange: 1800, yellow: 3600, blue: 7200 }, maxTier: 'province', source: '平台默认值', confirmed: false },
-  aggregation: { points: { blue: 4, yellow: 3, orange: 2, chain: true }, items: { blue: 4, yellow: 3, orange: 2, chain: true } },
+  aggregation: { points: { blue: 4, yellow: 3, orange: 2, chain: false }, items: { blue: 4, yellow: 3, orange: 2, chain: false }, source: 'GB 39496-2020 §5.5.4', confirmed: false },
   retentionDays: null,
   tenMinuteRetentionDays: 400,
   futureToleranceSec: 300,

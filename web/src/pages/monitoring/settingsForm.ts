@@ -27,7 +27,7 @@ export interface MonitoringConfig {
     utcOffsetMin: number;
   };
   escalation: { responseSec: Record<Level, number>; maxTier: (typeof TIERS)[number]; source: string; confirmed: boolean };
-  aggregation: { points: Promotion; items: Promotion };
+  aggregation: { points: Promotion; items: Promotion; source: string; confirmed: boolean };
   retentionDays: number | null;
   tenMinuteRetentionDays: number | null;
   futureToleranceSec: number;
