@@ -8,6 +8,7 @@ import { createMonitoring } from './monitoring/index.ts';
 import { createNetwork } from './network/index.ts';
 import { createThresholdTemplates } from './monitoring/threshold-templates.ts';
 import { createFileService } from './files.ts';
+import { createEnforcement } from './enforcement/index.ts';
 
 /** Every capability's service, wired once with only the dependencies it uses. */
 export function createServices(deps: Deps) {
@@ -24,6 +25,7 @@ export function createServices(deps: Deps) {
     monitoring,
     // Forwarded readings' rollups go through the monitoring writer, which keeps its own buffer beside them.
     network: createNetwork(deps, monitoring.writer),
+    enforcement: createEnforcement(deps),
   };
   return { ...services, thresholdTemplates: createThresholdTemplates(deps, services.network.directives) };
 }

@@ -3,6 +3,7 @@ import type { Services } from '../../services/index.ts';
 import type { App } from '../app.ts';
 import { authRoutes } from './auth.ts';
 import { enterpriseRoutes } from './enterprises.ts';
+import { enforcementRoutes } from './enforcement/index.ts';
 import { importRoutes } from './import.ts';
 import { fileRoutes } from './files.ts';
 import { monitoringRoutes } from './monitoring/index.ts';
@@ -28,4 +29,5 @@ export function registerRoutes(app: App, s: Services, deps: Deps, node: NodeInfo
   monitoringRoutes(app, s.monitoring, deps.events);
   networkRoutes(app, s.network);
   thresholdTemplateRoutes(app, s.thresholdTemplates);
+  enforcementRoutes(app, s.enforcement);
 }

@@ -52,6 +52,13 @@ export const PERMISSIONS = [
   'alarm.respond',
   'alarm.verify',
   'settings.manage',
+  // Supervision and enforcement (监管执法): licences, scores of principal persons, cases, classes, plans, inspections.
+  'enforcement.read',
+  'enforcement.manage',
+  'licence.manage',
+  'score.record',
+  'case.manage',
+  'inspection.record',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -70,16 +77,18 @@ const officer: Permission[] = [
   'alarm.verify',
 ];
 
+const enforcer: Permission[] = ['enforcement.read', 'enforcement.manage', 'licence.manage', 'score.record', 'case.manage', 'inspection.record'];
+
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  province_officer: officer,
-  city_officer: officer,
-  county_officer: officer,
-  inspector: ['registry.read', 'monitoring.read', 'alarm.verify'],
-  expert: ['registry.read', 'monitoring.read'],
-  enterprise_principal: ['registry.read', 'site.update', 'monitoring.read', 'monitoring.configure', 'telemetry.write', 'alarm.respond', 'user.read'],
-  enterprise_safety_officer: ['registry.read', 'site.update', 'monitoring.read', 'monitoring.configure', 'telemetry.write', 'alarm.respond'],
-  enterprise_staff: ['registry.read', 'monitoring.read', 'alarm.respond'],
+  province_officer: [...officer, ...enforcer],
+  city_officer: [...officer, ...enforcer],
+  county_officer: [...officer, ...enforcer],
+  inspector: ['registry.read', 'monitoring.read', 'alarm.verify', 'enforcement.read', 'score.record', 'inspection.record'],
+  expert: ['registry.read', 'monitoring.read', 'enforcement.read'],
+  enterprise_principal: ['registry.read', 'site.update', 'monitoring.read', 'monitoring.configure', 'telemetry.write', 'alarm.respond', 'user.read', 'enforcement.read'],
+  enterprise_safety_officer: ['registry.read', 'site.update', 'monitoring.read', 'monitoring.configure', 'telemetry.write', 'alarm.respond', 'enforcement.read'],
+  enterprise_staff: ['registry.read', 'monitoring.read', 'alarm.respond', 'enforcement.read'],
 };
 
 /** Roles an account of the given role may create (always inside its own scope). */

@@ -1,0 +1,7 @@
+import type { Enforcement } from '../../../services/enforcement/index.ts';
+import type { App } from '../../app.ts';
+import { licenceRoutes } from './licences.ts';
+
+export function enforcementRoutes(app: App, e: Enforcement) {
+  licenceRoutes(app, e.licences);
+}
