@@ -52,6 +52,10 @@ export const PERMISSIONS = [
   'alarm.respond',
   'alarm.verify',
   'settings.manage',
+  // Compliance rules of the campaign (合规检查): read findings, run the rules, change their parameters.
+  'compliance.read',
+  'compliance.run',
+  'compliance.configure',
   // Supervision and enforcement (监管执法): licences, scores of principal persons, cases, classes, plans, inspections.
   'enforcement.read',
   'enforcement.manage',
@@ -75,6 +79,8 @@ const officer: Permission[] = [
   'monitoring.read',
   'monitoring.configure',
   'alarm.verify',
+  'compliance.read',
+  'compliance.run',
 ];
 
 const enforcer: Permission[] = ['enforcement.read', 'enforcement.manage', 'licence.manage', 'score.record', 'case.manage', 'inspection.record'];
@@ -84,11 +90,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   province_officer: [...officer, ...enforcer],
   city_officer: [...officer, ...enforcer],
   county_officer: [...officer, ...enforcer],
-  inspector: ['registry.read', 'monitoring.read', 'alarm.verify', 'enforcement.read', 'score.record', 'inspection.record'],
-  expert: ['registry.read', 'monitoring.read', 'enforcement.read'],
-  enterprise_principal: ['registry.read', 'site.update', 'monitoring.read', 'monitoring.configure', 'telemetry.write', 'alarm.respond', 'user.read', 'enforcement.read'],
-  enterprise_safety_officer: ['registry.read', 'site.update', 'monitoring.read', 'monitoring.configure', 'telemetry.write', 'alarm.respond', 'enforcement.read'],
-  enterprise_staff: ['registry.read', 'monitoring.read', 'alarm.respond', 'enforcement.read'],
+  inspector: ['registry.read', 'monitoring.read', 'alarm.verify', 'enforcement.read', 'score.record', 'inspection.record', 'compliance.read'],
+  expert: ['registry.read', 'monitoring.read', 'enforcement.read', 'compliance.read'],
+  enterprise_principal: ['registry.read', 'site.update', 'monitoring.read', 'monitoring.configure', 'telemetry.write', 'alarm.respond', 'user.read', 'enforcement.read', 'compliance.read'],
+  enterprise_safety_officer: ['registry.read', 'site.update', 'monitoring.read', 'monitoring.configure', 'telemetry.write', 'alarm.respond', 'enforcement.read', 'compliance.read'],
+  enterprise_staff: ['registry.read', 'monitoring.read', 'alarm.respond', 'enforcement.read', 'compliance.read'],
 };
 
 /** Roles an account of the given role may create (always inside its own scope). */
