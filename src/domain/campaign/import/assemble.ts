@@ -1,0 +1,110 @@
+import { excerpt } from './normalize.ts';
+import { subItemMarks } from './numbering.ts';
+import type { Cell, Entry } from './rows.ts';
+import type { Problem } from './types.ts';
+
+/** A task before its deadline is settled. */
+export interface Draft {
+  number: number;
+  text: string;
+  deadline: Cell;
+  line: number;
+  /** Every source line the task was read from (its own, sub-items and continuations). */
+  lines: number[];
+  section?: string;
+  responsible?: string;
+  extra?: Record<string, string>;
+  /** A deadline-only row above it that stands for its group. */
+  strayDeadline?: Cell & { line: number };
+}
+
+type Orphan = Extract<Entry, { kind: 'orphan' }>;
+
+const lastSubNumber = (text: string) => subItemMarks(text).at(-1)?.number ?? 0;
+
+/**
+ * Entries in source order → task drafts. A sub-item row without a task number joins the task whose
+ * sub-items it continues ((3) after (2)) or else the next task (its (1) before the task's (2));
+ * a line without a number continues the task above it. Every such repair is reported.
+ */
+export function assemble(entries: Entry[]): { drafts: Draft[]; problems: Problem[] } {
+  const drafts: Draft[] = [];
+  const problems: Problem[] = [];
+  let section: string | undefined;
+  let pending: Orphan[] = [];
+  let stray: (Cell & { line: number }) | undefined;
+
+  const attachPending = (to: Draft, before: boolean) => {
+    if (pending.length === 0) return;
+    const texts = pending.map((o) => o.text).join('\n');
+    to.text = before ? [texts, to.text].filter(Boolean).join('\n') : [to.text, texts].filter(Boolean).join('\n');
+    to.lines.push(...pending.map((o) => o.line));
+    for (const o of pending) {
+      if (to.deadline.text === '' && o.deadline.text !== '') to.deadline = o.deadline;
+      problems.push({
+        kind: 'orphan_subitem',
+        numbers: [to.number],
+        line: o.line,
+        message: `Line ${o.line}: sub-item (${o.subNumber}) has no task number; read as part of item ${to.number} (${before ? 'the item below it' : 'whose sub-items it continues'}): "${excerpt(o.text)}"`,
+      });
+    }
+    pending = [];
+  };
+
+  for (const e of entries) {
+    switch (e.kind) {
+      case 'section':
+        section = e.text;
+        break;
+      case 'task': {
+        const d: Draft = { number: e.number, text: e.text, deadline: e.deadline, line: e.line, lines: [e.line] };
+        if (section) d.section = section;
+        if (e.responsible) d.responsible = e.responsible;
+        if (e.extra) d.extra = e.extra;
+        if (stray) d.strayDeadline = stray;
+        stray = undefined;
+        attachPending(d, true);
+        drafts.push(d);
+        break;
+      }
+      case 'orphan': {
+        const prev = drafts.at(-1);
+        const continuesPrev = prev && pending.length === 0 && lastSubNumber(prev.text) === e.subNumber - 1 && e.subNumber > 1;
+        pending.push(e);
+        if (continuesPrev) attachPending(prev, false);
+        break;
+      }
+      case 'continuation': {
+        const last = pending.at(-1);
+        if (last) {
+          last.text = `${last.text}\n${e.text}`;
+          break;
+        }
+        const prev = drafts.at(-1);
+        if (prev) {
+          prev.text = [prev.text, e.text].filter(Boolean).join('\n');
+          prev.lines.push(e.line);
+          problems.push({ kind: 'continuation_line', numbers: [prev.number], line: e.line, message: `Line ${e.line} has no task number; read as the continuation of item ${prev.number}: "${excerpt(e.text)}"` });
+        } else {
+          problems.push({ kind: 'unnumbered_row', line: e.line, message: `Line ${e.line} has no task number and no task above it; not read as a task: "${excerpt(e.text, 60)}"` });
+        }
+        break;
+      }
+      case 'stray_deadline':
+        stray = { ...e.deadline, line: e.line };
+        problems.push({ kind: 'stray_deadline', line: e.line, message: `Line ${e.line} holds only a deadline ("${e.deadline.text}"); read as the deadline of the rows below it` });
+        break;
+      case 'header':
+        problems.push({ kind: 'repeated_header', line: e.line, message: `Line ${e.line} repeats the header row; skipped` });
+        break;
+      case 'empty':
+        break;
+    }
+  }
+  const prev = drafts.at(-1);
+  if (prev) attachPending(prev, false);
+  for (const o of pending) {
+    problems.push({ kind: 'orphan_subitem', line: o.line, message: `Line ${o.line}: sub-item (${o.subNumber}) has no task number and no task to join; not read as a task: "${excerpt(o.text, 60)}"` });
+  }
+  return { drafts, problems };
+}

@@ -1,0 +1,132 @@
+import { headerMap, type ColumnMap } from './columns.ts';
+import { isDateOnly } from './dates.ts';
+import { stripMarkup, type MarkupKind } from './markup.ts';
+import { cleanSpaces } from './normalize.ts';
+import { isSectionHeading, leadingNumber, numberCell, startsWithSubItem } from './numbering.ts';
+import type { SourceRow } from './types.ts';
+
+/** What one source row turned out to be. */
+export type Entry =
+  | { kind: 'task'; line: number; number: number; text: string; deadline: Cell; responsible?: string; extra?: Record<string, string> }
+  | { kind: 'orphan'; line: number; subNumber: number; text: string; deadline: Cell }
+  | { kind: 'continuation'; line: number; text: string }
+  | { kind: 'section'; line: number; text: string }
+  | { kind: 'stray_deadline'; line: number; deadline: Cell }
+  | { kind: 'header'; line: number }
+  | { kind: 'empty'; line: number };
+
+export interface Cell {
+  text: string;
+  /** A copy of a merged cell's value (XLSX). */
+  merged: boolean;
+}
+
+/** A repair made to a row's columns, reported as shifted_column. */
+export interface Shift {
+  line: number;
+  what: string;
+}
+
+export interface ReadRow {
+  entry: Entry;
+  shifts: Shift[];
+  markup: MarkupKind[];
+}
+
+const COLUMN_LABEL = { number: '序号 (number)', task: '任务 (task)', deadline: '完成时限 (deadline)', responsible: '责任单位 (responsible)' };
+
+/** Reads one row against the column map, moving text that slid into the wrong column back. */
+export function readRow(row: SourceRow, map: ColumnMap): ReadRow {
+  const markup = new Set<MarkupKind>();
+  let cells = row.cells.map((c) => {
+    const r = stripMarkup(c);
+    r.found.forEach((k) => markup.add(k));
+    return cleanSpaces(r.text);
+  });
+  let merged = row.merged ?? [];
+  const shifts: Shift[] = [];
+  const shift = (what: string) => shifts.push({ line: row.line, what });
+  const done = (entry: Entry): ReadRow => ({ entry, shifts, markup: [...markup] });
+
+  if (cells.every((c) => c === '')) return done({ kind: 'empty', line: row.line });
+  if (headerMap({ line: row.line, cells })) return done({ kind: 'header', line: row.line });
+
+  // An extra empty cell at the start pushed everything one column right: "\t1\t任务\t2022年".
+  if (map.number !== undefined && (cells[map.number] ?? '') === '' && numberCell(cells[map.number + 1] ?? '') !== null && (cells[map.number + 2] ?? '') !== '') {
+    cells = [...cells.slice(0, map.number), ...cells.slice(map.number + 1)];
+    merged = [...merged.slice(0, map.number), ...merged.slice(map.number + 1)];
+    shift('the whole row stood one column to the right');
+  }
+  const get = (i: number | undefined) => (i === undefined ? '' : (cells[i] ?? ''));
+  let numberText = get(map.number);
+  let text = get(map.task);
+  let deadline: Cell = { text: get(map.deadline), merged: map.deadline !== undefined && merged[map.deadline] === true };
+  let responsible = get(map.responsible);
+  const extra: Record<string, string> = {};
+  for (const e of map.extra) if (get(e.index) !== '') extra[e.name || `column ${e.index + 1}`] = get(e.index);
+
+  let number = numberText === '' ? null : numberCell(numberText);
+  if (numberText !== '' && number === null) {
+    if (isSectionHeading(numberText)) return done({ kind: 'section', line: row.line, text: [numberText, text].filter(Boolean).join(' ') });
+    if (text === '' || isDateOnly(text)) {
+      if (text !== '' && deadline.text === '') deadline = { text, merged: false };
+      text = numberText;
+      shift(`task text stood in the ${COLUMN_LABEL.number} column`);
+    } else {
+      text = `${numberText}\n${text}`;
+    }
+    numberText = '';
+  }
+  if (text === '') {
+    const moved = takeMisplacedText(deadline, responsible, map);
+    if (moved) {
+      text = moved.text;
+      if (moved.from === 'deadline') deadline = { text: '', merged: false };
+      else responsible = '';
+      shift(`task text stood in the ${COLUMN_LABEL[moved.from]} column`);
+    }
+  } else if (isDateOnly(text) && deadline.text !== '' && !isDateOnly(deadline.text)) {
+    [text, deadline] = [deadline.text, { text, merged: false }];
+    shift(`the ${COLUMN_LABEL.task} and ${COLUMN_LABEL.deadline} columns were swapped`);
+  }
+  if (number === null) {
+    const lead = leadingNumber(text);
+    if (lead && lead.rest.trim() !== '') {
+      number = lead.number;
+      text = lead.rest.trim();
+      if (map.number !== undefined) shift(`the number stood at the start of the task text, not in the ${COLUMN_LABEL.number} column`);
+    }
+  }
+  if (number !== null) {
+    return done({
+      kind: 'task',
+      line: row.line,
+      number,
+      text,
+      deadline,
+      ...(responsible ? { responsible } : {}),
+      ...(Object.keys(extra).length ? { extra } : {}),
+    });
+  }
+  if (text === '') {
+    if (deadline.text !== '') return done({ kind: 'stray_deadline', line: row.line, deadline });
+    const rest = [responsible, ...Object.values(extra)].filter(Boolean).join(' ');
+    return done(rest ? { kind: 'continuation', line: row.line, text: rest } : { kind: 'empty', line: row.line });
+  }
+  const sub = startsWithSubItem(text);
+  if (sub !== null) return done({ kind: 'orphan', line: row.line, subNumber: sub, text, deadline });
+  if (isSectionHeading(text) && deadline.text === '') return done({ kind: 'section', line: row.line, text });
+  return done({ kind: 'continuation', line: row.line, text });
+}
+
+/** Task text found in another column: the deadline column holding a sentence, or a long 责任单位. */
+function takeMisplacedText(deadline: Cell, responsible: string, map: ColumnMap): { text: string; from: 'deadline' | 'responsible' } | null {
+  if (deadline.text !== '' && !isDateOnly(deadline.text) && looksLikeTaskText(deadline.text)) return { text: deadline.text, from: 'deadline' };
+  if (map.responsible !== undefined && responsible.length > 20) return { text: responsible, from: 'responsible' };
+  return null;
+}
+
+/** A sentence rather than a deadline: long, or punctuated, or opening with a sub-item marker. */
+function looksLikeTaskText(s: string): boolean {
+  return s.length > 12 || /[，。；,;]/.test(s) || startsWithSubItem(s) !== null;
+}
