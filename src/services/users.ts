@@ -1,5 +1,5 @@
 import { uuidv7 } from 'uuidv7';
-import { canSee, requirePermission, scopeOf, type Principal } from '../domain/access/policy.ts';
+import { canSee, requireGrant, requirePermission, scopeOf, type Principal } from '../domain/access/policy.ts';
 import { CREATABLE_ROLES, ENTERPRISE_ROLES, OFFICER_LEVEL, REGION_ROLES, type Role } from '../domain/access/roles.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../domain/errors.ts';
 import { findEnterprise } from '../store/repos/enterprises.ts';
@@ -34,6 +34,7 @@ export function createUserService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' | 
     }
     if (input.enterprise) throw new Invalid('Only enterprise roles carry an enterprise', [{ path: 'enterprise', message: `not allowed for role ${input.role}` }]);
     if (input.role === 'admin') {
+      if (input.region && !deps.regions.get(input.region)) throw new Invalid('Unknown region', [{ path: 'region', message: `${input.region} is not a known GB/T 2260 code` }]);
       return { region: input.region ?? null, enterprise: null, regionOfRecord: input.region ?? null };
     }
     const region = input.region ?? (input.role === 'expert' ? deps.config.region : undefined);
@@ -61,6 +62,7 @@ export function createUserService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' | 
       throw new Invalid('Unknown role', [{ path: 'role', message: input.role }]);
     }
     const place = await placement(actor, input);
+    if (actor) requireGrant(actor, input.role, { regionCode: place.regionOfRecord, enterpriseId: place.enterprise });
     if (await findUserByUsername(db, input.username)) {
       throw new Conflict(`Username ${input.username} is taken (用户名已存在)`, [{ path: 'username', message: 'already exists' }]);
     }

@@ -1,6 +1,6 @@
 import { Forbidden, NotFound } from '../errors.ts';
 import { isWithin, scopePrefix } from '../regions/regions.ts';
-import { ROLE_PERMISSIONS, type Permission, type Role } from './roles.ts';
+import { CREATABLE_ROLES, ROLE_PERMISSIONS, type Permission, type Role } from './roles.ts';
 
 /** Who is asking. A node or a device acts with a principal of its own kind. */
 export interface Principal {
@@ -55,6 +55,12 @@ export function requirePermission(p: Principal, permission: Permission): void {
   }
 }
 
+/** Throws 403 unless a person (not a node or a device token) holds the permission. */
+export function requirePerson(p: Principal, permission?: Permission): void {
+  if (p.kind !== 'user') throw new Forbidden(`A ${p.kind} token may not do this; log in as a person (仅限用户)`);
+  if (permission) requirePermission(p, permission);
+}
+
 /**
  * Throws unless the principal may act on the thing. A thing outside the principal's scope is
  * reported as not found, so that its existence does not leak.
@@ -71,5 +77,36 @@ export function requirePlacement(p: Principal, permission: Permission, thing: Pl
     throw new Forbidden(
       `Outside your scope: ${p.enterpriseId ? `enterprise ${p.enterpriseId}` : `region ${p.regionCode ?? '(none)'}`} (超出管辖范围)`,
     );
+  }
+}
+
+/** May the principal change what holds for the whole platform (monitoring, network settings, templates)? */
+export function mayManagePlatform(p: Principal, permission: Permission): boolean {
+  return can(p, permission) && scopeOf(p).all;
+}
+
+/**
+ * Throws 403 unless the principal holds the permission over everything: a setting that applies to
+ * every region is not changed by someone who answers for one of them.
+ */
+export function requirePlatformWide(p: Principal, permission: Permission): void {
+  requirePermission(p, permission);
+  if (!scopeOf(p).all) throw new Forbidden('Only an administrator of the whole platform changes platform-wide settings (仅限全局管理员)');
+}
+
+/**
+ * An account grants only what it holds: the new account's role is one the creator may create, and
+ * its place (region, or enterprise with its region) lies inside the creator's scope. An account bound
+ * to nothing sees everything, so only a creator who sees everything makes one.
+ */
+export function requireGrant(actor: Principal, role: Role, place: { regionCode: string | null; enterpriseId: string | null }): void {
+  requirePermission(actor, 'user.create');
+  if (!CREATABLE_ROLES[actor.role].includes(role)) throw new Forbidden(`Role ${actor.role} may not create accounts with role ${role}`);
+  if (place.regionCode === null && place.enterpriseId === null) {
+    if (!scopeOf(actor).all) throw new Forbidden('Only an administrator of the whole platform creates accounts bound to no region (超出管辖范围)');
+    return;
+  }
+  if (!canSee(actor, { regionCode: place.regionCode ?? '', enterpriseId: place.enterpriseId })) {
+    throw new Forbidden(`Outside your scope: ${place.enterpriseId ? `enterprise ${place.enterpriseId}` : `region ${place.regionCode}`} (超出管辖范围)`);
   }
 }

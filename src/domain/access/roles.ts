@@ -46,6 +46,8 @@ export const PERMISSIONS = [
   'user.create',
   'user.update',
   'network.manage',
+  /** Dropout and completeness of the network (掉线率、数据完整率): supervision, not the enterprise's own view. */
+  'network.read',
   'monitoring.read',
   'monitoring.configure',
   'telemetry.write',
@@ -76,6 +78,7 @@ const officer: Permission[] = [
   'user.read',
   'user.create',
   'user.update',
+  'network.read',
   'monitoring.read',
   'monitoring.configure',
   'alarm.verify',

@@ -1,4 +1,4 @@
-import { requirePermission, type Principal } from '../../domain/access/policy.ts';
+import { requirePermission, requirePlatformWide, type Principal } from '../../domain/access/policy.ts';
 import { Conflict, Invalid } from '../../domain/errors.ts';
 import type { Db } from '../../store/db.ts';
 import { appendChange, listChanges } from '../../store/repos/change-log.ts';
@@ -52,7 +52,7 @@ export function createMonitoringSettings(db: Db, now: () => number, nodeId?: str
      * it applies over whatever is stored.
      */
     async update(actor: Principal, body: Record<string, unknown>) {
-      requirePermission(actor, 'settings.manage');
+      requirePlatformWide(actor, 'settings.manage');
       const { version: sent, ...rest } = body ?? {};
       if (sent !== undefined && !(typeof sent === 'number' && Number.isInteger(sent) && sent >= 0)) {
         throw new Invalid('version must be the whole number read with the settings (版本号无效)', [{ path: 'version', message: 'must be the whole number read with the settings (版本号无效)' }]);

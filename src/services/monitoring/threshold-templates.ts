@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { requirePermission, type Principal } from '../../domain/access/policy.ts';
+import { requirePermission, requirePlatformWide, type Principal } from '../../domain/access/policy.ts';
 import { Conflict, Invalid } from '../../domain/errors.ts';
 import { LEVELS, kindsForSite, validateThresholds, type SensorKind, type ThresholdTemplate, type Thresholds } from '../../domain/monitoring/index.ts';
 import type { Executor } from '../../store/db.ts';
@@ -182,7 +182,7 @@ export function createThresholdTemplates(deps: Pick<Deps, 'store' | 'now' | 'nod
       return (await listThresholdTemplates(db)).map((r) => presentTemplate(r, deps.nodeId));
     },
     async set(actor: Principal, body: z.input<typeof thresholdTemplateBody>) {
-      requirePermission(actor, 'settings.manage');
+      requirePlatformWide(actor, 'settings.manage');
       const { sendToChildren, ...rest } = body;
       if (sendToChildren) requirePermission(actor, 'network.manage');
       const t = { ...parseThresholdTemplate(rest, ''), issuedBy: deps.nodeId };

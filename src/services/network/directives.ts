@@ -1,12 +1,13 @@
 import { uuidv7 } from 'uuidv7';
-import { requirePermission, type Principal } from '../../domain/access/policy.ts';
+import { canSee, requireAccess, requirePermission, scopeOf, type Principal } from '../../domain/access/policy.ts';
 import { Forbidden, NotFound } from '../../domain/errors.ts';
 import type { Executor } from '../../store/db.ts';
 import { ackDirectives, insertDirective, listDirectives, listReceived, readInbox } from '../../store/repos/network/directives.ts';
-import { findNode, listOwnChildren } from '../../store/repos/network/nodes.ts';
+import { findNode, listNodes, listOwnChildren } from '../../store/repos/network/nodes.ts';
 import type { Directive } from '../../sync/protocol.ts';
 import type { Deps } from '../context.ts';
 import { parseDirectivePayload } from './directive-payloads.ts';
+import { placeOfNode } from './nodes.ts';
 
 /** Assigned tasks, supervision orders, notices, threshold templates, and the bootstrap of a new child. */
 export const DIRECTIVE_KINDS = ['task', 'supervision_order', 'notice', 'threshold_template', 'bootstrap'] as const;
@@ -62,6 +63,7 @@ export function createDirectives(deps: Pick<Deps, 'store' | 'now' | 'nodeId'>) {
       if (input.kind === 'threshold_template') payload = { ...(payload as object), issuedBy: (payload as { issuedBy?: string }).issuedBy ?? deps.nodeId };
       const n = await findNode(db, input.node);
       if (!n || !n.token_hash) throw new NotFound(`No child node ${input.node} registered here (节点不存在)`);
+      requireAccess(actor, 'network.manage', placeOfNode(n), 'Node');
       const d = { id: uuidv7(), node_id: n.id, kind: input.kind, payload: JSON.stringify(payload), created_at: deps.now(), created_by: actor.name, acked_at: null };
       await insertDirective(db, d);
       wake(n.id);
@@ -69,7 +71,8 @@ export function createDirectives(deps: Pick<Deps, 'store' | 'now' | 'nodeId'>) {
     },
     async list(actor: Principal, node: string | undefined, limit: number) {
       requirePermission(actor, 'network.manage');
-      return (await listDirectives(db, node, limit)).map((r) => ({ ...present(r), node: r.node_id, ackedAt: r.acked_at === null ? null : Number(r.acked_at) }));
+      const within = scopeOf(actor).all ? undefined : (await listNodes(db)).filter((n) => canSee(actor, placeOfNode(n))).map((n) => n.id);
+      return (await listDirectives(db, node, limit, within)).map((r) => ({ ...present(r), node: r.node_id, ackedAt: r.acked_at === null ? null : Number(r.acked_at) }));
     },
     /** What the parent sent here, newest first (notices for the node's users: `kind` 'notice'). */
     async received(actor: Principal, limit: number, kind?: DirectiveKind) {

@@ -1,4 +1,4 @@
-import { canSee, requirePermission, scopeOf, type Principal } from '../../domain/access/policy.ts';
+import { canSee, requirePermission, requirePerson, requirePlatformWide, scopeOf, type Principal } from '../../domain/access/policy.ts';
 import { NotFound } from '../../domain/errors.ts';
 import { isWithin } from '../../domain/regions/regions.ts';
 import { listQuarantine } from '../../store/repos/network/cursors.ts';
@@ -6,7 +6,7 @@ import { listIntervals, listNodes, type NodeRow } from '../../store/repos/networ
 import type { Deps } from '../context.ts';
 import { createDirectives } from './directives.ts';
 import { completeness, createHealth, dropout } from './health.ts';
-import { createNodeRegistry } from './nodes.ts';
+import { createNodeRegistry, placeOfNode } from './nodes.ts';
 import { createReceiver, type RollupSink } from './receive.ts';
 import { createNetworkSettings, type NetworkSettings } from './settings.ts';
 
@@ -23,8 +23,7 @@ export function createNetwork(deps: Deps, rollups: RollupSink) {
   const health = createHealth(deps, settings);
   const directives = createDirectives(deps);
 
-  const visibleNodes = async (actor: Principal) =>
-    (await listNodes(db)).filter((n) => canSee(actor, { regionCode: n.region_code, enterpriseId: n.enterprise_id ?? undefined }) || scopeOf(actor).all);
+  const visibleNodes = async (actor: Principal) => (await listNodes(db)).filter((n) => canSee(actor, placeOfNode(n)));
 
   async function figures(n: NodeRow, from: number, to: number) {
     const now = deps.now();
@@ -74,7 +73,7 @@ export function createNetwork(deps: Deps, rollups: RollupSink) {
     },
     /** Dropout rate and completeness for one node, or every node in a region, over a period. */
     async healthReport(actor: Principal, q: { node?: string; region?: string; from?: number; to?: number }) {
-      requirePermission(actor, 'monitoring.read');
+      requirePerson(actor, 'network.read');
       const to = q.to ?? deps.now();
       const from = q.from ?? to - DAY;
       const all = await visibleNodes(actor);
@@ -86,7 +85,8 @@ export function createNetwork(deps: Deps, rollups: RollupSink) {
         nodes = [n];
         scope = { region: n.region_code, enterprise: n.enterprise_id };
       } else {
-        const region = q.region ?? deps.config.region;
+        const region = q.region ?? actor.regionCode ?? deps.config.region;
+        if (!canSee(actor, { regionCode: region })) throw new NotFound(`Region ${region} not found (区域不在管辖范围内)`);
         nodes = all.filter((n) => isWithin(region, n.region_code));
         scope = { region };
       }
@@ -108,10 +108,11 @@ export function createNetwork(deps: Deps, rollups: RollupSink) {
     },
     async quarantine(actor: Principal, node: string | undefined, limit: number) {
       requirePermission(actor, 'network.manage');
-      return (await listQuarantine(db, node, limit)).map((r) => ({ id: r.id, node: r.node_id, stream: r.stream, seq: r.seq === null ? null : Number(r.seq), entity: r.entity, entityId: r.entity_id, reason: r.reason, at: Number(r.at) }));
+      const within = scopeOf(actor).all ? undefined : (await visibleNodes(actor)).map((n) => n.id);
+      return (await listQuarantine(db, node, limit, within)).map((r) => ({ id: r.id, node: r.node_id, stream: r.stream, seq: r.seq === null ? null : Number(r.seq), entity: r.entity, entityId: r.entity_id, reason: r.reason, at: Number(r.at) }));
     },
     async putSettings(actor: Principal, s: NetworkSettings) {
-      requirePermission(actor, 'network.manage');
+      requirePlatformWide(actor, 'network.manage');
       return settings.put(s);
     },
     getSettings(actor: Principal) {

@@ -1,5 +1,5 @@
 import { uuidv7 } from 'uuidv7';
-import { requirePermission, type Principal } from '../../domain/access/policy.ts';
+import { requireAccess, requirePermission, requirePlacement, type Placed, type Principal } from '../../domain/access/policy.ts';
 import { Conflict, Invalid, NotFound } from '../../domain/errors.ts';
 import { isWithin, regionLevel } from '../../domain/regions/regions.ts';
 import type { NodeLevel } from '../../config.ts';
@@ -19,6 +19,9 @@ export interface RegisterInput {
   enterprise?: string;
   name?: string;
 }
+
+/** Where a node sits in the hierarchy: who may manage it and see its health. */
+export const placeOfNode = (n: NodeRow): Placed => ({ regionCode: n.region_code, enterpriseId: n.enterprise_id });
 
 /** The principal a child node acts with: bound to its region, or to its enterprise. */
 export function nodePrincipal(n: NodeRow): Principal {
@@ -60,6 +63,7 @@ export function createNodeRegistry(deps: Pick<Deps, 'store' | 'now' | 'nodeId' |
     async register(actor: Principal, input: RegisterInput) {
       requirePermission(actor, 'network.manage');
       const p = await placement(input);
+      requirePlacement(actor, 'network.manage', { regionCode: p.region, enterpriseId: p.enterprise });
       const token = NODE_TOKEN_PREFIX + randomToken();
       const now = deps.now();
       const id = uuidv7();
@@ -95,6 +99,7 @@ export function createNodeRegistry(deps: Pick<Deps, 'store' | 'now' | 'nodeId' |
       requirePermission(actor, 'network.manage');
       const n = await findNode(db, id);
       if (!n || !n.token_hash) throw new NotFound('Node not found (节点不存在)');
+      requireAccess(actor, 'network.manage', placeOfNode(n), 'Node');
       if (n.revoked_at) throw new Conflict('The node token is already revoked');
       await updateNode(db, id, { revoked_at: deps.now() });
       return { ok: true as const };

@@ -56,8 +56,13 @@ export async function quarantine(
     .execute();
 }
 
-export async function listQuarantine(db: Executor, nodeId: string | undefined, limit: number) {
+/** Newest first; `within` keeps only the items of those nodes (the caller's scope). */
+export async function listQuarantine(db: Executor, nodeId: string | undefined, limit: number, within?: readonly string[]) {
   let q = db.selectFrom('net_quarantine').selectAll().orderBy('at', 'desc').limit(limit);
   if (nodeId) q = q.where('node_id', '=', nodeId);
+  if (within) {
+    if (within.length === 0) return [];
+    q = q.where('node_id', 'in', within);
+  }
   return q.execute();
 }

@@ -17,9 +17,14 @@ export async function ackDirectives(db: Executor, nodeId: string, upTo: number, 
   await db.updateTable('net_directives').set({ acked_at: now }).where('node_id', '=', nodeId).where('seq', '<=', upTo).where('acked_at', 'is', null).execute();
 }
 
-export async function listDirectives(db: Executor, nodeId: string | undefined, limit: number): Promise<DirectiveRow[]> {
+/** Newest first; `within` keeps only the directives of those nodes (the caller's scope). */
+export async function listDirectives(db: Executor, nodeId: string | undefined, limit: number, within?: readonly string[]): Promise<DirectiveRow[]> {
   let q = db.selectFrom('net_directives').selectAll().orderBy('seq', 'desc').limit(limit);
   if (nodeId) q = q.where('node_id', '=', nodeId);
+  if (within) {
+    if (within.length === 0) return [];
+    q = q.where('node_id', 'in', within);
+  }
   return q.execute();
 }
 
