@@ -3,6 +3,10 @@ import type { Principal } from '../domain/access/policy.ts';
 import { Forbidden, Unauthorized } from '../domain/errors.ts';
 
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** The principal a token stands for now (null once revoked or expired): long-lived streams re-check with it. */
+    resolveToken(token: string): Promise<Principal | null>;
+  }
   interface FastifyRequest {
     principal: Principal | null;
     token: string | null;
@@ -43,6 +47,7 @@ export function resolverOf(resolvers: Record<string, TokenResolver>): TokenResol
  */
 export function registerAuth(app: FastifyInstance, resolvers: Record<string, TokenResolver>) {
   const resolve = resolverOf(resolvers);
+  app.decorate('resolveToken', resolve);
   app.decorateRequest('principal', null);
   app.decorateRequest('token', null);
   app.addHook('onRoute', (route) => {

@@ -10,6 +10,8 @@ export interface EventMap {
   'readings.fresh': { readings: [seq: number, sensorId: string, ts: number, value: number][] };
   /** A parent's bootstrap of this node was written (enterprises, sites, sensors), after commit. */
   'records.bootstrapped': { directive: string };
+  /** Sessions of a user ended (logout, password change, account disabled), after commit: open streams re-check their token. */
+  'sessions.ended': { userId: string };
   [name: string]: unknown;
 }
 

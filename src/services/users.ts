@@ -19,7 +19,7 @@ export interface NewUser {
   displayName?: string;
 }
 
-export function createUserService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' | 'regions' | 'config'>) {
+export function createUserService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' | 'regions' | 'config' | 'events'>) {
   const { db } = deps.store;
 
   /** Where the new account is bound, checked against the role and the creator's own scope. */
@@ -130,6 +130,7 @@ export function createUserService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' | 
         if (disabled) await revokeUserSessions(tx, id, now);
         await appendChange(tx, { actorId: actor.id, actorName: actor.name, entity: 'user', entityId: id, op: disabled ? 'disable' : 'enable', changes: null, originNode: deps.nodeId, at: now });
       });
+      if (disabled) deps.events.publish('sessions.ended', { userId: id });
       return toPublicUser({ ...u, disabled: disabled ? 1 : 0, updated_at: now });
     },
 
@@ -149,6 +150,7 @@ export function createUserService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' | 
         await revokeUserSessions(tx, id, now);
         await appendChange(tx, { actorId: actor.id, actorName: actor.name, entity: 'user', entityId: id, op: 'password', changes: null, originNode: deps.nodeId, at: now });
       });
+      deps.events.publish('sessions.ended', { userId: id });
     },
 
     /**

@@ -48,7 +48,7 @@ export function principalOfUser(u: UsersTable): Principal {
   };
 }
 
-export function createAuthService(deps: Pick<Deps, 'store' | 'now'>) {
+export function createAuthService(deps: Pick<Deps, 'store' | 'now' | 'events'>) {
   const { db } = deps.store;
   const throttle = createLoginThrottle();
   const touched = new Map<string, number>();
@@ -88,7 +88,9 @@ export function createAuthService(deps: Pick<Deps, 'store' | 'now'>) {
     },
 
     async logout(token: string): Promise<void> {
+      const row = await findLiveSession(db, hashToken(token), deps.now());
       await revokeSession(db, hashToken(token), deps.now());
+      if (row) deps.events.publish('sessions.ended', { userId: row.id });
     },
   };
 }
