@@ -1,12 +1,14 @@
 import type { Deps } from '../context.ts';
 import { createLicenceService } from './licences.ts';
 import { createScoreService } from './scores.ts';
+import { createCaseService } from './cases.ts';
 
 /** Supervision and enforcement (监管执法): one service per record kind. */
 export function createEnforcement(deps: Deps) {
   return {
     licences: createLicenceService(deps),
     scores: createScoreService(deps),
+    cases: createCaseService(deps),
   };
 }
 

@@ -2,8 +2,10 @@ import type { Enforcement } from '../../../services/enforcement/index.ts';
 import type { App } from '../../app.ts';
 import { licenceRoutes } from './licences.ts';
 import { scoreRoutes } from './scores.ts';
+import { caseRoutes } from './cases.ts';
 
 export function enforcementRoutes(app: App, e: Enforcement) {
   licenceRoutes(app, e.licences);
   scoreRoutes(app, e.scores);
+  caseRoutes(app, e.cases);
 }
