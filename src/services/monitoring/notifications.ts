@@ -1,5 +1,6 @@
 import { uuidv7 } from 'uuidv7';
-import type { Principal } from '../../domain/access/policy.ts';
+import { mayManagePlatform, type Principal } from '../../domain/access/policy.ts';
+import { redactSecrets, redactText } from '../../domain/access/secrets.ts';
 import { isWithin } from '../../domain/regions/regions.ts';
 import { LEVEL_LABELS, levelRank, type Level, type Tier } from '../../domain/monitoring/index.ts';
 import { insertNotifications, listNotifications, notifiedEvents, updateNotification, type NotificationRow } from '../../store/repos/monitoring/notifications.ts';
@@ -172,14 +173,19 @@ export function createNotifier(deps: Pick<Deps, 'store' | 'now' | 'events'>, set
         chain = chain.then(() => handle(e)).catch(log);
       });
     },
-    /** The notifications of an alarm the caller may see (visibility checked by `alarms.get`). */
+    /**
+     * The notifications of an alarm the caller may see (visibility checked by `alarms.get`). A webhook's
+     * URL carries its key: whole only for those who may change the settings.
+     */
     async list(actor: Principal, alarmId: string, alarms: { get(actor: Principal, id: string): Promise<unknown> }) {
       await alarms.get(actor, alarmId);
       const rows = await listNotifications(db, alarmId);
+      const secrets = mayManagePlatform(actor, 'settings.manage');
       return {
         items: rows.map((r) => {
           const d = r.detail ? (JSON.parse(r.detail) as { event?: string }) : {};
-          return { id: r.id, at: r.at, event: d.event ?? null, key: r.event, channel: r.channel, recipient: r.recipient, status: r.status, attempts: r.attempts, statusCode: r.status_code, updatedAt: r.updated_at, detail: d };
+          const recipient = secrets ? r.recipient : redactText(r.recipient);
+          return { id: r.id, at: r.at, event: d.event ?? null, key: r.event, channel: r.channel, recipient, status: r.status, attempts: r.attempts, statusCode: r.status_code, updatedAt: r.updated_at, detail: secrets ? d : redactSecrets(d) };
         }),
       };
     },

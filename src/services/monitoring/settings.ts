@@ -1,4 +1,5 @@
-import { requirePermission, requirePlatformWide, type Principal } from '../../domain/access/policy.ts';
+import { mayManagePlatform, requirePermission, requirePlatformWide, type Principal } from '../../domain/access/policy.ts';
+import { redactSecrets } from '../../domain/access/secrets.ts';
 import { Conflict, Invalid } from '../../domain/errors.ts';
 import type { Db } from '../../store/db.ts';
 import { appendChange, listChanges } from '../../store/repos/change-log.ts';
@@ -42,9 +43,11 @@ export function createMonitoringSettings(db: Db, now: () => number, nodeId?: str
       version = Number((await getSetting(db, VERSION_KEY)) ?? 0);
     },
     get: () => current,
+    /** Webhook and gateway URLs carry keys: only those who may change the settings see them whole. */
     view(actor: Principal) {
       requirePermission(actor, 'monitoring.read');
-      return view();
+      const v = view();
+      return mayManagePlatform(actor, 'settings.manage') ? v : { ...v, values: redactSecrets(v.values) };
     },
     /**
      * Admin change: the fields sent replace the stored ones (a group's fields one by one). With
@@ -87,7 +90,8 @@ export function createMonitoringSettings(db: Db, now: () => number, nodeId?: str
     /** Who changed which setting, from what to what, newest first (变更记录). */
     async history(actor: Principal, limit = 100, offset = 0) {
       requirePermission(actor, 'monitoring.read');
-      return (await listChanges(db, ENTITY, KEY, limit, offset)).map(presentChange);
+      const changes = (await listChanges(db, ENTITY, KEY, limit, offset)).map(presentChange);
+      return mayManagePlatform(actor, 'settings.manage') ? changes : changes.map((c) => ({ ...c, changes: redactSecrets(c.changes) }));
     },
   };
 }
