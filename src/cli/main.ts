@@ -6,6 +6,7 @@ import { userCommand } from './user.ts';
 import { importCommand } from './import.ts';
 import { backupCommand, restoreCommand } from './backup.ts';
 import { demoCommand } from './demo.ts';
+import { auditCommand } from './audit.ts';
 
 const program = new Command()
   .name('kuangan')
@@ -19,6 +20,7 @@ program.addCommand(importCommand());
 program.addCommand(backupCommand());
 program.addCommand(restoreCommand());
 program.addCommand(demoCommand());
+program.addCommand(auditCommand());
 
 try {
   await program.parseAsync(process.argv);

@@ -92,6 +92,19 @@ export interface ChangeLogTable {
   /** JSON: the field changes {field: {from, to}} or the full record on create. */
   changes: string | null;
   origin_node: string;
+  /** Position in the origin node's chain, the hash of the entry before, and this entry's hash (domain/audit/chain.ts). */
+  node_seq: number | null;
+  prev_hash: string | null;
+  hash: string | null;
+  /** Why, when the action asks for a reason. */
+  reason: string | null;
+}
+
+/** The head of this node's own chain (and of any origin it appends for): last position and hash. */
+export interface ChangeChainTable {
+  origin_node: string;
+  node_seq: number;
+  hash: string;
 }
 
 export interface SettingsTable {
@@ -106,5 +119,6 @@ export interface Database {
   enterprises: EnterprisesTable;
   sites: SitesTable;
   change_log: ChangeLogTable;
+  change_chain: ChangeChainTable;
   settings: SettingsTable;
 }

@@ -4,7 +4,7 @@ import { announceTemplateApplied, applyThresholdTemplate, parseThresholdTemplate
 import { queueForChildren } from '../services/network/directives.ts';
 import type { Executor, Store } from '../store/db.ts';
 import { getSetting } from '../store/repos/settings.ts';
-import { applyRow } from '../store/repos/network/apply.ts';
+import { applyRow, learnOrigin, originOf } from '../store/repos/network/apply.ts';
 import { receiveDirective } from '../store/repos/network/directives.ts';
 import { isEntity } from '../store/repos/network/outbox.ts';
 import type { ParentClient } from './client.ts';
@@ -46,7 +46,13 @@ export async function applyDirective(store: Store, d: Directive, now: number, o:
     if (!fresh) return { fresh, applied: null };
     if (d.kind === 'bootstrap') {
       const records = ((d.payload as { records?: { entity: string; row: Record<string, unknown> }[] })?.records ?? []);
-      for (const r of records) if (isEntity(r.entity)) await applyRow(tx, r.entity, r.row);
+      for (const r of records) {
+        if (!isEntity(r.entity)) continue;
+        await applyRow(tx, r.entity, r.row);
+        // Records from above: no node below this one may claim them.
+        const origin = await originOf(tx, r.entity, r.row);
+        if (origin) await learnOrigin(tx, origin, 'upstream', now);
+      }
     }
     return { fresh, applied: d.kind === 'threshold_template' ? await applyTemplate(tx, d, now, o) : null };
   });

@@ -2,7 +2,8 @@ import { uuidv7 } from 'uuidv7';
 import { canSee, type Principal } from '../../domain/access/policy.ts';
 import { Forbidden } from '../../domain/errors.ts';
 import type { Executor, Tx } from '../../store/db.ts';
-import { applyRow, insertReadings, placementOf, sensorPlaces, type ApplyOutcome, type NewReading, type StoredReading } from '../../store/repos/network/apply.ts';
+import { applyRow, findRow, isNewer, insertReadings, learnOrigin, originOf, originRoute, placementOf, sensorPlaces, unknownFields, type ApplyOutcome, type NewReading, type StoredReading } from '../../store/repos/network/apply.ts';
+import type { Entity } from '../../store/repos/network/entities.ts';
 import { advanceCursor, getCursor, getLiveRange, quarantine, setLiveRange } from '../../store/repos/network/cursors.ts';
 import { isEntity, type ReadingTuple } from '../../store/repos/network/outbox.ts';
 import type { PushBody, PushReply, RecordItem } from '../../sync/protocol.ts';
@@ -26,7 +27,7 @@ export interface RollupSink {
  * the cursor, refusing item by item what lies outside the child's scope (quarantined with the reason,
  * never blocking the line).
  */
-export function createReceiver(deps: Pick<Deps, 'store' | 'now' | 'events'>, rollups: RollupSink) {
+export function createReceiver(deps: Pick<Deps, 'store' | 'now' | 'events' | 'nodeId'>, rollups: RollupSink) {
   const { db } = deps.store;
   const freshness = createFreshness();
 
@@ -35,15 +36,53 @@ export function createReceiver(deps: Pick<Deps, 'store' | 'now' | 'events'>, rol
     await quarantine(tx, { id: uuidv7(), nodeId: p.id, stream, seq, entity, entityId: id, reason, item, at: deps.now() });
   }
 
+  /**
+   * Why the sender may not write this item, or null. A child writes only records owned by itself or a
+   * node below it (the origin, learnt per child), that sit inside its scope before and after the
+   * change; a record's owner and place never change through sync.
+   */
+  async function inadmissible(tx: Executor, p: Principal, it: RecordItem, entity: Entity, existing: Record<string, unknown> | undefined): Promise<string | null> {
+    const row = it.row;
+    if (row.id !== it.id) return `the item names ${it.id} but its record is ${String(row.id)}`;
+    const unknown = await unknownFields(tx, entity, row);
+    if (unknown.length) return `unknown field${unknown.length > 1 ? 's' : ''} ${unknown.slice(0, 10).join(', ')} in a ${entity} record (字段无效)`;
+    const origin = await originOf(tx, entity, row);
+    if (!origin) return `the ${entity} names no node that owns it`;
+    if (origin === deps.nodeId) return `the ${entity} ${it.id} belongs to this node; a node below may not change it (上级记录不可由下级修改)`;
+    const via = await originRoute(tx, origin);
+    if (via !== null && via !== p.id) return `the ${entity} ${it.id} belongs to node ${origin}, which is not below the sender (非本节点及下级的记录)`;
+    if (existing) {
+      if ((await originOf(tx, entity, existing)) !== origin) return `the ${entity} ${it.id} belongs to another node; a record's owner never changes`;
+      const before = await placementOf(tx, entity, existing);
+      if (before && !canSee(p, before)) return outside(p, before);
+      const after = await placementOf(tx, entity, row);
+      if (before && (!after || after.regionCode !== before.regionCode || after.enterpriseId !== before.enterpriseId)) {
+        return `the ${entity} ${it.id} would move from ${before.enterpriseId ?? before.regionCode} to ${after?.enterpriseId ?? after?.regionCode ?? '?'}: a record's place never moves through sync (归属不可经同步变更)`;
+      }
+    }
+    if (entity !== 'change') {
+      const place = await placementOf(tx, entity, row);
+      if (!place) return `the ${entity} refers to a record this node does not hold`;
+      if (!canSee(p, place)) return outside(p, place);
+    }
+    await learnOrigin(tx, origin, p.id, deps.now());
+    return null;
+  }
+
+  const outside = (p: Principal, place: { regionCode: string; enterpriseId: string | null }) =>
+    `outside the node's scope: ${place.enterpriseId ?? place.regionCode} is not in ${p.enterpriseId ? `enterprise ${p.enterpriseId}` : `region ${p.regionCode}`} (超出管辖范围)`;
+
   async function applyItem(tx: Executor, p: Principal, stream: string, it: RecordItem, t: Tally) {
     if (!isEntity(it.entity)) return refuse(tx, p, t, stream, it.seq, it.entity, it.id, `unknown entity ${it.entity}`, it);
-    const place = await placementOf(tx, it.entity, it.row);
-    if (!place) return refuse(tx, p, t, stream, it.seq, it.entity, it.id, `the ${it.entity} refers to a record this node does not hold`, it);
-    if (!canSee(p, place)) {
-      const bound = p.enterpriseId ? `enterprise ${p.enterpriseId}` : `region ${p.regionCode}`;
-      return refuse(tx, p, t, stream, it.seq, it.entity, it.id, `outside the node's scope: ${place.enterpriseId ?? place.regionCode} is not in ${bound} (超出管辖范围)`, it);
+    const existing = await findRow(tx, it.entity, it.id);
+    // What this node already holds at that version (a record it sent down, echoed back) changes nothing.
+    if (existing && !isNewer(it.entity, existing, it.row)) {
+      t.duplicates++;
+      return;
     }
-    const r: ApplyOutcome = await applyRow(tx, it.entity, it.row);
+    const why = await inadmissible(tx, p, it, it.entity, existing);
+    if (why) return refuse(tx, p, t, stream, it.seq, it.entity, it.id, why, it);
+    const r: ApplyOutcome = await applyRow(tx, it.entity, it.row, existing ?? null);
     if (r === 'applied') t.applied++;
     else if (r === 'duplicate') t.duplicates++;
     else await refuse(tx, p, t, stream, it.seq, it.entity, it.id, r.refused, it);
@@ -64,7 +103,9 @@ export function createReceiver(deps: Pick<Deps, 'store' | 'now' | 'events'>, rol
         try {
           await db.transaction().execute((tx) => applyItem(tx, p, b.stream, it, t));
         } catch (e) {
-          await refuse(db, p, t, b.stream, it.seq, it.entity, it.id, `could not be stored: ${(e as Error).message}`, it);
+          // The store's own words stay in the log: they name tables and columns, not the record.
+          console.error(`[network] ${it.entity} ${it.id} from node ${p.id} could not be stored:`, (e as Error).message);
+          await refuse(db, p, t, b.stream, it.seq, it.entity, it.id, `the ${it.entity} record has values this node cannot store (missing or of the wrong kind) (记录内容无效)`, it);
         }
       }
       await advanceCursor(db, p.id, b.stream, b.to, deps.now());
@@ -176,6 +217,8 @@ export function createReceiver(deps: Pick<Deps, 'store' | 'now' | 'events'>, rol
   return {
     async push(p: Principal, b: PushBody): Promise<Tally> {
       if (p.kind !== 'node') throw new Forbidden('Only child nodes push to /sync (仅限下级节点)');
+      // The sender's own records come through itself (a node that claims another's id writes nothing of its).
+      if (b.node !== deps.nodeId) await learnOrigin(db, b.node, p.id, deps.now());
       const cur = await getCursor(db, p.id, b.stream);
       if (b.stream === 'readings' && (b.live || b.express)) return applyReadings(p, b, cur);
       // A gap: an earlier batch is missing (reordered delivery). Nothing is applied; the child resends from the ack.

@@ -1,5 +1,6 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { dialectOf } from '../migrate.ts';
+import { createOutboxTrigger } from '../repos/network/entities.ts';
 
 /**
  * What a node tracks upward: tables to which supervised records, alarms and node health are pushed
@@ -110,28 +111,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('received_at', 'bigint', (c) => c.notNull())
     .execute();
 
-  for (const s of OUTBOX_SOURCES) await createOutboxTrigger(db, pg, s);
-}
-
-async function createOutboxTrigger(db: Kysely<any>, pg: boolean, s: (typeof OUTBOX_SOURCES)[number]) {
-  if (pg) {
-    await sql`CREATE OR REPLACE FUNCTION net_outbox_enqueue() RETURNS trigger AS $$
-      BEGIN
-        INSERT INTO net_outbox(stream, entity, entity_id) VALUES (TG_ARGV[0], TG_ARGV[1], NEW.id);
-        RETURN NEW;
-      END $$ LANGUAGE plpgsql`.execute(db);
-    await sql
-      .raw(`CREATE TRIGGER ${s.table}_outbox AFTER INSERT OR UPDATE ON ${s.table} FOR EACH ROW EXECUTE FUNCTION net_outbox_enqueue('${s.stream}', '${s.entity}')`)
-      .execute(db);
-    return;
-  }
-  for (const op of ['INSERT', 'UPDATE']) {
-    await sql
-      .raw(
-        `CREATE TRIGGER ${s.table}_outbox_${op.toLowerCase()} AFTER ${op} ON ${s.table} FOR EACH ROW BEGIN INSERT INTO net_outbox(stream, entity, entity_id) VALUES ('${s.stream}', '${s.entity}', NEW.id); END`,
-      )
-      .execute(db);
-  }
+  for (const s of OUTBOX_SOURCES) await createOutboxTrigger(db, s);
 }
 
 export async function down(): Promise<void> {

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../db.ts';
+import { appendChanges } from '../change-log.ts';
 import type { Reading } from '../../../domain/monitoring/index.ts';
 import type { FlushPlan } from '../../../services/monitoring/plan.ts';
 
@@ -66,7 +67,7 @@ export const pgBulk = {
         .execute();
     }
     if (plan.actions.length) await tx.insertInto('alarm_actions').values(plan.actions).execute();
-    if (plan.changes.length) await tx.insertInto('change_log').values(plan.changes).execute();
+    if (plan.changes.length) await appendChanges(tx, plan.changes.map((c) => ({ ...c, reason: null })));
     if (plan.states.length) {
       await tx
         .insertInto('point_states')

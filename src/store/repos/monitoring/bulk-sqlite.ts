@@ -1,4 +1,5 @@
 import type SQLite from 'better-sqlite3';
+import { GENESIS, chainAfter } from '../../../domain/audit/chain.ts';
 import type { Reading } from '../../../domain/monitoring/index.ts';
 import type { FlushPlan } from '../../../services/monitoring/plan.ts';
 
@@ -49,7 +50,11 @@ export function sqliteBulk(db: SQLite.Database) {
   const insertAlarm = db.prepare(`INSERT INTO alarms (${ALARM_COLUMNS.join(', ')}) VALUES (${ALARM_COLUMNS.map(() => '?').join(', ')})`);
   const syncAlarm = db.prepare('UPDATE alarms SET level = ?, current_level = ?, recovered_at = ?, relapses = ?, value = ?, message = COALESCE(?, message), updated_at = ? WHERE id = ?');
   const insertAction = db.prepare('INSERT INTO alarm_actions (id, alarm_id, at, actor_id, actor_name, action, note, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-  const insertChange = db.prepare('INSERT INTO change_log (id, at, actor_id, actor_name, entity, entity_id, op, changes, origin_node) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const insertChange = db.prepare(
+    'INSERT INTO change_log (id, at, actor_id, actor_name, entity, entity_id, op, changes, reason, origin_node, node_seq, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const chainHead = db.prepare('SELECT node_seq AS seq, hash FROM change_chain WHERE origin_node = ?');
+  const setChainHead = db.prepare('INSERT INTO change_chain (origin_node, node_seq, hash) VALUES (?, ?, ?) ON CONFLICT (origin_node) DO UPDATE SET node_seq = excluded.node_seq, hash = excluded.hash');
 
   const setWatermark = db.prepare('UPDATE rollup_watermark SET seq = ?, updated_at = ? WHERE id = 1');
   const watermark = db.prepare('SELECT seq FROM rollup_watermark WHERE id = 1').pluck();
@@ -76,6 +81,17 @@ export function sqliteBulk(db: SQLite.Database) {
       // delete: of two equal rows in one chunk only the first was stored
       if (stored.delete(`${rows[j]!.key}|${rows[j]!.ts}`)) out[j] = 1;
     }
+  }
+
+  /** The plan's change-log entries, linked into their origin's hash chain (domain/audit/chain.ts). */
+  function appendChain(all: FlushPlan['changes']) {
+    for (const origin of new Set(all.map((c) => c.origin_node))) appendChainOf(origin, all.filter((c) => c.origin_node === origin));
+  }
+  function appendChainOf(origin: string, changes: FlushPlan['changes']) {
+    const head = (chainHead.get(origin) as { seq: number; hash: string } | undefined) ?? { seq: 0, hash: GENESIS };
+    const { rows, head: next } = chainAfter({ seq: Number(head.seq), hash: head.hash }, changes.map((c) => ({ ...c, reason: null })));
+    for (const c of rows) insertChange.run(c.id, c.at, c.actor_id, c.actor_name, c.entity, c.entity_id, c.op, c.changes, c.reason, c.origin_node, c.node_seq, c.prev_hash, c.hash);
+    setChainHead.run(origin, next.seq, next.hash);
   }
 
   return {
@@ -131,7 +147,7 @@ export function sqliteBulk(db: SQLite.Database) {
       for (const a of plan.alarmInserts) insertAlarm.run(...ALARM_COLUMNS.map((c) => a[c]));
       for (const u of plan.alarmUpdates) syncAlarm.run(u.level, u.current_level, u.recovered_at, u.relapses, u.value, u.message, u.updated_at, u.id);
       for (const a of plan.actions) insertAction.run(a.id, a.alarm_id, a.at, a.actor_id, a.actor_name, a.action, a.note, a.details);
-      for (const c of plan.changes) insertChange.run(c.id, c.at, c.actor_id, c.actor_name, c.entity, c.entity_id, c.op, c.changes, c.origin_node);
+      if (plan.changes.length) appendChain(plan.changes);
       for (const s of plan.states) upsertState.run(s.key, s.rule, JSON.stringify(s.state), s.alarmId, now);
     },
     transaction<T>(fn: () => T): T {

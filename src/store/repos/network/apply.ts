@@ -1,40 +1,51 @@
 import type { Executor } from '../../db.ts';
-import { ENTITY_TABLES, type Entity } from './outbox.ts';
+import { syncEntity, type Entity, type Placement } from './entities.ts';
 
 export type ApplyOutcome = 'applied' | 'duplicate' | { refused: string };
 type Row = Record<string, unknown>;
 
-/** Which column orders the versions of a record; alarms carry no counter, their update time serves. */
-const VERSION_COLUMN: Record<Entity, string | null> = {
-  enterprise: 'version',
-  site: 'version',
-  sensor: 'version',
-  node: 'version',
-  interval: 'version',
-  alarm: 'updated_at',
-  alarm_action: null,
-};
+/** The record as stored here, if any. */
+export async function findRow(tx: Executor, entity: Entity, id: string): Promise<Row | undefined> {
+  return (await tx.selectFrom(syncEntity(entity).table as 'sites').selectAll().where('id', '=', id).executeTakeFirst()) as Row | undefined;
+}
 
-/** Columns that belong to this node only and never travel. */
-const LOCAL_COLUMNS: Partial<Record<Entity, string[]>> = { sensor: ['key'], node: ['token_hash'] };
+const columnsOf = new Map<string, Set<string>>();
+
+/** Fields of a forwarded row that its table does not have (named in the refusal, never a database error). */
+export async function unknownFields(tx: Executor, entity: Entity, row: Row): Promise<string[]> {
+  const { table, local = [] } = syncEntity(entity);
+  const unknown = (cols: Set<string> | undefined) => Object.keys(row).filter((k) => !cols?.has(k) && !local.includes(k));
+  let found = unknown(columnsOf.get(table));
+  if (found.length === 0) return found;
+  // Read the table's columns afresh (first use, or a migration added some since).
+  const t = (await tx.introspection.getTables()).find((x) => x.name === table);
+  columnsOf.set(table, new Set(t?.columns.map((c) => c.name) ?? []));
+  found = unknown(columnsOf.get(table));
+  return found;
+}
+
+/** Whether a forwarded copy is a later version than the stored one (a record written once never is). */
+export function isNewer(entity: Entity, stored: Row, row: Row): boolean {
+  const vcol = syncEntity(entity).version;
+  return vcol !== null && Number(row[vcol]) > Number(stored[vcol]);
+}
 
 /**
  * Writes one forwarded record if it is newer than what is here (by id and version), so replays,
  * duplicates and late copies change nothing. Conflicts that can never resolve are refused with a reason.
+ * Whether the sender may write it at all is the receiver's decision, made before.
  */
-export async function applyRow(tx: Executor, entity: Entity, row: Row): Promise<ApplyOutcome> {
-  const table = ENTITY_TABLES[entity] as 'sites';
+export async function applyRow(tx: Executor, entity: Entity, row: Row, existing?: Row | null): Promise<ApplyOutcome> {
+  const def = syncEntity(entity);
+  const table = def.table as 'sites';
   const id = row.id as string;
   const values: Row = { ...row };
-  for (const c of LOCAL_COLUMNS[entity] ?? []) delete values[c];
-  const vcol = VERSION_COLUMN[entity];
-  const existing = (await tx.selectFrom(table).selectAll().where('id', '=', id).executeTakeFirst()) as Row | undefined;
-  if (existing) {
-    if (!vcol || Number(existing[vcol]) >= Number(row[vcol])) return 'duplicate';
-  }
+  for (const c of def.local ?? []) delete values[c];
+  const stored = existing === undefined ? await findRow(tx, entity, id) : existing;
+  if (stored && !isNewer(entity, stored, row)) return 'duplicate';
   const refused = await conflicts(tx, entity, row);
   if (refused) return { refused };
-  if (existing) {
+  if (stored) {
     const { id: _id, ...set } = values;
     await tx.updateTable(table).set(set as never).where('id', '=', id).execute();
   } else {
@@ -68,31 +79,38 @@ async function conflicts(tx: Executor, entity: Entity, row: Row): Promise<string
       .executeTakeFirst();
     if (other) return `sensor code ${String(row.code)} is taken on that site by ${other.id}`;
   }
+  if (entity === 'change') {
+    const other = await tx
+      .selectFrom('change_log')
+      .select('id')
+      .where('origin_node', '=', row.origin_node as string)
+      .where('node_seq', '=', Number(row.node_seq))
+      .executeTakeFirst();
+    if (other) return `position ${String(row.node_seq)} of the change chain of ${String(row.origin_node)} is held by entry ${other.id} (变更记录链位置重复)`;
+  }
   return null;
 }
 
-/** Where a forwarded record sits in the hierarchy, to check it against the sender's scope. */
-export async function placementOf(tx: Executor, entity: Entity, row: Row): Promise<{ regionCode: string; enterpriseId: string | null } | null> {
-  switch (entity) {
-    case 'enterprise':
-      return { regionCode: row.region_code as string, enterpriseId: row.id as string };
-    case 'site':
-    case 'node':
-    case 'alarm':
-      return { regionCode: row.region_code as string, enterpriseId: (row.enterprise_id as string | null) || null };
-    case 'sensor': {
-      const s = await tx.selectFrom('sites').select(['region_code', 'enterprise_id']).where('id', '=', row.site_id as string).executeTakeFirst();
-      return s ? { regionCode: s.region_code, enterpriseId: s.enterprise_id } : null;
-    }
-    case 'interval': {
-      const n = await tx.selectFrom('net_nodes').select(['region_code', 'enterprise_id']).where('id', '=', row.node_id as string).executeTakeFirst();
-      return n ? { regionCode: n.region_code, enterpriseId: n.enterprise_id } : null;
-    }
-    case 'alarm_action': {
-      const a = await tx.selectFrom('alarms').select(['region_code', 'enterprise_id']).where('id', '=', row.alarm_id as string).executeTakeFirst();
-      return a ? { regionCode: a.region_code, enterpriseId: a.enterprise_id || null } : null;
-    }
-  }
+/** Where a forwarded record sits in the hierarchy (null: it hangs off a record this node does not hold). */
+export function placementOf(tx: Executor, entity: Entity, row: Row): Promise<Placement | null> {
+  return syncEntity(entity).placement(tx, row);
+}
+
+/** The node that owns a record: its origin column, or that of the record it hangs off. */
+export async function originOf(tx: Executor, entity: Entity, row: Row): Promise<string | null> {
+  const def = syncEntity(entity);
+  if (def.origin) return def.origin(tx, row);
+  return typeof row.origin_node === 'string' && row.origin_node ? row.origin_node : null;
+}
+
+/** Which child an origin's records come through, if learnt. */
+export async function originRoute(tx: Executor, origin: string): Promise<string | null> {
+  return (await tx.selectFrom('net_origins').select('via_node').where('origin_node', '=', origin).executeTakeFirst())?.via_node ?? null;
+}
+
+/** Learns that an origin's records come through `via` (a child's id here, or 'upstream'); the first route learnt stays. */
+export async function learnOrigin(tx: Executor, origin: string, via: string, at: number): Promise<void> {
+  await tx.insertInto('net_origins').values({ origin_node: origin, via_node: via, first_seen: at }).onConflict((oc) => oc.column('origin_node').doNothing()).execute();
 }
 
 export interface SensorPlace {

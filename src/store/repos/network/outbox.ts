@@ -1,18 +1,8 @@
 import type { Executor } from '../../db.ts';
 import './tables.ts';
 
-/** The table each outbox entity lives in; readings have their own stream (their insertion sequence). */
-export const ENTITY_TABLES = {
-  enterprise: 'enterprises',
-  site: 'sites',
-  sensor: 'sensors',
-  node: 'net_nodes',
-  interval: 'net_intervals',
-  alarm: 'alarms',
-  alarm_action: 'alarm_actions',
-} as const;
-export type Entity = keyof typeof ENTITY_TABLES;
-export const isEntity = (e: string): e is Entity => e in ENTITY_TABLES;
+export { ENTITY_TABLES, isEntity, type Entity } from './entities.ts';
+import { ENTITY_TABLES, type Entity } from './entities.ts';
 
 export interface OutboxRow {
   seq: number;

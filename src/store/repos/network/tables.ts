@@ -85,6 +85,13 @@ export interface NetReceivedTable {
   received_at: number;
 }
 
+/** Which child the records of each origin node arrive through ('upstream' for the parent's). */
+export interface NetOriginsTable {
+  origin_node: string;
+  via_node: string;
+  first_seen: number;
+}
+
 declare module '../../schema.ts' {
   interface Database {
     net_outbox: NetOutboxTable;
@@ -94,5 +101,6 @@ declare module '../../schema.ts' {
     net_quarantine: NetQuarantineTable;
     net_directives: NetDirectivesTable;
     net_received: NetReceivedTable;
+    net_origins: NetOriginsTable;
   }
 }
