@@ -9,6 +9,7 @@ import { createNetwork } from './network/index.ts';
 import { createThresholdTemplates } from './monitoring/threshold-templates.ts';
 import { createFileService } from './files.ts';
 import { createEnforcement } from './enforcement/index.ts';
+import { createCampaignImportService } from './campaign/import.ts';
 
 /** Every capability's service, wired once with only the dependencies it uses. */
 export function createServices(deps: Deps) {
@@ -26,6 +27,7 @@ export function createServices(deps: Deps) {
     // Forwarded readings' rollups go through the monitoring writer, which keeps its own buffer beside them.
     network: createNetwork(deps, monitoring.writer),
     enforcement: createEnforcement(deps),
+    campaignImport: createCampaignImportService(),
   };
   return { ...services, thresholdTemplates: createThresholdTemplates(deps, services.network.directives) };
 }

@@ -2,6 +2,7 @@ import type { Deps } from '../../services/context.ts';
 import type { Services } from '../../services/index.ts';
 import type { App } from '../app.ts';
 import { authRoutes } from './auth.ts';
+import { campaignImportRoutes } from './campaign/import.ts';
 import { enterpriseRoutes } from './enterprises.ts';
 import { enforcementRoutes } from './enforcement/index.ts';
 import { importRoutes } from './import.ts';
@@ -30,4 +31,5 @@ export function registerRoutes(app: App, s: Services, deps: Deps, node: NodeInfo
   networkRoutes(app, s.network);
   thresholdTemplateRoutes(app, s.thresholdTemplates);
   enforcementRoutes(app, s.enforcement);
+  campaignImportRoutes(app, s.campaignImport);
 }

@@ -54,6 +54,8 @@ export const PERMISSIONS = [
   'alarm.respond',
   'alarm.verify',
   'settings.manage',
+  // The campaign's task list (专项整治任务清单): read a list in for review before it is kept.
+  'campaign.import',
   // Compliance rules of the campaign (合规检查): read findings, run the rules, change their parameters.
   'compliance.read',
   'compliance.run',
@@ -84,6 +86,7 @@ const officer: Permission[] = [
   'alarm.verify',
   'compliance.read',
   'compliance.run',
+  'campaign.import',
 ];
 
 const enforcer: Permission[] = ['enforcement.read', 'enforcement.manage', 'licence.manage', 'score.record', 'case.manage', 'inspection.record'];

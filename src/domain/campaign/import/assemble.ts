@@ -1,5 +1,5 @@
 import { excerpt } from './normalize.ts';
-import { subItemMarks } from './numbering.ts';
+import { startsWithSubItem, subItemMarks } from './numbering.ts';
 import type { Cell, Entry } from './rows.ts';
 import type { Problem } from './types.ts';
 
@@ -23,8 +23,9 @@ type Orphan = Extract<Entry, { kind: 'orphan' }>;
 const lastSubNumber = (text: string) => subItemMarks(text).at(-1)?.number ?? 0;
 
 /**
- * Entries in source order → task drafts. A sub-item row without a task number joins the task whose
- * sub-items it continues ((3) after (2)) or else the next task (its (1) before the task's (2));
+ * Entries in source order → task drafts. A sub-item row without a task number joins the task above,
+ * unless it restarts that task's numbering and the task below goes on from it ((1) above a task
+ * opening with (2));
  * a line without a number continues the task above it. Every such repair is reported.
  */
 export function assemble(entries: Entry[]): { drafts: Draft[]; problems: Problem[] } {
@@ -41,11 +42,13 @@ export function assemble(entries: Entry[]): { drafts: Draft[]; problems: Problem
     to.lines.push(...pending.map((o) => o.line));
     for (const o of pending) {
       if (to.deadline.text === '' && o.deadline.text !== '') to.deadline = o.deadline;
+      // In untabulated text a "(2) …" line under its task is how sub-items are written, not a defect.
+      if (!before && !o.tabular) continue;
       problems.push({
         kind: 'orphan_subitem',
         numbers: [to.number],
         line: o.line,
-        message: `Line ${o.line}: sub-item (${o.subNumber}) has no task number; read as part of item ${to.number} (${before ? 'the item below it' : 'whose sub-items it continues'}): "${excerpt(o.text)}"`,
+        message: `Line ${o.line}: sub-item (${o.subNumber}) has no task number; read as part of item ${to.number} (${before ? 'the item below it, whose sub-items it begins' : 'the item above it'}): "${excerpt(o.text)}"`,
       });
     }
     pending = [];
@@ -63,13 +66,20 @@ export function assemble(entries: Entry[]): { drafts: Draft[]; problems: Problem
         if (e.extra) d.extra = e.extra;
         if (stray) d.strayDeadline = stray;
         stray = undefined;
-        attachPending(d, true);
+        // Pending sub-items go below: their numbers run on into this task's first sub-item ((1) then (2)).
+        const prev = drafts.at(-1);
+        const runsOn = startsWithSubItem(d.text) === (pending.at(-1)?.subNumber ?? -1) + 1;
+        if (prev && !runsOn) attachPending(prev, false);
+        else attachPending(d, true);
         drafts.push(d);
         break;
       }
       case 'orphan': {
         const prev = drafts.at(-1);
-        const continuesPrev = prev && pending.length === 0 && lastSubNumber(prev.text) === e.subNumber - 1 && e.subNumber > 1;
+        const last = prev ? lastSubNumber(prev.text) : 0;
+        // Plain text: a sub-item that does not restart the numbering above belongs there. A table row
+        // with an empty number cell waits for the task below unless it plainly goes on from the one above.
+        const continuesPrev = prev && pending.length === 0 && (e.tabular ? last > 0 && e.subNumber === last + 1 : e.subNumber > last);
         pending.push(e);
         if (continuesPrev) attachPending(prev, false);
         break;
@@ -84,7 +94,7 @@ export function assemble(entries: Entry[]): { drafts: Draft[]; problems: Problem
         if (prev) {
           prev.text = [prev.text, e.text].filter(Boolean).join('\n');
           prev.lines.push(e.line);
-          problems.push({ kind: 'continuation_line', numbers: [prev.number], line: e.line, message: `Line ${e.line} has no task number; read as the continuation of item ${prev.number}: "${excerpt(e.text)}"` });
+          if (!e.quiet) problems.push({ kind: 'continuation_line', numbers: [prev.number], line: e.line, message: `Line ${e.line} has no task number; read as the continuation of item ${prev.number}: "${excerpt(e.text)}"` });
         } else {
           problems.push({ kind: 'unnumbered_row', line: e.line, message: `Line ${e.line} has no task number and no task above it; not read as a task: "${excerpt(e.text, 60)}"` });
         }

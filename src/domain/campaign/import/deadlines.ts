@@ -34,7 +34,7 @@ export function settleDeadlines(drafts: Draft[], carry: boolean): { tasks: Impor
     let deadlineText: string | null = null;
     let source: DeadlineSource = 'none';
     if (cell.text !== '') {
-      if (cell.merged && group?.merged && group.text === cell.text) {
+      if (cell.merged && group && group.text === cell.text) {
         source = 'merged_cell';
       } else {
         const parsed = parseDeadlineCell(cell.text, yearOf(group?.date));

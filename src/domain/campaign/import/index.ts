@@ -68,9 +68,11 @@ function tableStart(read: ReadRow[]): number {
     }
     if (run > bestRun) [best, bestRun] = [i, run];
   });
-  if (best >= 0) return best;
-  const firstTask = read.findIndex((r) => r.entry.kind === 'task');
-  return firstTask >= 0 ? firstTask : 0;
+  let start = best >= 0 ? best : read.findIndex((r) => r.entry.kind === 'task');
+  if (start < 0) return 0;
+  // The headings right above item 1 (一、组织领导) belong to the table.
+  while (start > 0 && (read[start - 1]!.entry.kind === 'section' || read[start - 1]!.entry.kind === 'empty')) start--;
+  return start;
 }
 
 function lineNumbers(drafts: Draft[]): Map<number, number> {

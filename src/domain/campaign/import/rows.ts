@@ -8,8 +8,8 @@ import type { SourceRow } from './types.ts';
 /** What one source row turned out to be. */
 export type Entry =
   | { kind: 'task'; line: number; number: number; text: string; deadline: Cell; responsible?: string; extra?: Record<string, string> }
-  | { kind: 'orphan'; line: number; subNumber: number; text: string; deadline: Cell }
-  | { kind: 'continuation'; line: number; text: string }
+  | { kind: 'orphan'; line: number; subNumber: number; text: string; deadline: Cell; /** Stood in a table whose number column was empty. */ tabular: boolean }
+  | { kind: 'continuation'; line: number; text: string; /** Under a merged number cell: part of the same task by design. */ quiet?: boolean }
   | { kind: 'section'; line: number; text: string }
   | { kind: 'stray_deadline'; line: number; deadline: Cell }
   | { kind: 'header'; line: number }
@@ -65,6 +65,9 @@ export function readRow(row: SourceRow, map: ColumnMap): ReadRow {
   const extra: Record<string, string> = {};
   for (const e of map.extra) if (get(e.index) !== '') extra[e.name || `column ${e.index + 1}`] = get(e.index);
 
+  // A number cell merged over several rows (XLSX) numbers one task written on several rows.
+  const underMergedNumber = map.number !== undefined && merged[map.number] === true && numberCell(numberText) !== null;
+  if (underMergedNumber) numberText = '';
   let number = numberText === '' ? null : numberCell(numberText);
   if (numberText !== '' && number === null) {
     if (isSectionHeading(numberText)) return done({ kind: 'section', line: row.line, text: [numberText, text].filter(Boolean).join(' ') });
@@ -91,7 +94,7 @@ export function readRow(row: SourceRow, map: ColumnMap): ReadRow {
   }
   if (number === null) {
     const lead = leadingNumber(text);
-    if (lead && lead.rest.trim() !== '') {
+    if (lead && lead.rest.trim() !== '' && !underMergedNumber) {
       number = lead.number;
       text = lead.rest.trim();
       if (map.number !== undefined) shift(`the number stood at the start of the task text, not in the ${COLUMN_LABEL.number} column`);
@@ -114,9 +117,9 @@ export function readRow(row: SourceRow, map: ColumnMap): ReadRow {
     return done(rest ? { kind: 'continuation', line: row.line, text: rest } : { kind: 'empty', line: row.line });
   }
   const sub = startsWithSubItem(text);
-  if (sub !== null) return done({ kind: 'orphan', line: row.line, subNumber: sub, text, deadline });
+  if (sub !== null) return done({ kind: 'orphan', line: row.line, subNumber: sub, text, deadline, tabular: map.number !== undefined && !underMergedNumber });
   if (isSectionHeading(text) && deadline.text === '') return done({ kind: 'section', line: row.line, text });
-  return done({ kind: 'continuation', line: row.line, text });
+  return done({ kind: 'continuation', line: row.line, text, ...(underMergedNumber ? { quiet: true } : {}) });
 }
 
 /** Task text found in another column: the deadline column holding a sentence, or a long 责任单位. */
