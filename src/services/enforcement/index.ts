@@ -2,6 +2,7 @@ import type { Deps } from '../context.ts';
 import { createLicenceService } from './licences.ts';
 import { createScoreService } from './scores.ts';
 import { createCaseService } from './cases.ts';
+import { createClassService } from './classes.ts';
 
 /** Supervision and enforcement (监管执法): one service per record kind. */
 export function createEnforcement(deps: Deps) {
@@ -9,6 +10,7 @@ export function createEnforcement(deps: Deps) {
     licences: createLicenceService(deps),
     scores: createScoreService(deps),
     cases: createCaseService(deps),
+    classes: createClassService(deps),
   };
 }
 

@@ -3,9 +3,11 @@ import type { App } from '../../app.ts';
 import { licenceRoutes } from './licences.ts';
 import { scoreRoutes } from './scores.ts';
 import { caseRoutes } from './cases.ts';
+import { classRoutes } from './classes.ts';
 
 export function enforcementRoutes(app: App, e: Enforcement) {
   licenceRoutes(app, e.licences);
   scoreRoutes(app, e.scores);
   caseRoutes(app, e.cases);
+  classRoutes(app, e.classes);
 }
