@@ -78,7 +78,10 @@ export async function createNode(config: Config, opts: { now?: () => number; web
   const stoppers: (() => Promise<void> | void)[] = [() => scheduler.stop(), () => services.monitoring.stop()];
   const netLog = (err: unknown) => console.error('[network]', err instanceof Error ? err.message : err);
   stoppers.push(services.network.health.start(netLog), () => services.network.directives.release());
-  if (config.upstream && config.nodeToken) stoppers.push(startSync(deps, config.upstream, config.nodeToken, netLog));
+  if (config.upstream && config.nodeToken) {
+    const { orders, directives } = services.network;
+    stoppers.push(startSync(deps, config.upstream, config.nodeToken, netLog, { orders, wake: (children) => directives.wake(children) }));
+  }
   // Last in, first stopped: MQTT acknowledges what it committed before the writer drains.
   const mqtt = config.mqttUrl ? startMqttIngest({ url: config.mqttUrl, clientId: `kuangan-${nodeId}`, ingest: services.monitoring.ingest }) : null;
   if (mqtt) stoppers.push(() => mqtt.stop());

@@ -7,6 +7,7 @@ import { getSetting } from '../store/repos/settings.ts';
 import { applyRow, learnOrigin, originOf } from '../store/repos/network/apply.ts';
 import { receiveDirective } from '../store/repos/network/directives.ts';
 import { isEntity } from '../store/repos/network/outbox.ts';
+import type { OrderRouter } from '../services/network/orders.ts';
 import type { ParentClient } from './client.ts';
 import { loadCursor, saveCursor } from './cursors.ts';
 import type { Directive } from './protocol.ts';
@@ -26,10 +27,16 @@ export interface DownlinkOptions {
   onApplied?: (d: Directive[]) => void;
   /** Where applied changes are announced after commit (the sensor catalogue reloads changed thresholds). */
   events?: EventBus;
+  orders?: OrderRouter;
+  wake?: (children: string[]) => void;
 }
 
 export interface ApplyOptions {
   events?: EventBus;
+  /** Orders for records and places below: applied here by their capability's handler, or passed on to a child. */
+  orders?: OrderRouter;
+  /** Wakes the long-polls of the children an order was passed on to (after commit). */
+  wake?: (children: string[]) => void;
   /** A directive that cannot be applied (its payload refused here) is kept as received and reported. */
   onError?: (err: unknown) => void;
 }
@@ -41,6 +48,7 @@ export interface ApplyOptions {
  * it was received before: applying it again changes nothing.
  */
 export async function applyDirective(store: Store, d: Directive, now: number, o: ApplyOptions = {}): Promise<boolean> {
+  if (d.kind === 'order') return applyOrder(store, d, now, o);
   const { fresh, applied } = await store.db.transaction().execute(async (tx) => {
     const fresh = await receiveDirective(tx, { id: d.id, kind: d.kind, payload: JSON.stringify(d.payload), created_at: d.createdAt, received_at: now });
     if (!fresh) return { fresh, applied: null };
@@ -60,6 +68,26 @@ export async function applyDirective(store: Store, d: Directive, now: number, o:
   // The parent's records are here: the monitoring catalogue takes their sensors now, not at its next round.
   if (fresh && d.kind === 'bootstrap') o.events?.publish('records.bootstrapped', { directive: d.id });
   return fresh;
+}
+
+/**
+ * An order is applied (or passed on) in one transaction with recording it as received. One its handler
+ * refuses is still recorded as received, so that it never blocks the line, and reported.
+ */
+async function applyOrder(store: Store, d: Directive, now: number, o: ApplyOptions): Promise<boolean> {
+  const received = { id: d.id, kind: d.kind, payload: JSON.stringify(d.payload), created_at: d.createdAt, received_at: now };
+  try {
+    const r = await store.db.transaction().execute(async (tx) => {
+      if (!(await receiveDirective(tx, received))) return null;
+      if (!o.orders) throw new Invalid('this node routes no orders');
+      return o.orders.receive(tx, d.payload);
+    });
+    if (r?.child) o.wake?.([r.child]);
+    return r !== null;
+  } catch (err) {
+    o.onError?.(new Error(`Directive ${d.id} (order) kept but not applied: ${err instanceof Error ? err.message : String(err)}`));
+    return receiveDirective(store.db, received);
+  }
 }
 
 async function applyTemplate(tx: Executor, d: Directive, now: number, o: ApplyOptions): Promise<TemplateApplication | null> {
@@ -90,7 +118,7 @@ export function startDownlink(o: DownlinkOptions): { stop(): Promise<void> } {
       try {
         const cursor = await loadCursor(o.store.db, 'inbox');
         const r = await o.client.get<{ items: Directive[]; cursor: number }>(`/api/v1/sync/inbox?cursor=${cursor}&wait=${waitSec}&node=${encodeURIComponent(o.nodeId)}`, abort.signal, (waitSec + 15) * 1000);
-        for (const d of r.items) await applyDirective(o.store, d, o.now(), { events: o.events, onError: o.onError });
+        for (const d of r.items) await applyDirective(o.store, d, o.now(), { events: o.events, onError: o.onError, orders: o.orders, wake: o.wake });
         if (r.cursor > cursor) {
           await saveCursor(o.store.db, 'inbox', r.cursor, o.now());
           await o.client.post('/api/v1/sync/inbox/ack', { cursor: r.cursor }, abort.signal, 10_000);

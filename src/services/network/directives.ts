@@ -9,8 +9,8 @@ import type { Deps } from '../context.ts';
 import { parseDirectivePayload } from './directive-payloads.ts';
 import { placeOfNode } from './nodes.ts';
 
-/** Assigned tasks, supervision orders, notices, threshold templates, and the bootstrap of a new child. */
-export const DIRECTIVE_KINDS = ['task', 'supervision_order', 'notice', 'threshold_template', 'bootstrap'] as const;
+/** Assigned tasks, supervision orders, notices, threshold templates, the bootstrap of a new child, and orders routed to a record's owner (orders.ts). */
+export const DIRECTIVE_KINDS = ['task', 'supervision_order', 'notice', 'threshold_template', 'bootstrap', 'order'] as const;
 export type DirectiveKind = (typeof DIRECTIVE_KINDS)[number];
 
 /** One directive for every child registered here and not revoked, in the caller's transaction. */

@@ -9,6 +9,7 @@ import { completeness, createHealth, dropout } from './health.ts';
 import { createNodeRegistry, placeOfNode } from './nodes.ts';
 import { createReceiver, type RollupSink } from './receive.ts';
 import { createNetworkSettings, type NetworkSettings } from './settings.ts';
+import { createOrderRouter } from './orders.ts';
 
 export { NODE_TOKEN_PREFIX } from './nodes.ts';
 
@@ -22,6 +23,7 @@ export function createNetwork(deps: Deps, rollups: RollupSink) {
   const receiver = createReceiver(deps, rollups);
   const health = createHealth(deps, settings);
   const directives = createDirectives(deps);
+  const orders = createOrderRouter({ nodeId: deps.nodeId, now: deps.now, level: deps.config.level, region: deps.config.region });
 
   const visibleNodes = async (actor: Principal) => (await listNodes(db)).filter((n) => canSee(actor, placeOfNode(n)));
 
@@ -61,6 +63,7 @@ export function createNetwork(deps: Deps, rollups: RollupSink) {
     receiver,
     health,
     directives,
+    orders,
     async load() {
       await settings.load();
     },
