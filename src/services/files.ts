@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { uuidv7 } from 'uuidv7';
-import { canSee, requirePermission, type Principal } from '../domain/access/policy.ts';
+import { canSee, requirePerson, type Principal } from '../domain/access/policy.ts';
 import { Invalid, NotFound, TooLarge } from '../domain/errors.ts';
 import { findFile, insertFile, type FilesTable } from '../store/repos/files.ts';
 import { findEnterprise } from '../store/repos/enterprises.ts';
@@ -54,7 +54,8 @@ export function createFileService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' | 
 
   return {
     async put(actor: Principal, body: Buffer, mime: string, name: string | null, owner: { site?: string; enterprise?: string }): Promise<FileMeta> {
-      requirePermission(actor, 'registry.read');
+      // Node and device tokens carry readings and sync batches, never documents.
+      requirePerson(actor, 'registry.read');
       if (body.length === 0) throw new Invalid('Empty file', [{ path: 'body', message: 'no content' }]);
       if (body.length > MAX_FILE_BYTES) throw new TooLarge(`File larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB`);
       const type = mime.split(';')[0]!.trim().toLowerCase();

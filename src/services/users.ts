@@ -1,5 +1,5 @@
 import { uuidv7 } from 'uuidv7';
-import { canSee, requireGrant, requirePermission, scopeOf, type Principal } from '../domain/access/policy.ts';
+import { canSee, requireGrant, requirePermission, requirePerson, scopeOf, type Principal } from '../domain/access/policy.ts';
 import { CREATABLE_ROLES, ENTERPRISE_ROLES, OFFICER_LEVEL, REGION_ROLES, type Role } from '../domain/access/roles.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../domain/errors.ts';
 import { findEnterprise } from '../store/repos/enterprises.ts';
@@ -136,6 +136,8 @@ export function createUserService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' | 
 
     /** Sets a new password (self-service or by a manager) and ends every session of the account. */
     async setPassword(actor: Principal, id: string, password: string) {
+      // A node or device token has no password: answering "ok" would pretend to change one.
+      requirePerson(actor);
       if (actor.id !== id) {
         requirePermission(actor, 'user.update');
         const u = await visibleUser(actor, id);

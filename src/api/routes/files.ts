@@ -8,6 +8,22 @@ import { errors, idParam } from '../schemas.ts';
 
 const fileSchema = z.object({ id: z.string(), sha256: z.string(), size: z.number(), mime: z.string(), name: z.string().nullable(), region: z.string(), enterprise: z.string().nullable(), createdAt: z.number() }).meta({ id: 'File' });
 
+/** Shown in the browser: what it renders itself and cannot run. Anything else is saved. */
+const INLINE = /^(image\/(jpeg|png|webp)|application\/pdf|video\/mp4)$/;
+
+/**
+ * A Content-Disposition no stored name can break out of: an ASCII fallback with everything else
+ * replaced, and the full name percent-encoded (RFC 6266, RFC 8187).
+ */
+export function contentDisposition(meta: { id: string; name: string | null; mime: string }): string {
+  const kind = INLINE.test(meta.mime) ? 'inline' : 'attachment';
+  if (!meta.name) return `${kind}; filename="${meta.id}"`;
+  const name = meta.name.replace(/[\u0000-\u001f\u007f"\\]/g, '_');
+  const ascii = name.replace(/[^A-Za-z0-9._ ()-]/g, '_');
+  const utf8 = encodeURIComponent(name).replace(/['()*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `${kind}; filename="${ascii}"; filename*=UTF-8''${utf8}`;
+}
+
 export function fileRoutes(app: App, files: FileService) {
   // Uploads are the raw bytes with their own Content-Type (a photo from the field app, a PDF).
   app.addContentTypeParser(/^(image|video)\/.*|^application\/(pdf|octet-stream|vnd\..*)$|^text\/csv/, { parseAs: 'buffer', bodyLimit: MAX_FILE_BYTES }, (_req, body, done) => done(null, body));
@@ -32,7 +48,7 @@ export function fileRoutes(app: App, files: FileService) {
   app.get('/api/v1/files/:id', { schema: { tags: ['files'], summary: 'Download a file', params: idParam } }, async (req, reply) => {
     const f = await files.get(who(req), req.params.id);
     reply.header('content-type', f.meta.mime).header('etag', `"${f.meta.sha256}"`).header('cache-control', 'private, max-age=31536000, immutable');
-    if (f.meta.name) reply.header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(f.meta.name)}`);
+    reply.header('content-disposition', contentDisposition(f.meta)).header('x-content-type-options', 'nosniff');
     return reply.send(fs.createReadStream(f.path));
   });
 

@@ -109,7 +109,8 @@ export async function listEnterprises(db: Executor, f: EnterpriseQuery) {
   const rows = await filtered()
     .selectAll('enterprises')
     .select((eb) =>
-      eb.selectFrom('sites').select((e2) => e2.fn.countAll<number>().as('n')).whereRef('sites.enterprise_id', '=', 'enterprises.id').as('site_count'),
+      // Only the sites the caller may see: an enterprise's site may lie in a county the caller does not cover.
+      applyScope(eb.selectFrom('sites').select((e2) => e2.fn.countAll<number>().as('n')).whereRef('sites.enterprise_id', '=', 'enterprises.id'), f.scope, 'sites.region_code', 'sites.enterprise_id').as('site_count'),
     )
     .orderBy(`enterprises.${col}`, desc ? 'desc' : 'asc')
     .orderBy('enterprises.id')
