@@ -8,6 +8,7 @@ import { createMonitoring } from './monitoring/index.ts';
 import { createNetwork } from './network/index.ts';
 import { createThresholdTemplates } from './monitoring/threshold-templates.ts';
 import { createFileService } from './files.ts';
+import { createCompliance } from './compliance/index.ts';
 import { createEnforcement } from './enforcement/index.ts';
 import { createCampaignImportService } from './campaign/import.ts';
 
@@ -26,6 +27,7 @@ export function createServices(deps: Deps) {
     monitoring,
     // Forwarded readings' rollups go through the monitoring writer, which keeps its own buffer beside them.
     network: createNetwork(deps, monitoring.writer),
+    compliance: createCompliance(deps, sites),
     enforcement: createEnforcement(deps),
     campaignImport: createCampaignImportService(),
   };

@@ -2,6 +2,7 @@ import type { Deps } from '../../services/context.ts';
 import type { Services } from '../../services/index.ts';
 import type { App } from '../app.ts';
 import { authRoutes } from './auth.ts';
+import { complianceRoutes } from './compliance/index.ts';
 import { campaignImportRoutes } from './campaign/import.ts';
 import { enterpriseRoutes } from './enterprises.ts';
 import { enforcementRoutes } from './enforcement/index.ts';
@@ -30,6 +31,7 @@ export function registerRoutes(app: App, s: Services, deps: Deps, node: NodeInfo
   monitoringRoutes(app, s.monitoring, deps.events);
   networkRoutes(app, s.network);
   thresholdTemplateRoutes(app, s.thresholdTemplates);
+  complianceRoutes(app, s.compliance);
   enforcementRoutes(app, s.enforcement);
   campaignImportRoutes(app, s.campaignImport);
 }

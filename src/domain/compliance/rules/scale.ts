@@ -121,7 +121,7 @@ function pondClosure(ctx: RuleContext, s: ComplianceSite, idleYears: number) {
   if (f.receivingTailings === false) out.push(candidate('closure_candidate', s, 'not_receiving', '尾矿库不再进行排尾作业，列为重点关闭对象', { reason: 'not_receiving' }));
   if (f.idleSince && isoDate.safeParse(f.idleSince).success) {
     const days = daysBetween(f.idleSince, ctx.today);
-    if (days >= idleYears * 365) out.push(candidate('closure_candidate', s, 'idle', `尾矿库自${f.idleSince}停用已满${idleYears}年，列为重点关闭对象`, { reason: 'idle', idleSince: f.idleSince, idleDays: days }));
+    if (days >= idleYears * 365) out.push(candidate('closure_candidate', s, 'idle', `尾矿库自${f.idleSince}停用已满${idleYears}年，列为重点关闭对象`, { reason: 'idle', idleSince: f.idleSince, idleYears }));
   }
   return out;
 }

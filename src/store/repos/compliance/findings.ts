@@ -1,0 +1,77 @@
+import type { Executor } from '../../db.ts';
+import { applyScope, type ScopeFilter } from '../scope.ts';
+import type { ComplianceFindingsTable } from './tables.ts';
+
+/** Every finding with what a run compares: its identity and state (open and closed alike). */
+export async function listFindingStates(db: Executor) {
+  return db.selectFrom('compliance_findings').select(['id', 'fingerprint', 'rule', 'state', 'message', 'evidence', 'region_code', 'enterprise_id', 'version']).execute();
+}
+
+const CHUNK = 50;
+
+export async function insertFindings(db: Executor, rows: ComplianceFindingsTable[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) await db.insertInto('compliance_findings').values(rows.slice(i, i + CHUNK)).execute();
+}
+
+export async function findFinding(db: Executor, id: string): Promise<ComplianceFindingsTable | undefined> {
+  return db.selectFrom('compliance_findings').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Changes a finding if it is still at `expectedVersion`; false when someone came first. */
+export async function updateFinding(db: Executor, id: string, set: Partial<Omit<ComplianceFindingsTable, 'id' | 'fingerprint'>>, expectedVersion: number): Promise<boolean> {
+  const r = await db.updateTable('compliance_findings').set(set).where('id', '=', id).where('version', '=', expectedVersion).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Refreshes when a still-holding finding was last seen, for many at once. */
+export async function touchFindings(db: Executor, ids: string[], at: number): Promise<void> {
+  for (let i = 0; i < ids.length; i += 500) await db.updateTable('compliance_findings').set({ last_seen: at }).where('id', 'in', ids.slice(i, i + 500)).execute();
+}
+
+export interface FindingQuery {
+  scope: ScopeFilter;
+  region?: string;
+  rule?: string;
+  site?: string;
+  state?: string;
+  limit: number;
+  offset: number;
+}
+
+export async function listFindings(db: Executor, f: FindingQuery) {
+  const filtered = () => {
+    let q = applyScope(db.selectFrom('compliance_findings'), f.scope, 'compliance_findings.region_code', 'compliance_findings.enterprise_id');
+    if (f.region) q = q.where('region_code', 'like', `${f.region}%`);
+    if (f.rule) q = q.where('rule', '=', f.rule);
+    if (f.site) q = q.where('site_id', '=', f.site);
+    if (f.state) q = q.where('state', '=', f.state);
+    return q;
+  };
+  const items = await filtered()
+    .leftJoin('sites', 'sites.id', 'compliance_findings.site_id')
+    .selectAll('compliance_findings')
+    .select(['sites.code as site_code', 'sites.name as site_name'])
+    .orderBy('compliance_findings.first_seen', 'desc')
+    .orderBy('compliance_findings.id')
+    .limit(f.limit)
+    .offset(f.offset)
+    .execute();
+  const total = await filtered()
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return { items, total: Number(total.n) };
+}
+
+/** The findings with these ids that a scope may see, with their sites' codes and names. */
+export async function listFindingsByIds(db: Executor, ids: string[], scope: ScopeFilter) {
+  const out = [];
+  for (let i = 0; i < ids.length; i += 500) {
+    const q = applyScope(db.selectFrom('compliance_findings'), scope, 'compliance_findings.region_code', 'compliance_findings.enterprise_id')
+      .leftJoin('sites', 'sites.id', 'compliance_findings.site_id')
+      .selectAll('compliance_findings')
+      .select(['sites.code as site_code', 'sites.name as site_name'])
+      .where('compliance_findings.id', 'in', ids.slice(i, i + 500));
+    out.push(...(await q.execute()));
+  }
+  return out.sort((a, b) => a.rule.localeCompare(b.rule) || (a.site_code ?? '').localeCompare(b.site_code ?? '') || a.key.localeCompare(b.key));
+}
