@@ -21,7 +21,7 @@ describe.each(['sqlite', 'postgres'] as const)('offline detection (%s)', (kind) 
 
   const alarms = async () => (await t.req('GET', `/api/v1/alarms?site=${pond.code}`, { token: t.adminToken })).body.items;
 
-  it('opens an offline alarm after k × the interval, a site alarm when all are silent, and recovers both', async () => {
+  it('opens one station alarm after k × the interval when the site’s only sensor falls silent, and recovers it', async () => {
     await t.req('POST', '/api/v1/telemetry', { token: t.adminToken, body: { readings: [{ site: pond.code, sensor: 'R1', ts: t0, value: 0 }] } });
     clock = min(30);
     await t.node.services.monitoring.jobs.tick();
@@ -29,13 +29,14 @@ describe.each(['sqlite', 'postgres'] as const)('offline detection (%s)', (kind) 
     clock = min(31);
     await t.node.services.monitoring.jobs.tick();
     const open = await alarms();
-    expect(open.map((a: { kind: string; level: string; openedAt: number; sensor: string | null }) => [a.kind, a.level, a.openedAt, a.sensor]).sort()).toEqual([
-      ['offline', 'yellow', min(30), 'R1'],
-      ['site_offline', 'orange', min(31), null],
+    // The whole station is silent: one transmission alarm naming its sensors, not one per sensor.
+    expect(open.map((a: { kind: string; category: string; level: string; openedAt: number; sensor: string | null }) => [a.kind, a.category, a.level, a.openedAt, a.sensor])).toEqual([
+      ['site_offline', 'transmission', 'orange', min(30), null],
     ]);
+    expect(open[0].message).toBe(`${pond.code} 数据中断：全部 1 个测点无数据（R1）`);
     // Ticking again changes nothing: no duplicate alarms.
     await t.node.services.monitoring.jobs.tick();
-    expect((await alarms()).length).toBe(2);
+    expect((await alarms()).length).toBe(1);
     const status = await t.req('GET', `/api/v1/sites/${pond.code}/status`, { token: t.adminToken });
     expect(status.body.offline).toEqual(['R1']);
 
@@ -43,19 +44,13 @@ describe.each(['sqlite', 'postgres'] as const)('offline detection (%s)', (kind) 
     await t.req('POST', '/api/v1/telemetry', { token: t.adminToken, body: { readings: [{ site: pond.code, sensor: 'R1', ts: min(32), value: 0 }] } });
     await t.node.services.monitoring.jobs.tick();
     const after = await alarms();
-    expect(after.map((a: { recoveredAt: number; state: string }) => [a.recoveredAt, a.state])).toEqual([
-      [min(32), 'open'],
-      [min(32), 'open'],
-    ]);
+    expect(after.map((a: { recoveredAt: number; state: string }) => [a.recoveredAt, a.state])).toEqual([[min(32), 'open']]);
   });
 
   it('escalates an unanswered alarm to the county after its response time', async () => {
     clock = min(32 + 60); // orange answers within 30 min, yellow within 60
     await t.node.services.monitoring.jobs.tick();
     const tiers = (await alarms()).map((a: { kind: string; tier: string }) => [a.kind, a.tier]).sort();
-    expect(tiers).toEqual([
-      ['offline', 'county'],
-      ['site_offline', 'county'],
-    ]);
+    expect(tiers).toEqual([['site_offline', 'county']]);
   });
 });

@@ -103,11 +103,9 @@ for (const kind of STORE_KINDS) describe(`sites watched by a node below (provinc
   it('raises no offline alarm for a watched site, hands over the ones it raised before, and keeps alarming for its own', async () => {
     // Before the enterprise node exists the province watches both ponds: neither ever reported.
     clock = t0 + 31 * MIN;
-    expect(await tick()).toHaveLength(4);
-    expect((await provinceAlarms(down.id)).map((a) => [a.kind, a.recovered_at])).toEqual([
-      ['offline', null],
-      ['site_offline', null],
-    ]);
+    // Each pond's only sensor is silent: one station alarm per pond (数据中断), not one per sensor.
+    expect(await tick()).toHaveLength(2);
+    expect((await provinceAlarms(down.id)).map((a) => [a.kind, a.recovered_at])).toEqual([['site_offline', null]]);
 
     clock = t0 + 32 * MIN;
     const reg = await province.req('POST', '/api/v1/network/nodes', { token: province.adminToken, body: { level: 'enterprise', enterprise: ent.id } });
@@ -116,24 +114,21 @@ for (const kind of STORE_KINDS) describe(`sites watched by a node below (provinc
     nodeId = reg.body.id;
     // Registered but not heard from yet: the node is not watching, the province keeps its alarms.
     expect(await tick()).toEqual([]);
-    expect((await provinceAlarms(down.id)).map((a) => a.recovered_at)).toEqual([null, null]);
+    expect((await provinceAlarms(down.id)).map((a) => a.recovered_at)).toEqual([null]);
     const beat = await province.req('POST', '/api/v1/sync/heartbeat', { token: nodeToken, body: { node: child.node.deps.nodeId, backlog: 0, backlogAgeSec: 0, sensorsOnline: null, sentAt: clock } });
     expect(beat.status).toBe(200);
     // The enterprise node now watches the pond: the province's own no-data alarms for it recover, once.
     const handedOver = await tick();
     expect(handedOver.sort()).toEqual((await provinceAlarms(down.id)).map((a) => a.id).sort());
-    expect((await provinceAlarms(down.id)).map((a) => a.recovered_at)).toEqual([clock, clock]);
-    expect((await provinceAlarms(local.id)).map((a) => a.recovered_at)).toEqual([null, null]);
+    expect((await provinceAlarms(down.id)).map((a) => a.recovered_at)).toEqual([clock]);
+    expect((await provinceAlarms(local.id)).map((a) => a.recovered_at)).toEqual([null]);
 
     // Hours without a reading: nothing new for the watched pond; the province's own pond is reminded.
     clock = t0 + 5 * H;
     const later = await tick();
     expect(later.sort()).toEqual((await provinceAlarms(local.id)).map((a) => a.id).sort());
-    expect((await provinceAlarms(local.id)).map((a) => [a.kind, a.recovered_at, a.reminded_at])).toEqual([
-      ['offline', null, clock],
-      ['site_offline', null, clock],
-    ]);
-    expect((await provinceAlarms(down.id)).map((a) => a.recovered_at)).toEqual([t0 + 32 * MIN, t0 + 32 * MIN]);
+    expect((await provinceAlarms(local.id)).map((a) => [a.kind, a.recovered_at, a.reminded_at])).toEqual([['site_offline', null, clock]]);
+    expect((await provinceAlarms(down.id)).map((a) => a.recovered_at)).toEqual([t0 + 32 * MIN]);
     expect(await tick()).toEqual([]);
 
     // The watched pond's state is the enterprise node's to report: nothing forwarded, nothing offline.
@@ -210,7 +205,8 @@ for (const kind of STORE_KINDS) describe(`sites watched by a node below (provinc
     ]);
 
     // The enterprise node's job raises its offline alarms and forwards them: now the province agrees with it.
-    expect(await child.node.services.monitoring.jobs.tick()).toHaveLength(3);
+    // The enterprise node's station is silent as a whole: one alarm naming both sensors.
+    expect(await child.node.services.monitoring.jobs.tick()).toHaveLength(1);
     await forward();
     s = await status(province, pond.code);
     expect(s).toEqual(await status(child, pond.code));
@@ -229,13 +225,13 @@ for (const kind of STORE_KINDS) describe(`sites watched by a node below (provinc
     expect(overview.body.items.find((i: { site: string }) => i.site === pond.code)).toMatchObject({ level: 'red', offline: ['WL1', 'WL2'], silent: true, dataInterrupted: true, sensors: 2 });
     // The province raised nothing of its own for the pond.
     expect(await tick()).toEqual([]);
-    expect((await provinceAlarms(pond.id)).filter((a) => a.kind === 'offline' || a.kind === 'site_offline')).toHaveLength(3);
+    expect((await provinceAlarms(pond.id)).filter((a) => a.kind === 'offline' || a.kind === 'site_offline')).toHaveLength(1);
     expect(await province.node.store.db.selectFrom('alarms').select('id').where('site_id', '=', pond.id).where('origin_node', '=', province.node.deps.nodeId).execute()).toEqual([]);
 
     // Readings again, and the enterprise node's job recovers its alarms: online at the province too.
     clock += MIN;
     await post([{ sensor: 'WL1', value: 50 }, { sensor: 'WL2', value: 50 }]);
-    expect(await child.node.services.monitoring.jobs.tick()).toHaveLength(3);
+    expect(await child.node.services.monitoring.jobs.tick()).toHaveLength(1);
     await forward();
     s = await status(province, pond.code);
     expect(s).toEqual(await status(child, pond.code));
@@ -252,10 +248,7 @@ for (const kind of STORE_KINDS) describe(`sites watched by a node below (provinc
     // The pond it handed over has been silent all along: its no-data alarms relapse.
     const back = await tick();
     expect(back.sort()).toEqual((await provinceAlarms(down.id)).map((a) => a.id).sort());
-    expect((await provinceAlarms(down.id)).map((a) => [a.kind, a.recovered_at])).toEqual([
-      ['offline', null],
-      ['site_offline', null],
-    ]);
+    expect((await provinceAlarms(down.id)).map((a) => [a.kind, a.recovered_at])).toEqual([['site_offline', null]]);
     expect((await status(province, down.code)).offline).toEqual(['PW1']);
   });
 });

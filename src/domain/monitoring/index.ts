@@ -11,4 +11,5 @@ export * from './required-items.ts';
 export * from './aggregate.ts';
 export * from './offline.ts';
 export * from './alarm-loop.ts';
+export * from './alarm-category.ts';
 export * from './instructions.ts';

@@ -45,6 +45,11 @@ export interface OfflinePolicy {
   floodSeasonIntervalSec: number;
   /** Silent longer than this is repair overdue (GB 51108 §10.0.1: 7 days). */
   repairOverdueSec: number;
+  /**
+   * A sensor silent while no other sensor of its station has reported since is held under the station
+   * for this long before its own alarm opens: a station dropping out is one alarm, not one per sensor.
+   */
+  stationGraceSec: number;
   /** Repeat the offline reminder this often while the silence lasts. */
   reminderEverySec: number;
   /** Alarm levels for the no-data alarms: platform defaults, not from a standard. */
@@ -59,6 +64,7 @@ export const DEFAULT_OFFLINE_POLICY: OfflinePolicy = {
   warningIntervalSec: 1800,
   floodSeasonIntervalSec: 3600,
   repairOverdueSec: 7 * 86_400,
+  stationGraceSec: 3600,
   reminderEverySec: 4 * 3600,
   levels: { offline: 'yellow', siteSilent: 'orange', repairOverdue: 'red' },
   floodSeason: SHANXI_FLOOD_SEASON,

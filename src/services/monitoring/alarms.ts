@@ -1,7 +1,7 @@
 import { uuidv7 } from 'uuidv7';
 import { canSee, requirePermission, scopeOf, type Principal } from '../../domain/access/policy.ts';
 import { Conflict, Forbidden, NotFound } from '../../domain/errors.ts';
-import { AlarmActionForbidden, IllegalAlarmTransition, allowedActions, transition, type Actor, type AlarmAction, type AlarmState, type Cause, type Level, type LoopAlarm, type Tier } from '../../domain/monitoring/index.ts';
+import { AlarmActionForbidden, IllegalAlarmTransition, TRANSMISSION_KINDS, alarmCategory, allowedActions, transition, type AlarmCategory, type Actor, type AlarmAction, type AlarmState, type Cause, type Level, type LoopAlarm, type Tier } from '../../domain/monitoring/index.ts';
 import { appendChange } from '../../store/repos/change-log.ts';
 import { findAlarm, findAlarms, insertAlarmAction, listAlarmActions, listAlarms, updateAlarm, type AlarmQuery, type AlarmRow } from '../../store/repos/monitoring/alarms.ts';
 import type { Deps } from '../context.ts';
@@ -78,6 +78,8 @@ export function presentAlarm(r: AlarmRow, catalog: Catalog) {
     region: r.region_code,
     enterprise: r.enterprise_id || null,
     kind: r.kind,
+    /** safety: a GB 39496 four-colour warning; transmission: 数据中断, shown apart and never counted by level. */
+    category: alarmCategory(r.kind),
     level: r.level as Level,
     currentLevel: r.current_level as Level | null,
     state: r.state as AlarmState,
@@ -119,6 +121,15 @@ function actorOf(p: Principal): Actor {
   return { kind: 'user', id: p.id, role: p.role };
 }
 
+const OTHER_KINDS = [...TRANSMISSION_KINDS, 'quality'];
+
+function categoryFilter(category: AlarmCategory | undefined): Pick<AlarmQuery, 'kinds' | 'notKinds'> {
+  if (category === 'transmission') return { kinds: TRANSMISSION_KINDS };
+  if (category === 'quality') return { kinds: ['quality'] };
+  if (category === 'safety') return { notKinds: OTHER_KINDS };
+  return {};
+}
+
 const PERMISSION_OF = { ack: 'alarm.respond', analyse: 'alarm.respond', verify: 'alarm.verify', reject: 'alarm.verify', close: 'alarm.verify', escalate: 'alarm.verify' } as const;
 
 export function createAlarmService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' | 'events'>, catalog: Catalog, writer: Writer) {
@@ -139,9 +150,10 @@ export function createAlarmService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' |
 
   return {
     publish,
-    async list(actor: Principal, q: Omit<AlarmQuery, 'scope'>) {
+    async list(actor: Principal, q: Omit<AlarmQuery, 'scope' | 'kinds' | 'notKinds'> & { category?: AlarmCategory }) {
       requirePermission(actor, 'monitoring.read');
-      const r = await listAlarms(db, { ...q, scope: scopeOf(actor) });
+      const { category, ...rest } = q;
+      const r = await listAlarms(db, { ...rest, ...categoryFilter(category), scope: scopeOf(actor) });
       return { items: r.items.map((a) => presentAlarm(a, catalog)), total: r.total };
     },
     async get(actor: Principal, id: string) {

@@ -1,5 +1,5 @@
 import { uuidv7 } from 'uuidv7';
-import { SYSTEM, dueEscalations, levelRank, offlineAlarmLevel, reminderDue, transition, type Level } from '../../domain/monitoring/index.ts';
+import { SYSTEM, dueEscalations, levelRank, offlineAlarmLevel, reminderDue, transition, type Level, type SensorConnectivity } from '../../domain/monitoring/index.ts';
 import { appendChange } from '../../store/repos/change-log.ts';
 import { insertAlarm, insertAlarmAction, listLiveAlarms, listOpenAlarms, type AlarmRow } from '../../store/repos/monitoring/alarms.ts';
 import type { Tx } from '../../store/db.ts';
@@ -10,7 +10,7 @@ import type { Catalog, SitePlace } from './catalog.ts';
 import type { Point } from './plan.ts';
 import type { MonitoringSettings } from './settings.ts';
 import { loadCoverage } from './reported.ts';
-import { computeSiteStatus } from './site-status.ts';
+import { computeSiteStatus, lastSeen } from './site-status.ts';
 
 /**
  * The scheduled monitoring work, computed each tick from durable state (last readings in the point
@@ -24,7 +24,12 @@ interface Target {
   kind: string;
   since: number;
   message: string;
+  /** Recorded with the opening (the sensors a station alarm covers). */
+  details?: Record<string, unknown>;
 }
+
+/** How many sensor codes a station alarm's text names before it says "and N more". */
+const CODES_IN_TEXT = 20;
 
 export function createMonitoringJobs(deps: Pick<Deps, 'store' | 'now' | 'nodeId'>, catalog: Catalog, points: Map<string, Point>, settings: MonitoringSettings, publish: (ids: string[]) => Promise<void>) {
   const { db } = deps.store;
@@ -56,14 +61,23 @@ export function createMonitoringJobs(deps: Pick<Deps, 'store' | 'now' | 'nodeId'
       }
       const byCode = new Map(entries.map((x) => [x.sensor.code, x]));
       const st = computeSiteStatus(entries, points, settings, now);
-      for (const c of st.connectivity.sensors) {
+      const conn = st.connectivity;
+      // The station's last contact: the newest reading of any of its sensors.
+      let lastContact = -Infinity;
+      for (const e of entries) if (!e.sensor.disabled) lastContact = Math.max(lastContact, lastSeen(points, e.sensor.key) ?? -Infinity);
+      for (const c of conn.sensors) {
         const e = byCode.get(c.code)!;
-        const level = offlineAlarmLevel(c.state, cfg.offline);
+        const existing = bySensor.get(e.sensor.id);
+        let level = offlineAlarmLevel(c.state, cfg.offline);
+        // A silent station is one alarm (below), not one per sensor. A sensor's own alarm opens only once
+        // the station shows it is alive (another sensor reported after this one fell silent) or the
+        // silence outlasts the station grace without the whole station falling silent.
+        if (level && !existing && (conn.silent || !stationAlive(c.offlineSince, lastContact, now))) level = null;
         const msg = `${site.code}/${c.code} ${c.state === 'repair_overdue' ? '离线超过7天未修复（重大隐患候选）' : '监测数据中断'}`;
-        plan(bySensor.get(e.sensor.id), level, { site, sensorId: e.sensor.id, kind: 'offline', since: c.offlineSince ?? now, message: msg });
+        plan(existing, level, { site, sensorId: e.sensor.id, kind: 'offline', since: c.offlineSince ?? now, message: msg });
       }
-      const silentLevel = st.connectivity.silent ? cfg.offline.levels.siteSilent : null;
-      plan(bySite.get(site.id), silentLevel, { site, sensorId: null, kind: 'site_offline', since: now, message: `${site.code} 全部监测点离线（监测系统未正常运行）` });
+      const silent = conn.silent ? stationAlarm(site, conn.sensors) : null;
+      plan(bySite.get(site.id), silent?.level ?? null, silent?.target ?? { site, sensorId: null, kind: 'site_offline', since: now, message: '' });
     }
     await applyOps();
     // After the no-data alarms, so that one opened long after its silence began escalates in the same tick.
@@ -98,6 +112,25 @@ export function createMonitoringJobs(deps: Pick<Deps, 'store' | 'now' | 'nodeId'
       touched.push(alarmId);
     }
 
+    /** Whether a silent sensor's own alarm may open: the station is shown alive, or the grace is over. */
+    function stationAlive(offlineSince: number | null, lastContact: number, at: number): boolean {
+      if (offlineSince === null) return true;
+      return lastContact > offlineSince || at - offlineSince >= cfg.offline.stationGraceSec * 1000;
+    }
+
+    /** One alarm for a whole silent station, naming its sensors; repair overdue when every one is. */
+    function stationAlarm(site: SitePlace, sensors: readonly SensorConnectivity[]): { level: Level; target: Target } {
+      const codes = sensors.map((s) => s.code);
+      const overdue = sensors.every((s) => s.state === 'repair_overdue');
+      const since = Math.max(...sensors.map((s) => s.offlineSince ?? now));
+      const named = codes.length > CODES_IN_TEXT ? `${codes.slice(0, CODES_IN_TEXT).join('、')} 等 ${codes.length} 个` : codes.join('、');
+      const message = `${site.code} 数据中断：全部 ${codes.length} 个测点无数据（${named}）${overdue ? '，超过7天未修复（重大隐患候选）' : ''}`;
+      return {
+        level: overdue ? cfg.offline.levels.repairOverdue : cfg.offline.levels.siteSilent,
+        target: { site, sensorId: null, kind: 'site_offline', since: Number.isFinite(since) ? since : now, message, details: { sensors: codes } },
+      };
+    }
+
     /** Queues the reconciliation of one no-data alarm when it has something to do. */
     function plan(a: AlarmRow | undefined, level: Level | null, o: Target) {
       if (!needed(a, level)) return;
@@ -125,7 +158,7 @@ export function createMonitoringJobs(deps: Pick<Deps, 'store' | 'now' | 'nodeId'
         const row = newAlarm(o.site, o.sensorId, o.kind, level, o.since, o.message, now, deps.nodeId);
         await insertAlarm(tx, row);
         await appendChange(tx, { actorId: 'system', actorName: 'system', entity: 'alarm', entityId: row.id, op: 'create', changes: row, originNode: deps.nodeId, at: now });
-        await insertAlarmAction(tx, { id: uuidv7(), alarm_id: row.id, at: now, actor_id: 'system', actor_name: 'system', action: 'opened', note: null, details: JSON.stringify({ level, since: o.since }) });
+        await insertAlarmAction(tx, { id: uuidv7(), alarm_id: row.id, at: now, actor_id: 'system', actor_name: 'system', action: 'opened', note: null, details: JSON.stringify({ level, since: o.since, ...o.details }) });
         touched.push(row.id);
         return;
       }

@@ -2,7 +2,7 @@ import { uuidv7 } from 'uuidv7';
 import { mayManagePlatform, type Principal } from '../../domain/access/policy.ts';
 import { redactSecrets, redactText } from '../../domain/access/secrets.ts';
 import { isWithin } from '../../domain/regions/regions.ts';
-import { LEVEL_LABELS, levelRank, type Level, type Tier } from '../../domain/monitoring/index.ts';
+import { CATEGORY_LABELS, LEVEL_LABELS, levelRank, type Level, type Tier } from '../../domain/monitoring/index.ts';
 import { insertNotifications, listNotifications, notifiedEvents, updateNotification, type NotificationRow } from '../../store/repos/monitoring/notifications.ts';
 import type { Deps } from '../context.ts';
 import type { AlarmChanged, AlarmView } from './alarms.ts';
@@ -85,7 +85,9 @@ export function createNotifier(deps: Pick<Deps, 'store' | 'now' | 'events'>, set
 
   function text(a: AlarmView, event: string): string {
     const head = event === 'escalated' ? `【矿安预警·未叫应，已上报${TIER_ZH[a.tier as Tier]}】` : '【矿安预警】';
-    const what = `${a.site ?? a.message}${a.sensor ? `/${a.sensor}` : ''} ${LEVEL_LABELS[a.level as Level].zh}`;
+    // A silent sensor or station is a transmission alarm: never worded as a colour warning.
+    const label = a.category === 'transmission' ? CATEGORY_LABELS.transmission.zh : LEVEL_LABELS[a.level as Level].zh;
+    const what = `${a.site ?? a.message}${a.sensor ? `/${a.sensor}` : ''} ${label}`;
     return `${head}${what}${a.value !== null ? `，值 ${a.value}` : ''}，请及时叫应处置。`;
   }
 

@@ -1,13 +1,13 @@
 import { coverageOf, type Coverage } from '../../domain/network/coverage.ts';
 import { maxLevel, type Level } from '../../domain/monitoring/index.ts';
 import type { Executor } from '../../store/db.ts';
-import { listActiveSensorAlarms } from '../../store/repos/monitoring/alarms.ts';
+import { listActiveSensorAlarms, listActiveSiteAlarms } from '../../store/repos/monitoring/alarms.ts';
 import { listSensorsLastSeen } from '../../store/repos/monitoring/sensors.ts';
 import { listNodeScopes } from '../../store/repos/network/nodes.ts';
 import type { MonitoringSettings } from './settings.ts';
 import { computeReportedSiteStatus, defaultRequired, type ComputedStatus } from './site-status.ts';
 
-/** The alarms that carry a watching node's view of a sensor: its levels and its silence. */
+/** The alarms that carry a watching node's view of a sensor: its levels and its silence (a silent station's alarm covers all its sensors). */
 const REPORTED_KINDS = ['threshold', 'rate', 'offline'] as const;
 
 /**
@@ -28,12 +28,15 @@ export interface ReportedSite {
 /**
  * Status of sites watched by nodes below, from what they forwarded: each point's level from its live
  * threshold and rate alarms, its silence from the live offline alarm, its last reading from the
- * readings table. Two queries however many sites.
+ * readings table, a silent station from its site alarm. Three queries however many sites.
  */
 export async function reportedStatuses(db: Executor, sites: readonly { id: string; kind: string }[], settings: MonitoringSettings, now: number): Promise<Map<string, ReportedSite>> {
   const siteIds = sites.map((s) => s.id);
   const sensors = await listSensorsLastSeen(db, siteIds);
   const alarms = await listActiveSensorAlarms(db, siteIds, REPORTED_KINDS);
+  // A silent station is one alarm about the site: every sensor of it is offline since it opened.
+  const stationSilentSince = new Map<string, number>();
+  for (const a of await listActiveSiteAlarms(db, siteIds, ['site_offline'])) stationSilentSince.set(a.site_id, Math.min(stationSilentSince.get(a.site_id) ?? Infinity, Number(a.opened_at)));
   const reports = new Map<string, { level: Level | null; offlineSince: number | null }>();
   for (const a of alarms) {
     const r = reports.get(a.sensor_id!) ?? { level: null, offlineSince: null };
@@ -50,7 +53,11 @@ export async function reportedStatuses(db: Executor, sites: readonly { id: strin
   const out = new Map<string, ReportedSite>();
   for (const { id, kind } of sites) {
     const list = bySite.get(id) ?? [];
-    const reported = list.map((s) => ({ ...s, level: null, offlineSince: null, ...reports.get(s.id) }));
+    const station = stationSilentSince.get(id) ?? null;
+    const reported = list.map((s) => {
+      const r = { ...s, level: null, offlineSince: null, ...reports.get(s.id) };
+      return r.offlineSince === null && station !== null ? { ...r, offlineSince: station } : r;
+    });
     out.set(id, { status: computeReportedSiteStatus(reported, settings, now, defaultRequired(kind)), sensors: list.length });
   }
   return out;

@@ -36,7 +36,7 @@ export const DEFAULT_MONITORING_CONFIG: MonitoringConfig = {
 
 /** Where each default comes from, shown beside the value. */
 export const CONFIG_SOURCES: Record<keyof MonitoringConfig, string> = {
-  offline: 'GB 51108-2015 §4.5.4, §10.0.1; k and reminders: platform defaults',
+  offline: 'GB 51108-2015 §4.5.4, §10.0.1; k, reminders and the station grace (1 h): platform defaults',
   escalation: DEFAULT_ESCALATION.source,
   aggregation: DEFAULT_AGGREGATION.source,
   retentionDays: 'platform default: keep raw readings',
@@ -59,6 +59,7 @@ export const configPatch = z.strictObject({
       warningIntervalSec: z.number().int().min(10),
       floodSeasonIntervalSec: z.number().int().min(10),
       repairOverdueSec: z.number().int().min(60),
+      stationGraceSec: z.number().int().min(0).max(7 * 86_400),
       reminderEverySec: z.number().int().min(60),
       levels: z.strictObject({ offline: level, siteSilent: level, repairOverdue: level }),
       floodSeason: z.strictObject({ start: monthDay, end: monthDay, source: z.string(), confirmed: z.boolean() }),

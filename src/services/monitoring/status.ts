@@ -1,5 +1,5 @@
 import { canSee, requireAccess, requirePermission, scopeOf, type Principal } from '../../domain/access/policy.ts';
-import type { SiteStatus } from '../../domain/monitoring/index.ts';
+import { alarmCategory, type SiteStatus } from '../../domain/monitoring/index.ts';
 import { countLiveAlarms } from '../../store/repos/monitoring/alarms.ts';
 import { applyScope } from '../../store/repos/scope.ts';
 import type { Deps } from '../context.ts';
@@ -40,8 +40,14 @@ export function createStatusService(deps: Pick<Deps, 'store' | 'now'>, sites: Si
       requirePermission(actor, 'monitoring.read');
       const now = deps.now();
       const counts = await countLiveAlarms(db, scopeOf(actor), region);
+      // Warnings by level leave out data interruptions: those are counted on their own (数据中断).
       const bySite = new Map<string, Record<string, number>>();
+      const transmission = new Map<string, number>();
       for (const c of counts) {
+        if (alarmCategory(c.kind) === 'transmission') {
+          transmission.set(c.siteId, (transmission.get(c.siteId) ?? 0) + c.n);
+          continue;
+        }
         const m = bySite.get(c.siteId) ?? {};
         m[c.level] = (m[c.level] ?? 0) + c.n;
         bySite.set(c.siteId, m);
@@ -61,6 +67,7 @@ export function createStatusService(deps: Pick<Deps, 'store' | 'now'>, sites: Si
           dataInterrupted: st.dataInterrupted,
           openAlarms: Object.values(open).reduce((a, b) => a + b, 0),
           openAlarmsByLevel: open,
+          openTransmissionAlarms: transmission.get(s.id) ?? 0,
           monitored: true,
         };
       };
@@ -114,6 +121,7 @@ function unmonitoredPonds(placed: Awaited<ReturnType<typeof sitesInScope>>, moni
       dataInterrupted: false,
       openAlarms: 0,
       openAlarmsByLevel: {} as Record<string, number>,
+      openTransmissionAlarms: 0,
       monitored: false,
       finding: 'no monitoring (未接入在线监测)',
     }));

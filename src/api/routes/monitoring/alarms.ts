@@ -22,6 +22,8 @@ export function alarmRoutes(app: App, m: Monitoring) {
           state: z.string().max(100).optional(),
           level: z.enum(LEVELS).optional(),
           kind: z.string().max(40).optional(),
+          /** safety (the four-colour warnings), transmission (数据中断) or quality. */
+          category: z.enum(['safety', 'transmission', 'quality']).optional(),
           region: z.string().regex(/^\d{6}$/).optional(),
         }),
         response: ok,

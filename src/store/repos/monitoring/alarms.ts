@@ -39,6 +39,10 @@ export interface AlarmQuery {
   state?: string[];
   level?: string;
   kind?: string;
+  /** Only alarms of these kinds (a category). */
+  kinds?: readonly string[];
+  /** Leave out alarms of these kinds (the safety category excludes the others). */
+  notKinds?: readonly string[];
   region?: string;
   from?: number;
   to?: number;
@@ -54,6 +58,8 @@ export async function listAlarms(db: Executor, f: AlarmQuery) {
     if (f.state?.length) q = q.where('alarms.state', 'in', f.state);
     if (f.level) q = q.where('alarms.level', '=', f.level);
     if (f.kind) q = q.where('alarms.kind', '=', f.kind);
+    if (f.kinds) q = q.where('alarms.kind', 'in', f.kinds as string[]);
+    if (f.notKinds) q = q.where('alarms.kind', 'not in', f.notKinds as string[]);
     if (f.region) q = q.where('alarms.region_code', 'like', `${f.region}%`);
     if (f.from !== undefined) q = q.where('alarms.opened_at', '>=', f.from);
     if (f.to !== undefined) q = q.where('alarms.opened_at', '<', f.to);
@@ -83,15 +89,29 @@ export async function listActiveSensorAlarms(db: Executor, siteIds: readonly str
     .execute();
 }
 
+/** Live alarms (not closed, not recovered) about whole sites (a station silent), of the given kinds. */
+export async function listActiveSiteAlarms(db: Executor, siteIds: readonly string[], kinds: readonly string[]) {
+  if (siteIds.length === 0) return [];
+  return db
+    .selectFrom('alarms')
+    .select(['site_id', 'kind', 'opened_at'])
+    .where('site_id', 'in', siteIds as string[])
+    .where('state', '!=', 'closed')
+    .where('recovered_at', 'is', null)
+    .where('kind', 'in', kinds as string[])
+    .where('sensor_id', 'is', null)
+    .execute();
+}
+
 /** Unanswered alarms, for escalation. */
 export async function listOpenAlarms(db: Executor): Promise<AlarmRow[]> {
   return db.selectFrom('alarms').selectAll().where('state', '=', 'open').execute();
 }
 
-/** Open alarm counts per site and level, for the region overview. */
+/** Open alarm counts per site, kind and level, for the region overview. */
 export async function countLiveAlarms(db: Executor, scope: ScopeFilter, region?: string) {
   let q = applyScope(db.selectFrom('alarms'), scope, 'alarms.region_code', 'alarms.enterprise_id').where('state', '!=', 'closed');
   if (region) q = q.where('alarms.region_code', 'like', `${region}%`);
-  const rows = await q.select(['site_id', 'level', (eb) => eb.fn.countAll<number>().as('n')]).groupBy(['site_id', 'level']).execute();
-  return rows.map((r) => ({ siteId: r.site_id, level: r.level, n: Number(r.n) }));
+  const rows = await q.select(['site_id', 'kind', 'level', (eb) => eb.fn.countAll<number>().as('n')]).groupBy(['site_id', 'kind', 'level']).execute();
+  return rows.map((r) => ({ siteId: r.site_id, kind: r.kind, level: r.level, n: Number(r.n) }));
 }

@@ -3,7 +3,7 @@ import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { formatNumber, formatTime, orDash } from '../../lib/format.ts';
 import { useAlarm, useNotifications } from './api.ts';
-import { LevelTag } from './LevelTag.tsx';
+import { AlarmTag } from './LevelTag.tsx';
 import { needsWithdrawal, type Alarm, type AlarmAction } from './model.ts';
 import { StateTag } from './StateTag.tsx';
 
@@ -22,7 +22,7 @@ export function AlarmDrawer(props: { id: string | undefined; onClose: () => void
         <Space direction="vertical" size={16} style={{ width: '100%' }} data-testid="alarm-drawer">
           {needsWithdrawal(a) && <Alert type="error" showIcon message={<span className="ka-withdraw">{t('mon.site.withdraw')}</span>} />}
           <Space wrap>
-            <LevelTag level={a.level} />
+            <AlarmTag alarm={a} />
             <StateTag state={a.state} />
             {a.recoveredAt && <Tag color="green">{t('mon.alarm.recovered')}</Tag>}
           </Space>

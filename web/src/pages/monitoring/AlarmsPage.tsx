@@ -11,9 +11,9 @@ import { ActionModal } from './ActionModal.tsx';
 import { AlarmDrawer } from './AlarmDrawer.tsx';
 import { actionsFor } from './alarmActions.ts';
 import { useAlarms, useAlarmStream } from './api.ts';
-import { LevelTag } from './LevelTag.tsx';
+import { AlarmTag } from './LevelTag.tsx';
 import { LiveBadge } from './LiveBadge.tsx';
-import { ALARM_KINDS, ALARM_STATES, LEVEL_COLOR, LEVELS, type Alarm, type AlarmAction } from './model.ts';
+import { ALARM_KINDS, ALARM_STATES, LEVEL_COLOR, LEVELS, OFFLINE_COLOR, alarmColor, isTransmission, type Alarm, type AlarmAction } from './model.ts';
 import { StateTag } from './StateTag.tsx';
 import './monitoring.css';
 
@@ -24,9 +24,9 @@ export default function AlarmsPage() {
   const user = useUser();
   const screens = Grid.useBreakpoint();
   const phone = !screens.md;
-  const [f, setF] = useUrlState(['state', 'level', 'kind', 'region', 'site', 'page', 'id'] as const);
+  const [f, setF] = useUrlState(['state', 'level', 'kind', 'category', 'region', 'site', 'page', 'id'] as const);
   const state = f.state ?? 'live';
-  const filters = { state: state === 'all' ? undefined : state, level: f.level, kind: f.kind, region: f.region, site: f.site };
+  const filters = { state: state === 'all' ? undefined : state, level: f.level, kind: f.kind, category: f.category, region: f.region, site: f.site };
   const page = Number(f.page ?? 1);
   const list = useAlarms({ ...filters, limit: SIZE, offset: (page - 1) * SIZE });
   // Statistics over the same filters regardless of state: how many were false alarms or equipment faults.
@@ -47,7 +47,9 @@ export default function AlarmsPage() {
       danger: items.filter((a) => a.cause === 'danger').length,
       false_alarm: items.filter((a) => a.cause === 'false_alarm').length,
       equipment_fault: items.filter((a) => a.cause === 'equipment_fault').length,
-      byLevel: Object.fromEntries(LEVELS.map((l) => [l, items.filter((a) => a.level === l && a.state !== 'closed').length])),
+      // Warnings by level leave out data interruptions, counted on their own.
+      byLevel: Object.fromEntries(LEVELS.map((l) => [l, items.filter((a) => a.level === l && a.state !== 'closed' && !isTransmission(a)).length])),
+      transmission: items.filter((a) => a.state !== 'closed' && isTransmission(a)).length,
     };
   }, [forStats.data]);
 
@@ -64,7 +66,7 @@ export default function AlarmsPage() {
   );
 
   const columns: TableColumnsType<Alarm> = [
-    { title: t('mon.alarm.level'), dataIndex: 'level', width: 100, render: (l) => <LevelTag level={l} /> },
+    { title: t('mon.alarm.level'), key: 'level', width: 100, render: (_, a) => <AlarmTag alarm={a} /> },
     {
       title: t('mon.alarm.message'),
       key: 'message',
@@ -107,13 +109,14 @@ export default function AlarmsPage() {
       <div className="ka-stat-grid">
         {stat(t('mon.alarm.statOpen'), stats.open, '#0b5fa5', 'stat-open')}
         {[...LEVELS].reverse().map((l) => stat(t(`mon.level.${l}`), stats.byLevel[l] ?? 0, LEVEL_COLOR[l], `stat-${l}`))}
+        {stat(t('mon.transmission.open'), stats.transmission, OFFLINE_COLOR, 'stat-transmission')}
         {stat(t('mon.alarm.statRecovered'), stats.recovered, '#52c41a', 'stat-recovered')}
         {stat(t('mon.alarm.statDanger'), stats.danger, '#f5222d', 'stat-danger')}
         {stat(t('mon.alarm.statFalse'), stats.false_alarm, '#8c8c8c', 'stat-false')}
         {stat(t('mon.alarm.statFault'), stats.equipment_fault, '#8c8c8c', 'stat-fault')}
       </div>
       <div className="ka-muted" style={{ fontSize: 12, marginTop: -6, marginBottom: 8 }}>
-        {t('mon.alarm.statsHint')}
+        {t('mon.alarm.statsHint')} {t('mon.transmission.hint')}
       </div>
       <div className="ka-filters">
         <Select
@@ -123,6 +126,14 @@ export default function AlarmsPage() {
           data-testid="filter-state"
         />
         <Select allowClear value={f.level} onChange={(v) => setF({ level: v, page: undefined })} placeholder={t('mon.alarm.level')} options={[...LEVELS].reverse().map((l) => ({ value: l, label: t(`mon.level.${l}`) }))} />
+        <Select
+          allowClear
+          value={f.category}
+          onChange={(v) => setF({ category: v, page: undefined })}
+          placeholder={t('mon.alarm.category')}
+          options={(['safety', 'transmission', 'quality'] as const).map((c) => ({ value: c, label: t(`mon.alarm.categories.${c}`) }))}
+          data-testid="filter-category"
+        />
         <Select allowClear value={f.kind} onChange={(v) => setF({ kind: v, page: undefined })} placeholder={t('mon.alarm.kind')} options={ALARM_KINDS.map((k) => ({ value: k, label: t(`mon.alarm.kinds.${k}`) }))} />
         <RegionSelect value={f.region} onChange={(v) => setF({ region: v, page: undefined })} placeholder={t('mon.overview.filterRegion')} />
         <Input.Search allowClear defaultValue={f.site} placeholder={t('mon.alarm.site')} onSearch={(v) => setF({ site: v.trim(), page: undefined })} style={{ maxWidth: 240 }} />
@@ -134,13 +145,13 @@ export default function AlarmsPage() {
           rowKey={(a) => a.id}
           title={(a) => (
             <Space size={4} className={fresh.has(a.id) ? 'ka-fresh' : undefined}>
-              <LevelTag level={a.level} />
+              <AlarmTag alarm={a} />
               <StateTag state={a.state} />
               {fresh.has(a.id) && <Tag color="magenta">{t('mon.alarm.new')}</Tag>}
             </Space>
           )}
           body={(a) => (
-            <div style={{ borderLeft: `4px solid ${LEVEL_COLOR[a.level]}`, paddingLeft: 8 }}>
+            <div style={{ borderLeft: `4px solid ${alarmColor(a)}`, paddingLeft: 8 }}>
               <div>{a.message}</div>
               <div className="ka-muted" style={{ fontSize: 12, margin: '4px 0' }}>
                 {formatTime(a.openedAt)} · {t(`mon.alarm.kinds.${a.kind}`, { defaultValue: a.kind })}

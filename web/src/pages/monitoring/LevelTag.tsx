@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { LEVEL_COLOR, LEVEL_TEXT, NORMAL_COLOR, type Level } from './model.ts';
+import { LEVEL_COLOR, LEVEL_TEXT, NORMAL_COLOR, OFFLINE_COLOR, isTransmission, type AlarmCategory, type Level } from './model.ts';
 
 /** 蓝色/黄色/橙色/红色预警 in the standard's colours; "normal" in green when there is no warning. */
 export function LevelTag({ level, short }: { level: Level | null | undefined; short?: boolean }) {
@@ -11,6 +11,22 @@ export function LevelTag({ level, short }: { level: Level | null | undefined; sh
       {short ? t(`mon.levelShort.${level}`) : t(`mon.level.${level}`)}
     </Tag>
   );
+}
+
+/** Data interrupted (数据中断): a transmission alarm's own tag, never a colour warning. */
+export function TransmissionTag({ count }: { count?: number }) {
+  const { t } = useTranslation();
+  return (
+    <Tag color={OFFLINE_COLOR} variant="solid" data-category="transmission">
+      {t('mon.transmission.tag')}
+      {count !== undefined ? ` ${count}` : ''}
+    </Tag>
+  );
+}
+
+/** An alarm's tag: its warning level, or 数据中断 for a silent sensor or station. */
+export function AlarmTag({ alarm }: { alarm: { category?: AlarmCategory; kind: string; level: Level } }) {
+  return isTransmission(alarm) ? <TransmissionTag /> : <LevelTag level={alarm.level} />;
 }
 
 /** Open alarms per level as small coloured counts: 红 2 橙 1. */

@@ -7,7 +7,7 @@ import { RegionSelect, useRegionName } from '../../components/RegionSelect.tsx';
 import { useUrlState } from '../../components/useUrlState.ts';
 import { ShanxiMap, type MapPoint } from '../../components/charts/ShanxiMap.tsx';
 import { useAlarmStream, useOverview, useSitesForOverview } from './api.ts';
-import { LevelCounts, LevelTag } from './LevelTag.tsx';
+import { LevelCounts, LevelTag, TransmissionTag } from './LevelTag.tsx';
 import { LiveBadge } from './LiveBadge.tsx';
 import { LEVEL_COLOR, LEVELS, NORMAL_COLOR, OFFLINE_COLOR, levelRank, type Level, type OverviewItem } from './model.ts';
 import './monitoring.css';
@@ -32,6 +32,16 @@ export function matches(r: OverviewRow, f: LevelFilter | undefined): boolean {
   if (f === 'offline') return r.mon.offline.length > 0;
   if (f === 'none') return !r.mon.level;
   return r.mon.level === f;
+}
+
+/** Open warnings by level, and data interruptions apart with their own tag (never counted as a colour). */
+function AlarmCounts({ mon }: { mon: OverviewItem }) {
+  return (
+    <span style={{ display: 'inline-flex', gap: 6, alignItems: 'center', flexWrap: 'wrap' }}>
+      <LevelCounts counts={mon.openAlarmsByLevel} />
+      {(mon.openTransmissionAlarms ?? 0) > 0 && <TransmissionTag count={mon.openTransmissionAlarms} />}
+    </span>
+  );
 }
 
 function colorOf(r: OverviewRow): string {
@@ -93,7 +103,7 @@ export default function OverviewPage() {
     ) : (
       <>
         <LevelTag level={r.mon.level} />
-        {r.mon.silent && <Tag color={OFFLINE_COLOR}>{t('mon.overview.silent')}</Tag>}
+        {(r.mon.dataInterrupted ?? r.mon.silent) && <TransmissionTag />}
       </>
     );
 
@@ -101,7 +111,7 @@ export default function OverviewPage() {
     { title: t('mon.overview.site'), key: 'name', render: (_, r) => <Link to={`/sites/${encodeURIComponent(r.code)}?tab=monitoring`}>{r.name}</Link> },
     { title: t('mon.overview.region'), key: 'region', render: (_, r) => regionName(r.region), responsive: ['lg'] },
     { title: t('mon.overview.level'), key: 'level', render: (_, r) => status(r) },
-    { title: t('mon.overview.openAlarms'), key: 'alarms', render: (_, r) => (r.mon ? <LevelCounts counts={r.mon.openAlarmsByLevel} /> : '—') },
+    { title: t('mon.overview.openAlarms'), key: 'alarms', render: (_, r) => (r.mon ? <AlarmCounts mon={r.mon} /> : '—') },
     {
       title: t('mon.overview.offline'),
       key: 'offline',
@@ -161,7 +171,7 @@ export default function OverviewPage() {
                     {r.mon && r.mon.sensors > 0 && (
                       <>
                         <span>
-                          {t('mon.overview.openAlarms')} <LevelCounts counts={r.mon.openAlarmsByLevel} />
+                          {t('mon.overview.openAlarms')} <AlarmCounts mon={r.mon} />
                         </span>
                         <span>
                           {t('mon.overview.offline')} {r.mon.offline.length}/{r.mon.sensors}

@@ -116,7 +116,7 @@ export function OfflineCard({ view }: { view: SettingsView }) {
   return (
     <Card size="small" title={t('mon.settings.group.offline')} extra={<SourceTag source={view.sources.offline} />}>
       <Row gutter={16}>
-        {(['k', 'warningIntervalSec', 'floodSeasonIntervalSec', 'repairOverdueSec', 'reminderEverySec'] as const).map((k) => (
+        {(['k', 'warningIntervalSec', 'floodSeasonIntervalSec', 'repairOverdueSec', 'reminderEverySec', 'stationGraceSec'] as const).map((k) => (
           <Col key={k} {...COL}>
             <NumberField path={`offline.${k}`} help={t(`mon.settings.help.${k}`)} />
           </Col>

@@ -20,6 +20,17 @@ export type AlarmAction = 'ack' | 'analyse' | 'verify' | 'reject' | 'close' | 'e
 export const CAUSES = ['danger', 'equipment_fault', 'false_alarm'] as const;
 export type Cause = (typeof CAUSES)[number];
 export const ALARM_KINDS = ['threshold', 'rate', 'offline', 'site_offline', 'quality'] as const;
+/** safety: a four-colour warning; transmission: 数据中断 (联网数据传输报警), shown with its own tag and never counted by level. */
+export type AlarmCategory = 'safety' | 'transmission' | 'quality';
+
+export function isTransmission(a: { category?: AlarmCategory; kind: string }): boolean {
+  return a.category ? a.category === 'transmission' : ['offline', 'site_offline', 'network'].includes(a.kind);
+}
+
+/** The colour an alarm is shown in: its level's, or grey for a data interruption. */
+export function alarmColor(a: { category?: AlarmCategory; kind: string; level: Level }): string {
+  return isTransmission(a) ? OFFLINE_COLOR : LEVEL_COLOR[a.level];
+}
 
 export interface OverviewItem {
   site: string;
@@ -32,7 +43,13 @@ export interface OverviewItem {
   offline: string[];
   silent: boolean;
   openAlarms: number;
+  /** Open warnings by level: data interruptions are not among them. */
   openAlarmsByLevel: Partial<Record<Level, number>>;
+  /** Open data-interruption (transmission) alarms. */
+  openTransmissionAlarms?: number;
+  /** Every sensor silent (数据中断): the level shown is the last one known. */
+  dataInterrupted?: boolean;
+  missingItems?: string[];
 }
 
 export interface Thresholds {
@@ -116,6 +133,7 @@ export interface Alarm {
   region: string;
   enterprise: string;
   kind: string;
+  category?: AlarmCategory;
   level: Level;
   currentLevel: Level | null;
   state: AlarmState;

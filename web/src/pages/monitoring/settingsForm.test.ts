@@ -8,6 +8,7 @@ const config: MonitoringConfig = {
     floodSeasonIntervalSec: 3600,
     repairOverdueSec: 604_800,
     reminderEverySec: 14_400,
+    stationGraceSec: 3600,
     levels: { offline: 'yellow', siteSilent: 'orange', repairOverdue: 'red' },
     floodSeason: { start: { month: 6, day: 1 }, end: { month: 9, day: 30 }, source: '山西', confirmed: false },
     utcOffsetMin: 480,

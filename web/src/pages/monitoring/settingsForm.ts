@@ -22,6 +22,7 @@ export interface MonitoringConfig {
     floodSeasonIntervalSec: number;
     repairOverdueSec: number;
     reminderEverySec: number;
+    stationGraceSec: number;
     levels: { offline: Level; siteSilent: Level; repairOverdue: Level };
     floodSeason: { start: MonthDay; end: MonthDay; source: string; confirmed: boolean };
     utcOffsetMin: number;
@@ -69,6 +70,7 @@ export const UNITS: Record<string, ShownUnit> = {
   'offline.floodSeasonIntervalSec': MIN,
   'offline.repairOverdueSec': DAY_SEC,
   'offline.reminderEverySec': HOUR,
+  'offline.stationGraceSec': MIN,
   'offline.utcOffsetMin': { scale: 1, unit: 'min' },
   'aggregation.points.blue': COUNT,
   'aggregation.points.yellow': COUNT,
