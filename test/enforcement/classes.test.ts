@@ -39,7 +39,7 @@ for (const kind of STORE_KINDS) {
       // An open red alarm and a case add their points; a closed alarm does not.
       const now = Date.now();
       const alarm = (level: string, state: string) => ({ id: uuidv7(), site_id: mine.id, region_code: mine.region, enterprise_id: big.id, kind: 'threshold', level, state, opened_at: now, tier: 'enterprise', created_at: now, updated_at: now, origin_node: 'test' });
-      await t.node.store.db.insertInto('alarms').values([alarm('red', 'acknowledged'), alarm('orange', 'closed')]).execute();
+      await t.node.store.db.insertInto('alarms').values([alarm('red', 'acknowledged'), alarm('orange', 'closed')] as never).execute();
       await t.req('POST', '/api/v1/cases', { token: officer, body: { kind: 'beyond_boundary', title: '越界', site: mine.id } });
       const d1 = (await classes(`region=140107&enterprise=${big.id}`))[0]!;
       expect(d1.factors.find((f) => f.factor === 'alarms')).toMatchObject({ value: { red: 1, orange: 0 }, points: 15 });
