@@ -53,6 +53,7 @@ export async function createNode(config: Config, opts: { now?: () => number; web
   const services = createServices(deps);
   const first = await services.users.ensureFirstAdmin(config.adminPassword);
   await services.monitoring.start();
+  services.dualprev.start();
   await services.network.load();
   scheduler.register({ name: 'sessions.purge', cron: '30 3 * * *', run: async () => deleteExpiredSessions(store.db, now()) });
   scheduler.start();

@@ -10,6 +10,7 @@ import { createThresholdTemplates } from './monitoring/threshold-templates.ts';
 import { createFileService } from './files.ts';
 import { createCompliance } from './compliance/index.ts';
 import { createEnforcement } from './enforcement/index.ts';
+import { createDualPrevention } from './dualprev/index.ts';
 import { createCampaignImportService } from './campaign/import.ts';
 
 /** Every capability's service, wired once with only the dependencies it uses. */
@@ -29,6 +30,7 @@ export function createServices(deps: Deps) {
     network: createNetwork(deps, monitoring.writer),
     compliance: createCompliance(deps, sites),
     enforcement: createEnforcement(deps),
+    dualprev: createDualPrevention(deps, sites),
     campaignImport: createCampaignImportService(),
   };
   return { ...services, thresholdTemplates: createThresholdTemplates(deps, services.network.directives) };

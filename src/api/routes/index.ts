@@ -6,6 +6,7 @@ import { complianceRoutes } from './compliance/index.ts';
 import { campaignImportRoutes } from './campaign/import.ts';
 import { enterpriseRoutes } from './enterprises.ts';
 import { enforcementRoutes } from './enforcement/index.ts';
+import { dualprevRoutes } from './dualprev/index.ts';
 import { importRoutes } from './import.ts';
 import { fileRoutes } from './files.ts';
 import { monitoringRoutes } from './monitoring/index.ts';
@@ -33,5 +34,6 @@ export function registerRoutes(app: App, s: Services, deps: Deps, node: NodeInfo
   thresholdTemplateRoutes(app, s.thresholdTemplates);
   complianceRoutes(app, s.compliance);
   enforcementRoutes(app, s.enforcement);
+  dualprevRoutes(app, s.dualprev);
   campaignImportRoutes(app, s.campaignImport);
 }

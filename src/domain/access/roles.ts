@@ -67,6 +67,13 @@ export const PERMISSIONS = [
   'score.record',
   'case.manage',
   'inspection.record',
+  // Dual prevention (双重预防): the risk register and the hazard ledger.
+  'dualprev.read',
+  'risk.manage',
+  'hazard.report',
+  'hazard.rectify',
+  'hazard.verify',
+  'hazard.supervise',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -89,18 +96,22 @@ const officer: Permission[] = [
   'campaign.import',
 ];
 
+/** Dual prevention: enterprises manage risks and run the hazard loop; the supervising level reads, verifies and lists (挂牌督办). */
+const dualprevOfficer: Permission[] = ['dualprev.read', 'hazard.verify', 'hazard.supervise'];
+const dualprevManager: Permission[] = ['dualprev.read', 'risk.manage', 'hazard.report', 'hazard.rectify', 'hazard.verify'];
+
 const enforcer: Permission[] = ['enforcement.read', 'enforcement.manage', 'licence.manage', 'score.record', 'case.manage', 'inspection.record'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  province_officer: [...officer, ...enforcer],
-  city_officer: [...officer, ...enforcer],
-  county_officer: [...officer, ...enforcer],
-  inspector: ['registry.read', 'monitoring.read', 'alarm.verify', 'enforcement.read', 'score.record', 'inspection.record', 'compliance.read'],
-  expert: ['registry.read', 'monitoring.read', 'enforcement.read', 'compliance.read'],
-  enterprise_principal: ['registry.read', 'site.update', 'monitoring.read', 'monitoring.configure', 'telemetry.write', 'alarm.respond', 'user.read', 'enforcement.read', 'compliance.read'],
-  enterprise_safety_officer: ['registry.read', 'site.update', 'monitoring.read', 'monitoring.configure', 'telemetry.write', 'alarm.respond', 'enforcement.read', 'compliance.read'],
-  enterprise_staff: ['registry.read', 'monitoring.read', 'alarm.respond', 'enforcement.read', 'compliance.read'],
+  province_officer: [...officer, ...enforcer, ...dualprevOfficer],
+  city_officer: [...officer, ...enforcer, ...dualprevOfficer],
+  county_officer: [...officer, ...enforcer, ...dualprevOfficer],
+  inspector: ['registry.read', 'monitoring.read', 'alarm.verify', 'enforcement.read', 'score.record', 'inspection.record', 'compliance.read', 'dualprev.read', 'hazard.report'],
+  expert: ['registry.read', 'monitoring.read', 'enforcement.read', 'compliance.read', 'dualprev.read'],
+  enterprise_principal: ['registry.read', 'site.update', 'monitoring.read', 'monitoring.configure', 'telemetry.write', 'alarm.respond', 'user.read', 'enforcement.read', 'compliance.read', ...dualprevManager],
+  enterprise_safety_officer: ['registry.read', 'site.update', 'monitoring.read', 'monitoring.configure', 'telemetry.write', 'alarm.respond', 'enforcement.read', 'compliance.read', ...dualprevManager],
+  enterprise_staff: ['registry.read', 'monitoring.read', 'alarm.respond', 'enforcement.read', 'compliance.read', 'dualprev.read', 'hazard.report'],
 };
 
 /** Roles an account of the given role may create (always inside its own scope). */

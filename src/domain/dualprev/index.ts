@@ -5,3 +5,4 @@ export * from './hazard-loop.ts';
 export * from './overdue.ts';
 export * from './criteria-88.ts';
 export * from './templates.ts';
+export * from './instants.ts';

@@ -1,0 +1,11 @@
+import type { DualPrevention } from '../../../services/dualprev/index.ts';
+import type { App } from '../../app.ts';
+import { hazardRoutes } from './hazards.ts';
+import { dualprevReferenceRoutes } from './reference.ts';
+import { riskRoutes } from './risks.ts';
+
+export function dualprevRoutes(app: App, d: DualPrevention) {
+  riskRoutes(app, d.risks);
+  hazardRoutes(app, d.hazards);
+  dualprevReferenceRoutes(app, d.settings);
+}

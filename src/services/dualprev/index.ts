@@ -1,0 +1,24 @@
+import type { Deps } from '../context.ts';
+import type { SiteService } from '../registry/sites.ts';
+import { createHazardService } from './hazards.ts';
+import { createOverdueJob } from './overdue-job.ts';
+import { createRiskService } from './risks.ts';
+import { createDualPrevSettings } from './settings.ts';
+
+/** Dual prevention (双重预防): the risk register, the hazard ledger and its overdue escalation. */
+export function createDualPrevention(deps: Pick<Deps, 'store' | 'now' | 'nodeId' | 'events' | 'scheduler'>, sites: SiteService) {
+  const settings = createDualPrevSettings(deps);
+  const overdue = createOverdueJob(deps, settings);
+  return {
+    settings,
+    risks: createRiskService(deps, sites, settings),
+    hazards: createHazardService(deps, sites),
+    /** Runs the overdue escalation now (the scheduler runs it every hour). */
+    escalateOverdue: (now = deps.now()) => overdue(now),
+    start() {
+      deps.scheduler.register({ name: 'dualprev.overdue', cron: '7 * * * *', run: async () => void (await overdue(deps.now())) });
+    },
+  };
+}
+
+export type DualPrevention = ReturnType<typeof createDualPrevention>;

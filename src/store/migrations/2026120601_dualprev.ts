@@ -1,0 +1,93 @@
+import type { Kysely } from 'kysely';
+import { dialectOf } from '../migrate.ts';
+
+/**
+ * Dual prevention: the risk register and the hazard ledger. Lists are scoped by region prefix or
+ * enterprise and ordered newest first, so each scope column leads an index with created_at; the
+ * overdue job reads open hazards by deadline.
+ */
+export async function up(db: Kysely<any>): Promise<void> {
+  const real = dialectOf(db) === 'postgres' ? 'double precision' : 'real';
+  const placed = (t: any) =>
+    t
+      .addColumn('id', 'text', (c: any) => c.primaryKey())
+      .addColumn('region_code', 'text', (c: any) => c.notNull())
+      .addColumn('enterprise_id', 'text', (c: any) => c.notNull())
+      .addColumn('site_id', 'text', (c: any) => c.notNull())
+      .addColumn('version', 'integer', (c: any) => c.notNull().defaultTo(1))
+      .addColumn('origin_node', 'text', (c: any) => c.notNull())
+      .addColumn('created_at', 'bigint', (c: any) => c.notNull())
+      .addColumn('updated_at', 'bigint', (c: any) => c.notNull());
+
+  await placed(db.schema.createTable('risks'))
+    .addColumn('name', 'text', (c: any) => c.notNull())
+    .addColumn('area', 'text')
+    .addColumn('process', 'text')
+    .addColumn('operation', 'text')
+    .addColumn('method', 'text', (c: any) => c.notNull())
+    .addColumn('l', real, (c: any) => c.notNull())
+    .addColumn('e', real)
+    .addColumn('c', real)
+    .addColumn('s', real)
+    .addColumn('score', real, (c: any) => c.notNull())
+    .addColumn('level', 'text', (c: any) => c.notNull())
+    .addColumn('hazard_factors', 'text', (c: any) => c.notNull())
+    .addColumn('accident_types', 'text', (c: any) => c.notNull())
+    .addColumn('measures', 'text', (c: any) => c.notNull())
+    .addColumn('check_items', 'text', (c: any) => c.notNull())
+    .addColumn('control_level', 'text')
+    .addColumn('department', 'text')
+    .addColumn('person', 'text')
+    .addColumn('template_id', 'text')
+    .addColumn('history', 'text', (c: any) => c.notNull())
+    .addColumn('assessed_at', 'bigint', (c: any) => c.notNull())
+    .addColumn('assessed_by', 'text')
+    .addColumn('created_by', 'text')
+    .execute();
+  await db.schema.createIndex('risks_enterprise').on('risks').columns(['enterprise_id', 'level', 'created_at']).execute();
+  await db.schema.createIndex('risks_region').on('risks').columns(['region_code', 'level', 'created_at']).execute();
+  await db.schema.createIndex('risks_site').on('risks').columns(['site_id', 'created_at']).execute();
+
+  await placed(db.schema.createTable('hazards'))
+    .addColumn('description', 'text', (c: any) => c.notNull())
+    .addColumn('location', 'text')
+    .addColumn('category', 'text')
+    .addColumn('grade', 'text', (c: any) => c.notNull())
+    .addColumn('criterion_id', 'text')
+    .addColumn('source', 'text', (c: any) => c.notNull())
+    .addColumn('source_ref', 'text')
+    .addColumn('risk_id', 'text')
+    .addColumn('photos', 'text', (c: any) => c.notNull())
+    .addColumn('deadline', 'bigint', (c: any) => c.notNull())
+    .addColumn('state', 'text', (c: any) => c.notNull())
+    .addColumn('plan', 'text')
+    .addColumn('rectification', 'text')
+    .addColumn('rectified_at', 'bigint')
+    .addColumn('rectified_by', 'text')
+    .addColumn('rectified_by_name', 'text')
+    .addColumn('verified_at', 'bigint')
+    .addColumn('verified_by', 'text')
+    .addColumn('verified_by_name', 'text')
+    .addColumn('verification_note', 'text')
+    .addColumn('closed_at', 'bigint')
+    .addColumn('closed_by', 'text')
+    .addColumn('rejections', 'integer', (c: any) => c.notNull().defaultTo(0))
+    .addColumn('reported_by', 'text')
+    .addColumn('reported_by_name', 'text')
+    .addColumn('overdue_at', 'bigint')
+    .addColumn('escalation_tier', 'text')
+    .addColumn('escalated_at', 'bigint')
+    .addColumn('supervised_at', 'bigint')
+    .addColumn('supervised_by', 'text')
+    .execute();
+  await db.schema.createIndex('hazards_enterprise').on('hazards').columns(['enterprise_id', 'created_at']).execute();
+  await db.schema.createIndex('hazards_region').on('hazards').columns(['region_code', 'created_at']).execute();
+  await db.schema.createIndex('hazards_site').on('hazards').columns(['site_id', 'created_at']).execute();
+  await db.schema.createIndex('hazards_enterprise_state').on('hazards').columns(['enterprise_id', 'state', 'deadline']).execute();
+  await db.schema.createIndex('hazards_region_state').on('hazards').columns(['region_code', 'state', 'deadline']).execute();
+  await db.schema.createIndex('hazards_open_deadline').on('hazards').columns(['state', 'deadline']).execute();
+}
+
+export async function down(): Promise<void> {
+  throw new Error('Migrations are forward-only');
+}
