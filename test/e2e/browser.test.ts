@@ -5,14 +5,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, SKIP_BROWSER_TESTS, requireChromium } from './chromium.ts';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../src/server.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = process.env.KUANGAN_SCREENSHOTS ?? os.tmpdir();
 const ADMIN_PASSWORD = 'E2e-admin-pass-1';
-const haveBrowser = fs.existsSync(CHROMIUM);
 
 function ensureWebBuilt() {
   if (fs.existsSync(path.join(root, 'web', 'dist', 'index.html'))) return;
@@ -29,7 +28,7 @@ function creditCode(org: string): string {
   return first + alphabet[(31 - (sum % 31)) % 31]!;
 }
 
-describe.skipIf(!haveBrowser)('web app in a browser', () => {
+describe.skipIf(SKIP_BROWSER_TESTS)('web app in a browser', () => {
   let server: RunningServer;
   let dataDir: string;
   let profile: string;
@@ -49,6 +48,7 @@ describe.skipIf(!haveBrowser)('web app in a browser', () => {
   }
 
   beforeAll(async () => {
+    requireChromium();
     ensureWebBuilt();
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kuangan-e2e-'));
     profile = fs.mkdtempSync(path.join(os.tmpdir(), 'kuangan-chromium-'));

@@ -8,14 +8,13 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiCall } from './api.ts';
+import { CHROMIUM, SKIP_BROWSER_TESTS, requireChromium } from './chromium.ts';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../src/server.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = process.env.KUANGAN_SCREENSHOTS ?? os.tmpdir();
 const ADMIN_PASSWORD = 'E2e-admin-pass-3';
-const haveBrowser = fs.existsSync(CHROMIUM);
 
 /** The newest modification time under a directory. */
 function newest(dir: string): number {
@@ -40,7 +39,7 @@ interface View {
   values: { tenMinuteRetentionDays: number | null; escalation: { responseSec: Record<string, number> }; webhooks: unknown[] };
 }
 
-describe.skipIf(!haveBrowser)('monitoring settings in a browser', () => {
+describe.skipIf(SKIP_BROWSER_TESTS)('monitoring settings in a browser', () => {
   let server: RunningServer;
   let dataDir: string;
   let browser: Browser;
@@ -63,6 +62,7 @@ describe.skipIf(!haveBrowser)('monitoring settings in a browser', () => {
   }
 
   beforeAll(async () => {
+    requireChromium();
     ensureWebBuilt();
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kuangan-e2e-settings-'));
     server = await startServer({ port: 0, host: '127.0.0.1', dataDir, adminPassword: ADMIN_PASSWORD });

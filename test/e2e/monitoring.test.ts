@@ -7,14 +7,13 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiCall } from './api.ts';
+import { CHROMIUM, SKIP_BROWSER_TESTS, requireChromium } from './chromium.ts';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../src/server.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = process.env.KUANGAN_SCREENSHOTS ?? os.tmpdir();
 const ADMIN_PASSWORD = 'E2e-admin-pass-2';
-const haveBrowser = fs.existsSync(CHROMIUM);
 const SITE = 'TP-MON-001';
 
 function ensureWebBuilt() {
@@ -39,7 +38,7 @@ interface Alarm {
   state: string;
 }
 
-describe.skipIf(!haveBrowser)('monitoring in a browser', () => {
+describe.skipIf(SKIP_BROWSER_TESTS)('monitoring in a browser', () => {
   let server: RunningServer;
   let dataDir: string;
   let profile: string;
@@ -53,6 +52,7 @@ describe.skipIf(!haveBrowser)('monitoring in a browser', () => {
     call('POST', `/api/v1/sites/${SITE}/sensors`, { code, kind, expectedIntervalSec: 600, position, thresholds: { minCount: 1, minDurationSec: 0, hysteresis: 0, ...thresholds } });
 
   beforeAll(async () => {
+    requireChromium();
     ensureWebBuilt();
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kuangan-e2e-mon-'));
     profile = fs.mkdtempSync(path.join(os.tmpdir(), 'kuangan-chromium-mon-'));
