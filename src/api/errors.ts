@@ -22,7 +22,7 @@ export function handleError(err: FastifyError, req: FastifyRequest, reply: Fasti
   const domain: unknown = err;
   if (domain instanceof DomainError) {
     const status = STATUS.find(([cls]) => domain instanceof cls)?.[1] ?? 400;
-    if (status === 429) reply.header('retry-after', '60');
+    if (domain instanceof RateLimited) reply.header('retry-after', String(domain.retryAfterSec));
     return reply.code(status).send(errorBody(domain.code, domain.message, domain.details));
   }
   if (hasZodFastifySchemaValidationErrors(err)) {

@@ -46,7 +46,12 @@ export class TooLarge extends DomainError {
   }
 }
 export class RateLimited extends DomainError {
-  constructor(message: string, code = 'rate_limited') {
+  constructor(
+    message: string,
+    /** When the caller may try again (Retry-After). */
+    readonly retryAfterSec = 60,
+    code = 'rate_limited',
+  ) {
     super(code, message);
   }
 }

@@ -19,7 +19,7 @@ export function authRoutes(app: App, auth: AuthService, users: UserService) {
         response: { 200: z.object({ token: z.string(), expiresAt: z.number(), user: userSchema }), ...errors },
       },
     },
-    async (req) => auth.login(req.body.username, req.body.password),
+    async (req) => auth.login(req.body.username, req.body.password, req.ip),
   );
 
   app.get('/api/v1/auth/me', { schema: { tags: ['auth'], summary: 'The logged-in user', response: { 200: userSchema } } }, async (req) => {

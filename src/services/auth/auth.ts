@@ -54,19 +54,20 @@ export function createAuthService(deps: Pick<Deps, 'store' | 'now' | 'events'>) 
   const touched = new Map<string, number>();
 
   return {
-    async login(username: string, password: string): Promise<{ token: string; user: PublicUser; expiresAt: number }> {
+    /** `ip` is the caller's address: repeated failures slow that address for that name, nobody else. */
+    async login(username: string, password: string, ip: string): Promise<{ token: string; user: PublicUser; expiresAt: number }> {
       const now = deps.now();
-      const lock = throttle.check(username, now);
-      if (lock.locked) {
-        throw new RateLimited(`Too many failed logins for this account; try again in ${lock.retryAfterSec} s (登录失败次数过多)`);
+      const gate = throttle.check(ip, username, now);
+      if (!gate.allowed) {
+        throw new RateLimited(`Too many failed logins from your address; try again in ${gate.retryAfterSec} s (登录失败次数过多，请稍后再试)`, gate.retryAfterSec);
       }
       const user = await findUserByUsername(db, username);
       const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
       if (!user || !ok || user.disabled) {
-        throttle.fail(username, now);
+        throttle.fail(ip, username, now);
         throw new Unauthorized('Wrong username or password (用户名或密码错误)', 'bad_credentials');
       }
-      throttle.succeed(username);
+      throttle.succeed(ip, username);
       const token = USER_TOKEN_PREFIX + randomToken();
       const expiresAt = now + SESSION_TTL_MS;
       await insertSession(db, { id: uuidv7(), tokenHash: hashToken(token), userId: user.id, now, expiresAt });
