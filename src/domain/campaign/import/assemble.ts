@@ -34,6 +34,10 @@ export function assemble(entries: Entry[]): { drafts: Draft[]; problems: Problem
   let section: string | undefined;
   let pending: Orphan[] = [];
   let stray: (Cell & { line: number }) | undefined;
+  let heading: { text: string; line: number; used: boolean } | undefined;
+  const headingUnused = () => {
+    if (heading && !heading.used) problems.push({ kind: 'ignored_text', line: heading.line, message: `Heading "${excerpt(heading.text, 40)}" (line ${heading.line}) has no task under it` });
+  };
 
   const attachPending = (to: Draft, before: boolean) => {
     if (pending.length === 0) return;
@@ -57,11 +61,14 @@ export function assemble(entries: Entry[]): { drafts: Draft[]; problems: Problem
   for (const e of entries) {
     switch (e.kind) {
       case 'section':
+        headingUnused();
         section = e.text;
+        heading = { text: e.text, line: e.line, used: false };
         break;
       case 'task': {
         const d: Draft = { number: e.number, text: e.text, deadline: e.deadline, line: e.line, lines: [e.line] };
         if (section) d.section = section;
+        if (heading) heading.used = true;
         if (e.responsible) d.responsible = e.responsible;
         if (e.extra) d.extra = e.extra;
         if (stray) d.strayDeadline = stray;
@@ -111,6 +118,7 @@ export function assemble(entries: Entry[]): { drafts: Draft[]; problems: Problem
         break;
     }
   }
+  headingUnused();
   const prev = drafts.at(-1);
   if (prev) attachPending(prev, false);
   for (const o of pending) {

@@ -47,14 +47,14 @@ function splitSpaced(raw: string): string[] {
   return peelDeadline(raw.trim());
 }
 
-/** "1、建立…机制。 2022 年" → ["1、建立…机制。", "2022 年"]; the text must stay longer than the date. */
+/** "1、建立…机制。 2022 年" → ["1、建立…机制。", "2022 年"]; some text must be left beside its number. */
 function peelDeadline(s: string): string[] {
   const tokens = s.split(/\s+/);
   for (const take of [2, 1]) {
     if (tokens.length <= take) continue;
     const tail = tokens.slice(-take).join(' ');
     const head = tokens.slice(0, -take).join(' ');
-    if (isDateOnly(tail) && head.length > tail.length && !LEADING_NUMBER.test(tail) && !/^[0-9０-９]{1,3}[、.．]?$/.test(head)) return [head, tail];
+    if (isDateOnly(tail) && head.replace(LEADING_NUMBER, '').trim().length >= 2 && !LEADING_NUMBER.test(tail)) return [head, tail];
   }
   return [s];
 }
