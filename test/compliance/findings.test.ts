@@ -74,4 +74,77 @@ describe.each(['sqlite', 'postgres'] as const)('compliance findings (%s)', (kind
     expect(r.body.summary).toMatchObject({ added: r.body.findings.length, resolved: 0, failed: [] });
     void sites;
   });
+
+  it('a re-run keeps the same findings; ending a condition resolves its finding, its return reopens the same one', async () => {
+    const before = (await list('?rule=pond_dam_height')).body.items;
+    expect(before).toHaveLength(1);
+    const again = await run();
+    expect(again.body.summary).toMatchObject({ added: 0, resolved: 0, reopened: 0 });
+    const high = (await t.req('GET', '/api/v1/sites/HIGH', { token: t.adminToken })).body;
+    await t.req('PATCH', '/api/v1/sites/HIGH', { token: t.adminToken, body: { damHeight: 200, version: high.version } });
+    expect((await run()).body.summary).toMatchObject({ added: 0, resolved: 1 });
+    const resolved = (await t.req('GET', `/api/v1/compliance/findings/${before[0].id}`, { token: t.adminToken })).body;
+    expect(resolved).toMatchObject({ state: 'resolved', id: before[0].id });
+    expect(resolved.resolvedAt).toBe(clock);
+    await t.req('PATCH', '/api/v1/sites/HIGH', { token: t.adminToken, body: { damHeight: 210, version: high.version + 1 } });
+    expect((await run()).body.summary).toMatchObject({ added: 0, reopened: 1 });
+    const back = (await list('?rule=pond_dam_height')).body.items;
+    expect(back.map((f: any) => [f.id, f.state])).toEqual([[before[0].id, 'new']]);
+    expect(back[0].evidence.damHeight).toBe(210);
+  });
+
+  it('ack, waive (with a reason) and resolve move a finding through its life, each in the change log', async () => {
+    const l = await list('?rule=expert_consultation&region=140105');
+    expect(l.body).toMatchObject({ total: 1 });
+    const f = l.body.items[0];
+    const ack = await t.req('POST', `/api/v1/compliance/findings/${f.id}/ack`, { token: county.token, body: { version: f.version } });
+    expect(ack.status).toBe(200);
+    expect(ack.body.state).toBe('acknowledged');
+    expect((await t.req('POST', `/api/v1/compliance/findings/${f.id}/ack`, { token: county.token, body: {} })).status).toBe(409);
+    expect((await t.req('POST', `/api/v1/compliance/findings/${f.id}/waive`, { token: county.token, body: { version: f.version } })).status).toBe(409);
+    const noReason = await t.req('POST', `/api/v1/compliance/findings/${f.id}/waive`, { token: county.token, body: {} });
+    expect(noReason.status).toBe(422);
+    const waived = await t.req('POST', `/api/v1/compliance/findings/${f.id}/waive`, { token: county.token, body: { reason: '已组织会诊，待补录' } });
+    expect(waived.body).toMatchObject({ state: 'waived', reason: '已组织会诊，待补录' });
+    expect((await run()).body.findings.find((x: any) => x.id === f.id).state).toBe('waived');
+    const log = await t.node.store.db.selectFrom('change_log').select(['op', 'actor_id']).where('entity', '=', 'compliance_finding').where('entity_id', '=', f.id).orderBy('seq').execute();
+    expect(log.map((l) => l.op)).toEqual(['create', 'ack', 'waive']);
+    const res = await t.req('POST', `/api/v1/compliance/findings/${f.id}/resolve`, { token: county.token, body: {} });
+    expect(res.body.state).toBe('resolved');
+  });
+
+  it('lists findings in the caller\'s scope, paged, filtered by region, rule, site and state', async () => {
+    const all = (await list('?limit=1000')).body;
+    expect(all.total).toBe(all.items.length);
+    const paged = (await list('?limit=2&offset=1')).body;
+    expect(paged.items.map((f: any) => f.id)).toEqual(all.items.slice(1, 3).map((f: any) => f.id));
+    const c = (await list('?limit=1000', county.token)).body;
+    expect(c.items.length).toBeGreaterThan(0);
+    expect(c.items.every((f: any) => f.region.startsWith('140105'))).toBe(true);
+    const o = (await list('', otherCounty.token)).body;
+    expect(o.items.map((f: any) => f.siteCode)).toEqual(['D801']);
+    const e = (await list('?limit=1000', staff.token)).body;
+    expect(e.items.every((f: any) => f.enterprise === ent.id)).toBe(true);
+    expect(e.total).toBe(c.total);
+    expect((await list('?site=' + o.items[0].site)).body.items).toHaveLength(1);
+    expect((await list('?state=resolved')).body.items.every((f: any) => f.state === 'resolved')).toBe(true);
+    expect((await t.req('GET', `/api/v1/compliance/findings/${o.items[0].id}`, { token: county.token })).status).toBe(404);
+  });
+
+  it('enterprise users read but do not run or act; officers run; the run answers in the caller\'s scope', async () => {
+    expect((await run(staff.token)).status).toBe(403);
+    const f = (await list('', staff.token)).body.items[0];
+    expect((await t.req('POST', `/api/v1/compliance/findings/${f.id}/ack`, { token: staff.token, body: {} })).status).toBe(403);
+    const r = await run(otherCounty.token);
+    expect(r.status).toBe(200);
+    expect(r.body.findings.map((x: any) => x.siteCode)).toEqual(['D801']);
+  });
+
+  it('a consultation record ends the consultation finding at the next run', async () => {
+    const c = await t.req('POST', '/api/v1/compliance/consultations', { token: otherCounty.token, body: { site: 'D801', date: '2026-11-20', experts: ['王工', '李工'], conclusion: '通风系统需完善' } });
+    expect(c.status).toBe(201);
+    expect((await run()).body.findings.some((x: any) => x.siteCode === 'D801' && x.rule === 'expert_consultation')).toBe(false);
+    expect((await t.req('GET', '/api/v1/compliance/consultations?site=D801', { token: otherCounty.token })).body.items[0]).toMatchObject({ date: '2026-11-20', experts: ['王工', '李工'] });
+    expect((await t.req('POST', '/api/v1/compliance/consultations', { token: county.token, body: { site: 'D801', date: '2026-11-20', experts: ['x'], conclusion: 'y' } })).status).toBe(404);
+  });
 });

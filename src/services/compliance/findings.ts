@@ -3,6 +3,7 @@ import { transition, type FindingAction, type FindingState } from '../../domain/
 import { Conflict, NotFound } from '../../domain/errors.ts';
 import { appendChange } from '../../store/repos/change-log.ts';
 import { findFinding, listFindings, updateFinding, type FindingQuery } from '../../store/repos/compliance/findings.ts';
+import { findSite } from '../../store/repos/sites.ts';
 import type { Deps } from '../context.ts';
 import { presentFinding } from './present.ts';
 
@@ -12,7 +13,9 @@ export function createFindingService(deps: Pick<Deps, 'store' | 'now' | 'nodeId'
 
   async function list(actor: Principal, q: Omit<FindingQuery, 'scope'>) {
     requirePermission(actor, 'compliance.read');
-    const r = await listFindings(db, { ...q, scope: scopeOf(actor) });
+    // A site given by its code is looked up; one that does not exist simply matches nothing.
+    const site = q.site ? ((await findSite(db, q.site))?.id ?? q.site) : undefined;
+    const r = await listFindings(db, { ...q, site, scope: scopeOf(actor) });
     return { items: r.items.map(presentFinding), total: r.total };
   }
 

@@ -41,10 +41,10 @@ export interface FindingQuery {
 export async function listFindings(db: Executor, f: FindingQuery) {
   const filtered = () => {
     let q = applyScope(db.selectFrom('compliance_findings'), f.scope, 'compliance_findings.region_code', 'compliance_findings.enterprise_id');
-    if (f.region) q = q.where('region_code', 'like', `${f.region}%`);
-    if (f.rule) q = q.where('rule', '=', f.rule);
-    if (f.site) q = q.where('site_id', '=', f.site);
-    if (f.state) q = q.where('state', '=', f.state);
+    if (f.region) q = q.where('compliance_findings.region_code', 'like', `${f.region}%`);
+    if (f.rule) q = q.where('compliance_findings.rule', '=', f.rule);
+    if (f.site) q = q.where('compliance_findings.site_id', '=', f.site);
+    if (f.state) q = q.where('compliance_findings.state', '=', f.state);
     return q;
   };
   const items = await filtered()
