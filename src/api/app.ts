@@ -7,6 +7,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { uuidv7 } from 'uuidv7';
 import { registerAuth, type TokenResolver } from './auth.ts';
 import { errorBody, handleError } from './errors.ts';
 
@@ -56,7 +57,14 @@ export async function createApp(opts: AppOptions): Promise<App> {
     // Per-request lines only when debugging: at telemetry rates they would cost more than the work.
     logController: new LogController({ disableRequestLogging: opts.logLevel !== 'debug' && opts.logLevel !== 'trace' }),
     ajv: { customOptions: { removeAdditional: false } },
+    // Every log line of a request carries its id (reqId): the caller's X-Request-Id when it sends a sane one.
+    requestIdHeader: 'x-request-id',
+    genReqId: () => uuidv7(),
   }).withTypeProvider<ZodTypeProvider>();
+  app.addHook('onRequest', async (req, reply) => {
+    if (!/^[\w.:-]{1,100}$/.test(req.id)) req.id = uuidv7();
+    reply.header('x-request-id', req.id);
+  });
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -1,4 +1,5 @@
 import type { Deps } from './context.ts';
+import { createMetrics } from './metrics.ts';
 import { createAuthService } from './auth/auth.ts';
 import { createUserService } from './users.ts';
 import { createEnterpriseService } from './registry/enterprises.ts';
@@ -33,7 +34,7 @@ export function createServices(deps: Deps) {
     dualprev: createDualPrevention(deps, sites),
     campaignImport: createCampaignImportService(),
   };
-  return { ...services, thresholdTemplates: createThresholdTemplates(deps, services.network.directives) };
+  return { ...services, thresholdTemplates: createThresholdTemplates(deps, services.network.directives), metrics: createMetrics(deps, services) };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -21,7 +21,7 @@ type NodeInfo = Parameters<typeof systemRoutes>[1];
 
 /** Every route of the node, in one list. */
 export function registerRoutes(app: App, s: Services, deps: Deps, node: NodeInfo) {
-  systemRoutes(app, node);
+  systemRoutes(app, node, s.metrics);
   authRoutes(app, s.auth, s.users);
   userRoutes(app, s.users);
   regionRoutes(app, deps.regions, deps.config.region);

@@ -15,6 +15,8 @@ export interface IngestResult {
  * hand the good ones to the group-committing writer, answer after commit.
  */
 export function createIngestService(catalog: Catalog, writer: Writer, settings: MonitoringSettings, now: () => number) {
+  /** Readings handled since start, by outcome (the /metrics counters). */
+  const totals = { accepted: 0, duplicates: 0, rejected: 0 };
   async function write(readings: readonly RawReading[], opts: { site?: string; principal?: Principal }): Promise<IngestResult> {
     const p = opts.principal;
     const mayWrite = p
@@ -23,7 +25,10 @@ export function createIngestService(catalog: Catalog, writer: Writer, settings: 
         : (e: { site: { region: string; enterprise: string } }) => canSee(p, { regionCode: e.site.region, enterpriseId: e.site.enterprise })
       : undefined;
     const { rows, rejected } = validateReadings(catalog, readings, { now: now(), futureToleranceMs: settings.get().futureToleranceSec * 1000, site: opts.site, mayWrite });
+    totals.rejected += rejected.length;
     const r = await writer.submit(rows);
+    totals.accepted += r.accepted;
+    totals.duplicates += r.duplicates;
     return { accepted: r.accepted, duplicates: r.duplicates, rejected };
   }
 
@@ -38,6 +43,7 @@ export function createIngestService(catalog: Catalog, writer: Writer, settings: 
       return write(readings, { site });
     },
     waitForRoom: (n: number) => writer.waitForRoom(n),
+    totals: (): Readonly<typeof totals> => totals,
   };
 }
 
