@@ -32,3 +32,19 @@ export function requiredItems(site: RequiredItemsInput): MonitoringItem[] {
   const extra = site.grade !== null && site.grade !== undefined && site.grade <= 3 ? HIGH_GRADE_WET_EXTRA : [];
   return [...WET_POND_ITEMS, ...extra];
 }
+
+/** A status item as far as this needs it: which item, and whether each point works (has reported, is not silent, is enabled). */
+interface ItemPoints {
+  item: string;
+  points: readonly { stale: boolean; disabled: boolean; lastHeard: number | null }[];
+}
+
+/** The required items with no working point: none at all, or every one silent, disabled or never heard. */
+export function missingItems(required: readonly string[], items: readonly ItemPoints[]): string[] {
+  const working = new Set(items.filter((i) => i.points.some((p) => !p.stale && !p.disabled && p.lastHeard !== null)).map((i) => i.item));
+  return required.filter((r) => !working.has(r));
+}
+
+export function isPondStorage(x: unknown): x is PondStorage {
+  return x === 'wet' || x === 'dry';
+}

@@ -17,6 +17,7 @@ import { createNotifier } from './notifications.ts';
 import { createQuality } from './quality.ts';
 import { createRetention } from './retention.ts';
 import { createMonitoringSettings } from './settings.ts';
+import { createSiteProfileService } from './site-profile.ts';
 import { createStatusService } from './status.ts';
 import { createWriter } from './writer.ts';
 
@@ -51,6 +52,7 @@ export function createMonitoring(deps: Deps, sites: SiteService) {
   const quality = createQuality(deps, catalog, (ids) => alarms!.publish(ids));
   const ingest = createIngestService(catalog, writer, settings, deps.now);
   const status = createStatusService(deps, sites, catalog, points, settings);
+  const profiles = createSiteProfileService(deps, sites);
   const series = quality.flagSeries(createSeriesService(deps, sensors, writer.pendingRollups), sensors);
   const devices = createDeviceService(deps, sites);
   const notifier = createNotifier(deps, settings);
@@ -105,6 +107,7 @@ export function createMonitoring(deps: Deps, sites: SiteService) {
     ingest,
     alarms,
     status,
+    profiles,
     series,
     jobs,
     devices,

@@ -30,7 +30,7 @@ export interface ReportedSite {
  * threshold and rate alarms, its silence from the live offline alarm, its last reading from the
  * readings table, a silent station from its site alarm. Three queries however many sites.
  */
-export async function reportedStatuses(db: Executor, sites: readonly { id: string; kind: string }[], settings: MonitoringSettings, now: number): Promise<Map<string, ReportedSite>> {
+export async function reportedStatuses(db: Executor, sites: readonly { id: string; kind: string; required?: readonly string[] }[], settings: MonitoringSettings, now: number): Promise<Map<string, ReportedSite>> {
   const siteIds = sites.map((s) => s.id);
   const sensors = await listSensorsLastSeen(db, siteIds);
   const alarms = await listActiveSensorAlarms(db, siteIds, REPORTED_KINDS);
@@ -51,14 +51,14 @@ export async function reportedStatuses(db: Executor, sites: readonly { id: strin
     else bySite.set(s.siteId, [s]);
   }
   const out = new Map<string, ReportedSite>();
-  for (const { id, kind } of sites) {
+  for (const { id, kind, required } of sites) {
     const list = bySite.get(id) ?? [];
     const station = stationSilentSince.get(id) ?? null;
     const reported = list.map((s) => {
       const r = { ...s, level: null, offlineSince: null, ...reports.get(s.id) };
       return r.offlineSince === null && station !== null ? { ...r, offlineSince: station } : r;
     });
-    out.set(id, { status: computeReportedSiteStatus(reported, settings, now, defaultRequired(kind)), sensors: list.length });
+    out.set(id, { status: computeReportedSiteStatus(reported, settings, now, required ?? defaultRequired(kind)), sensors: list.length });
   }
   return out;
 }

@@ -1,5 +1,6 @@
 import { canSee, requireAccess, requirePermission, scopeOf, type Principal } from '../../domain/access/policy.ts';
-import { alarmCategory, type SiteStatus } from '../../domain/monitoring/index.ts';
+import { alarmCategory, missingItems } from '../../domain/monitoring/index.ts';
+import { requiredFor, storageBySite, storageOf } from './site-profile.ts';
 import { countLiveAlarms } from '../../store/repos/monitoring/alarms.ts';
 import { applyScope } from '../../store/repos/scope.ts';
 import type { Deps } from '../context.ts';
@@ -26,17 +27,33 @@ interface PlacedSite {
 export function createStatusService(deps: Pick<Deps, 'store' | 'now'>, sites: SiteService, catalog: Catalog, points: Map<string, Point>, settings: MonitoringSettings) {
   const { db } = deps.store;
   return {
-    async site(actor: Principal, siteRef: string): Promise<SiteStatus & { site: string; connectivity: unknown }> {
+    async site(actor: Principal, siteRef: string) {
       const site = await sites.visible(actor, siteRef);
       requireAccess(actor, 'monitoring.read', { regionCode: site.region, enterpriseId: site.enterprise }, 'Site');
       const now = deps.now();
+      const storage = await storageOf(db, site.id);
+      const required = requiredFor(site, storage);
       const s = (await loadCoverage(db)).covers(site)
-        ? (await reportedStatuses(db, [site], settings, now)).get(site.id)!.status
-        : computeSiteStatus(catalog.siteSensors(site.id), points, settings, now);
-      return { site: site.code, level: s.level, items: s.items, offline: s.offline, dataInterrupted: s.dataInterrupted, connectivity: s.connectivity.sensors };
+        ? (await reportedStatuses(db, [{ ...site, required }], settings, now)).get(site.id)!.status
+        : computeSiteStatus(catalog.siteSensors(site.id), points, settings, now, required);
+      return {
+        site: site.code,
+        level: s.level,
+        items: s.items,
+        offline: s.offline,
+        dataInterrupted: s.dataInterrupted,
+        storage,
+        requiredItems: required,
+        // Required items (GB 39496-2020 §5.5.2) with no working point: none, or all silent or disabled.
+        missingItems: missingItems(required, s.items),
+        connectivity: s.connectivity.sensors,
+      };
     },
-    /** Every monitored site the caller may see in a region: current level, live alarms by level, offline sensors. */
-    async overview(actor: Principal, region?: string) {
+    /**
+     * Every monitored site the caller may see in a region: current level, live alarms by level, offline
+     * sensors, required items without a working point; `missingItem` keeps only ponds missing one.
+     */
+    async overview(actor: Principal, region?: string, filter: { missingItem?: boolean } = {}) {
       requirePermission(actor, 'monitoring.read');
       const now = deps.now();
       const counts = await countLiveAlarms(db, scopeOf(actor), region);
@@ -52,7 +69,11 @@ export function createStatusService(deps: Pick<Deps, 'store' | 'now'>, sites: Si
         m[c.level] = (m[c.level] ?? 0) + c.n;
         bySite.set(c.siteId, m);
       }
-      const row = (s: PlacedSite, st: ComputedStatus, sensors: number) => {
+      const placed = await sitesInScope(deps, actor, region);
+      const byId = new Map(placed.map((p) => [p.id, p]));
+      const storage = await storageBySite(db);
+      const requiredOf = (s: PlacedSite) => requiredFor({ id: s.id, kind: s.kind, grade: byId.get(s.id)?.grade ?? null }, storage.get(s.id) ?? null);
+      const row = (s: PlacedSite, st: ComputedStatus, sensors: number, required: readonly string[]) => {
         const open = bySite.get(s.id) ?? {};
         return {
           site: s.code,
@@ -65,6 +86,7 @@ export function createStatusService(deps: Pick<Deps, 'store' | 'now'>, sites: Si
           offline: st.offline,
           silent: st.connectivity.silent,
           dataInterrupted: st.dataInterrupted,
+          missingItems: missingItems(required, st.items),
           openAlarms: Object.values(open).reduce((a, b) => a + b, 0),
           openAlarmsByLevel: open,
           openTransmissionAlarms: transmission.get(s.id) ?? 0,
@@ -77,18 +99,19 @@ export function createStatusService(deps: Pick<Deps, 'store' | 'now'>, sites: Si
         .filter((s) => canSee(actor, { regionCode: s.region, enterpriseId: s.enterprise }) && (!region || s.region.startsWith(region)) && !cover.covers(s))
         .map((s) => {
           const entries = catalog.siteSensors(s.id);
-          return row(s, computeSiteStatus(entries, points, settings, now), entries.length);
+          const required = requiredOf(s);
+          return row(s, computeSiteStatus(entries, points, settings, now, required), entries.length, required);
         });
-      const placed = await sitesInScope(deps, actor, region);
-      const watched = cover.empty ? [] : placed.filter((s) => cover.covers(s));
+      const watched = cover.empty ? [] : placed.filter((s) => cover.covers(s)).map((s) => ({ ...s, required: requiredOf(s) }));
       const reported = await reportedStatuses(db, watched, settings, now);
       const remote = watched.flatMap((s) => {
         const r = reported.get(s.id)!;
-        return r.sensors ? [row(s, r.status, r.sensors)] : [];
+        return r.sensors ? [row(s, r.status, r.sensors, s.required)] : [];
       });
       const monitored = local.concat(remote);
       const ids = new Set(monitored.map((m) => m.siteId));
-      return monitored.concat(unmonitoredPonds(placed, ids)).sort((a, b) => a.site.localeCompare(b.site));
+      const all = monitored.concat(unmonitoredPonds(placed, ids, requiredOf)).sort((a, b) => a.site.localeCompare(b.site));
+      return filter.missingItem ? all.filter((r) => r.missingItems.length > 0) : all;
     },
   };
 }
@@ -97,15 +120,15 @@ export function createStatusService(deps: Pick<Deps, 'store' | 'now'>, sites: Si
 async function sitesInScope(deps: Pick<Deps, 'store'>, actor: Principal, region: string | undefined) {
   let q = applyScope(deps.store.db.selectFrom('sites'), scopeOf(actor), 'sites.region_code', 'sites.enterprise_id');
   if (region) q = q.where('region_code', 'like', `${region}%`);
-  const rows = await q.select(['id', 'code', 'region_code', 'enterprise_id', 'kind', 'status']).execute();
-  return rows.map((r) => ({ id: r.id, code: r.code, region: r.region_code, enterprise: r.enterprise_id, kind: r.kind, status: r.status }));
+  const rows = await q.select(['id', 'code', 'region_code', 'enterprise_id', 'kind', 'status', 'grade']).execute();
+  return rows.map((r) => ({ id: r.id, code: r.code, region: r.region_code, enterprise: r.enterprise_id, kind: r.kind, status: r.status, grade: r.grade }));
 }
 
 /**
  * Tailings ponds in scope with no sensor at all: listed as "no monitoring" (未接入在线监测), itself a
  * finding, since every licensed pond must be monitored online. Closed ponds are left out.
  */
-function unmonitoredPonds(placed: Awaited<ReturnType<typeof sitesInScope>>, monitored: Set<string>) {
+function unmonitoredPonds(placed: Awaited<ReturnType<typeof sitesInScope>>, monitored: Set<string>, requiredOf: (s: PlacedSite) => string[]) {
   return placed
     .filter((r) => r.kind === 'tailings_pond' && !monitored.has(r.id) && r.status !== 'closed')
     .map((r) => ({
@@ -119,6 +142,7 @@ function unmonitoredPonds(placed: Awaited<ReturnType<typeof sitesInScope>>, moni
       offline: [] as string[],
       silent: false,
       dataInterrupted: false,
+      missingItems: requiredOf(r),
       openAlarms: 0,
       openAlarmsByLevel: {} as Record<string, number>,
       openTransmissionAlarms: 0,

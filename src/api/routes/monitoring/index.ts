@@ -5,6 +5,7 @@ import { alarmRoutes } from './alarms.ts';
 import { deviceRoutes } from './devices.ts';
 import { eventRoutes } from './events.ts';
 import { notificationRoutes } from './notifications.ts';
+import { profileRoutes } from './profile.ts';
 import { sensorRoutes } from './sensors.ts';
 import { telemetryRoutes } from './telemetry.ts';
 
@@ -15,4 +16,5 @@ export function monitoringRoutes(app: App, m: Monitoring, events: EventBus) {
   eventRoutes(app, m, events);
   deviceRoutes(app, m);
   notificationRoutes(app, m);
+  profileRoutes(app, m);
 }

@@ -34,8 +34,15 @@ export function telemetryRoutes(app: App, m: Monitoring) {
   );
   app.get(
     '/api/v1/monitoring/overview',
-    { schema: { tags: ['monitoring'], summary: 'Every monitored site in a region: level, open alarms, offline sensors', querystring: z.strictObject({ region: z.string().regex(/^\d{6}$/).optional() }), response: ok } },
-    async (req) => ({ items: await m.status.overview(who(req), req.query.region?.replace(/(00)+$/, '')) }),
+    {
+      schema: {
+        tags: ['monitoring'],
+        summary: 'Every monitored site in a region: level, open alarms, offline sensors, required items without a working point; missingItem=true keeps only those missing one',
+        querystring: z.strictObject({ region: z.string().regex(/^\d{6}$/).optional(), missingItem: z.enum(['true', 'false']).optional() }),
+        response: ok,
+      },
+    },
+    async (req) => ({ items: await m.status.overview(who(req), req.query.region?.replace(/(00)+$/, ''), { missingItem: req.query.missingItem === 'true' }) }),
   );
   app.get(
     '/api/v1/monitoring/settings',

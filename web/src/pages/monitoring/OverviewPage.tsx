@@ -23,10 +23,11 @@ export interface OverviewRow {
   mon: OverviewItem | null;
 }
 
-type LevelFilter = Level | 'none' | 'offline' | 'unmonitored';
+type LevelFilter = Level | 'none' | 'offline' | 'unmonitored' | 'missingItem';
 
 export function matches(r: OverviewRow, f: LevelFilter | undefined): boolean {
   if (!f) return true;
+  if (f === 'missingItem') return (r.mon?.missingItems?.length ?? 0) > 0;
   if (f === 'unmonitored') return !r.mon || r.mon.sensors === 0;
   if (!r.mon || r.mon.sensors === 0) return false;
   if (f === 'offline') return r.mon.offline.length > 0;
@@ -124,6 +125,7 @@ export default function OverviewPage() {
     ...[...LEVELS].reverse().map((l) => ({ key: l as LevelFilter, label: t(`mon.level.${l}`), n: count(l), color: LEVEL_COLOR[l] })),
     { key: 'offline', label: t('mon.overview.offlineSites'), n: count('offline'), color: OFFLINE_COLOR },
     { key: 'unmonitored', label: t('mon.overview.noSensors'), n: count('unmonitored'), color: '#d9d9d9' },
+    { key: 'missingItem', label: t('mon.overview.missingItem'), n: count('missingItem'), color: '#cf1322' },
   ];
 
   return (
@@ -141,6 +143,7 @@ export default function OverviewPage() {
             { value: 'none', label: t('mon.level.none') },
             { value: 'offline', label: t('mon.overview.offlineSites') },
             { value: 'unmonitored', label: t('mon.overview.notConnected') },
+            { value: 'missingItem', label: t('mon.overview.missingItem') },
           ]}
         />
       </div>

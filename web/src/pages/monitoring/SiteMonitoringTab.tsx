@@ -69,6 +69,14 @@ export default function SiteMonitoringTab({ site }: SiteTabProps) {
           description={withdrawal.map((a) => a.message).join('；') || undefined}
         />
       )}
+      {(status.data?.missingItems?.length ?? 0) > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="missing-items"
+          message={`${t('mon.site.missingItems')}：${status.data!.missingItems!.map((i) => t(`mon.item.${i}`, { defaultValue: i })).join('、')}`}
+        />
+      )}
       <div style={{ display: 'flex', alignItems: 'center', gap: 12, flexWrap: 'wrap' }}>
         <span>
           {t('mon.site.status')}: <LevelTag level={status.data?.level} />
