@@ -3,14 +3,19 @@ import { createLicenceService } from './licences.ts';
 import { createScoreService } from './scores.ts';
 import { createCaseService } from './cases.ts';
 import { createClassService } from './classes.ts';
+import { createInspectionService } from './inspections.ts';
+import { createPlanService } from './plans.ts';
 
 /** Supervision and enforcement (监管执法): one service per record kind. */
 export function createEnforcement(deps: Deps) {
+  const classes = createClassService(deps);
   return {
     licences: createLicenceService(deps),
     scores: createScoreService(deps),
     cases: createCaseService(deps),
-    classes: createClassService(deps),
+    classes,
+    plans: createPlanService(deps, classes),
+    inspections: createInspectionService(deps),
   };
 }
 

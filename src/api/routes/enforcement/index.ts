@@ -4,10 +4,14 @@ import { licenceRoutes } from './licences.ts';
 import { scoreRoutes } from './scores.ts';
 import { caseRoutes } from './cases.ts';
 import { classRoutes } from './classes.ts';
+import { inspectionRoutes } from './inspections.ts';
+import { planRoutes } from './plans.ts';
 
 export function enforcementRoutes(app: App, e: Enforcement) {
   licenceRoutes(app, e.licences);
   scoreRoutes(app, e.scores);
   caseRoutes(app, e.cases);
   classRoutes(app, e.classes);
+  planRoutes(app, e.plans);
+  inspectionRoutes(app, e.inspections);
 }

@@ -1,0 +1,192 @@
+import { uuidv7 } from 'uuidv7';
+import { canSee, requireAccess, requirePermission, requirePlacement, scopeOf, type Principal } from '../../domain/access/policy.ts';
+import { chinaDate } from '../../domain/enforcement/dates.ts';
+import { documentNumber, inspectionAfter, type FindingGrade, type InspectionKind, type InspectionState } from '../../domain/enforcement/inspections.ts';
+import { Conflict, Invalid, NotFound } from '../../domain/errors.ts';
+import { listActions } from '../../store/repos/enforcement/actions.ts';
+import { findingsOf, findInspection, insertFinding, insertInspection, listInspections, nextDocumentSeq, updateInspection } from '../../store/repos/enforcement/inspections.ts';
+import type { InspectionFindingsTable, InspectionsTable } from '../../store/repos/enforcement/tables.ts';
+import { findSite } from '../../store/repos/sites.ts';
+import type { Executor } from '../../store/db.ts';
+import type { Deps } from '../context.ts';
+import { audit } from './audit.ts';
+
+export interface InspectionInput {
+  /** Made by the client, so that a retried create does not make a second inspection. */
+  id?: string;
+  site: string;
+  kind: InspectionKind;
+  at?: number;
+  inspectors?: string[];
+  notes?: string | null;
+}
+
+export interface FindingInput {
+  description: string;
+  grade: FindingGrade;
+  deadline?: string | null;
+  basis?: string | null;
+}
+
+function presentFinding(f: InspectionFindingsTable) {
+  return { id: f.id, inspection: f.inspection_id, description: f.description, grade: f.grade, deadline: f.deadline, basis: f.basis, hazard: f.hazard_id, createdAt: Number(f.created_at) };
+}
+
+function presentInspection(r: InspectionsTable) {
+  return {
+    id: r.id,
+    site: r.site_id,
+    region: r.region_code,
+    enterprise: r.enterprise_id,
+    kind: r.kind,
+    state: r.state,
+    at: Number(r.at),
+    inspectors: r.inspectors ? (JSON.parse(r.inspectors) as string[]) : [],
+    notes: r.notes,
+    issuerRegion: r.issuer_region,
+    recordNumber: r.record_number,
+    orderNumber: r.order_number,
+    completedAt: r.completed_at === null ? null : Number(r.completed_at),
+    createdBy: r.created_by,
+    version: r.version,
+    originNode: r.origin_node,
+    createdAt: Number(r.created_at),
+    updatedAt: Number(r.updated_at),
+  };
+}
+
+const isUniqueViolation = (e: unknown) => /unique|duplicate key/i.test(String((e as Error)?.message ?? e));
+
+export function createInspectionService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' | 'events'>) {
+  const { db } = deps.store;
+
+  async function visible(actor: Principal, id: string, ex: Executor = db): Promise<InspectionsTable> {
+    const r = await findInspection(ex, id);
+    if (!r || !canSee(actor, { regionCode: r.region_code, enterpriseId: r.enterprise_id })) throw new NotFound(`Inspection ${id} not found (检查记录不存在)`);
+    return r;
+  }
+
+  /** The same create sent again answers with what was made the first time; a different one with that id is a conflict. */
+  function sameCreate(existing: InspectionsTable, site: string, kind: string) {
+    if (existing.site_id !== site || existing.kind !== kind) {
+      throw new Conflict(`Inspection ${existing.id} already exists for another site or kind`, { id: existing.id, site: existing.site_id, kind: existing.kind }, 'id_taken');
+    }
+    return { ...presentInspection(existing), findings: [] as ReturnType<typeof presentFinding>[], created: false };
+  }
+
+  return {
+    async create(actor: Principal, input: InspectionInput) {
+      requirePermission(actor, 'inspection.record');
+      const site = await findSite(db, input.site);
+      if (!site || !canSee(actor, { regionCode: site.region, enterpriseId: site.enterprise })) throw new Invalid('Unknown site', [{ path: 'site', message: `no site ${input.site} in your scope` }]);
+      requirePlacement(actor, 'inspection.record', { regionCode: site.region, enterpriseId: site.enterprise });
+      if (input.id) {
+        const existing = await findInspection(db, input.id);
+        if (existing) return sameCreate(existing, site.id, input.kind);
+      }
+      const now = deps.now();
+      const row: InspectionsTable = {
+        id: input.id ?? uuidv7(),
+        region_code: site.region,
+        enterprise_id: site.enterprise,
+        site_id: site.id,
+        kind: input.kind,
+        state: 'open',
+        at: input.at ?? now,
+        inspectors: JSON.stringify(input.inspectors ?? [actor.name]),
+        notes: input.notes ?? null,
+        // The issuing authority numbers the documents: the inspector's own region, else the site's county.
+        issuer_region: actor.regionCode ?? site.region,
+        record_number: null,
+        order_number: null,
+        completed_at: null,
+        created_by: actor.id,
+        version: 1,
+        origin_node: deps.nodeId,
+        created_at: now,
+        updated_at: now,
+      };
+      try {
+        await db.transaction().execute(async (tx) => {
+          await insertInspection(tx, row);
+          await audit(tx, actor, deps.nodeId, now, { entity: 'inspection', entityId: row.id, op: 'create', changes: presentInspection(row), toState: 'open' });
+        });
+      } catch (e) {
+        // Two copies of the same create raced: the loser answers with the winner's.
+        const existing = input.id && isUniqueViolation(e) ? await findInspection(db, input.id) : undefined;
+        if (existing) return sameCreate(existing, site.id, input.kind);
+        throw e;
+      }
+      deps.events.publish('record.changed', { entity: 'inspection', id: row.id, op: 'create', regionCode: row.region_code, enterpriseId: row.enterprise_id });
+      return { ...presentInspection(row), findings: [], created: true };
+    },
+
+    async addFinding(actor: Principal, id: string, input: FindingInput) {
+      const r = await visible(actor, id);
+      requireAccess(actor, 'inspection.record', { regionCode: r.region_code, enterpriseId: r.enterprise_id }, 'Inspection');
+      inspectionAfter(r.state as InspectionState, 'findings');
+      const now = deps.now();
+      const f: InspectionFindingsTable = {
+        id: uuidv7(),
+        inspection_id: r.id,
+        region_code: r.region_code,
+        enterprise_id: r.enterprise_id,
+        description: input.description,
+        grade: input.grade,
+        deadline: input.deadline ?? null,
+        basis: input.basis ?? null,
+        // The hazard ledger (dual prevention) opens the hazard when it is wired here.
+        hazard_id: null,
+        version: 1,
+        origin_node: deps.nodeId,
+        created_at: now,
+        updated_at: now,
+      };
+      await db.transaction().execute(async (tx) => {
+        // Bumping the version makes a completion racing this finding retry rather than miss it.
+        if (!(await updateInspection(tx, { ...r, version: r.version + 1, updated_at: now }, r.version))) throw new Conflict('The inspection was changed meanwhile; retry');
+        await insertFinding(tx, f);
+        await audit(tx, actor, deps.nodeId, now, { entity: 'inspection', entityId: r.id, op: 'finding', changes: presentFinding(f), details: { finding: f.id } });
+      });
+      deps.events.publish('record.changed', { entity: 'inspection', id: r.id, op: 'finding', regionCode: r.region_code, enterpriseId: r.enterprise_id });
+      return presentFinding(f);
+    },
+
+    /** Completes the inspection and numbers its documents in the same transaction (no gap, no repeat). */
+    async complete(actor: Principal, id: string) {
+      const r = await visible(actor, id);
+      requireAccess(actor, 'inspection.record', { regionCode: r.region_code, enterpriseId: r.enterprise_id }, 'Inspection');
+      const state = inspectionAfter(r.state as InspectionState, 'complete');
+      const now = deps.now();
+      const year = Number(chinaDate(now).slice(0, 4));
+      const after = await db.transaction().execute(async (tx) => {
+        const current = await findInspection(tx, id);
+        if (!current || current.version !== r.version) throw new Conflict('The inspection was changed meanwhile; reload and retry (记录已被他人修改)');
+        const findings = await findingsOf(tx, id);
+        const next: InspectionsTable = { ...current, state, completed_at: now, version: current.version + 1, updated_at: now };
+        next.record_number = documentNumber('record', r.issuer_region, year, await nextDocumentSeq(tx, 'record', r.issuer_region, year));
+        if (findings.length) next.order_number = documentNumber('order', r.issuer_region, year, await nextDocumentSeq(tx, 'order', r.issuer_region, year));
+        // A lost race rolls the numbers back with it.
+        if (!(await updateInspection(tx, next, current.version))) throw new Conflict('The inspection was completed by someone else (记录已被他人修改)');
+        await audit(tx, actor, deps.nodeId, now, { entity: 'inspection', entityId: id, op: 'complete', changes: { state: { from: current.state, to: state }, recordNumber: next.record_number, orderNumber: next.order_number }, fromState: current.state, toState: state });
+        return next;
+      });
+      deps.events.publish('record.changed', { entity: 'inspection', id, op: 'complete', regionCode: r.region_code, enterpriseId: r.enterprise_id });
+      return { ...presentInspection(after), findings: (await findingsOf(db, id)).map(presentFinding) };
+    },
+
+    async get(actor: Principal, id: string) {
+      requirePermission(actor, 'enforcement.read');
+      const r = await visible(actor, id);
+      return { ...presentInspection(r), findings: (await findingsOf(db, id)).map(presentFinding), history: await listActions(db, 'inspection', id) };
+    },
+
+    async list(actor: Principal, q: { region?: string; enterprise?: string; site?: string; kind?: string; state?: string; from?: number; to?: number; limit: number; offset: number }) {
+      requirePermission(actor, 'enforcement.read');
+      const r = await listInspections(db, { ...q, scope: scopeOf(actor) });
+      return { items: r.items.map(presentInspection), total: r.total };
+    },
+  };
+}
+
+export type InspectionService = ReturnType<typeof createInspectionService>;

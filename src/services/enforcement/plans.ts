@@ -1,0 +1,91 @@
+import { uuidv7 } from 'uuidv7';
+import { requirePermission, requirePlacement, scopeOf, type Principal } from '../../domain/access/policy.ts';
+import { startOfChinaDate, addDays } from '../../domain/enforcement/dates.ts';
+import { blindSpots, planQuarter, planYear, type PlanSite } from '../../domain/enforcement/plans.ts';
+import { Invalid, NotFound } from '../../domain/errors.ts';
+import { scopePrefix } from '../../domain/regions/regions.ts';
+import { canSee } from '../../domain/access/policy.ts';
+import { inspectedSites } from '../../store/repos/enforcement/inspections.ts';
+import { findPlan, insertPlan, listPlans, visitsOfPlan } from '../../store/repos/enforcement/plans.ts';
+import { sitesOfRegion } from '../../store/repos/enforcement/sites.ts';
+import type { InspectionPlansTable, PlanVisitsTable } from '../../store/repos/enforcement/tables.ts';
+import type { Deps } from '../context.ts';
+import { audit } from './audit.ts';
+import type { ClassService } from './classes.ts';
+
+export function createPlanService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' | 'events' | 'regions'>, classes: ClassService) {
+  const { db } = deps.store;
+
+  function checkRegion(region: string) {
+    if (!deps.regions.get(region)) throw new Invalid('Unknown region', [{ path: 'region', message: `${region} is not a known GB/T 2260 code` }]);
+  }
+
+  async function present(plan: InspectionPlansTable, elsewhere: { site: string; dues: string[] }[] = []) {
+    const visits = await visitsOfPlan(db, plan.id);
+    return {
+      id: plan.id,
+      region: plan.region_code,
+      year: plan.year,
+      quarter: plan.quarter,
+      createdBy: plan.created_by,
+      createdAt: Number(plan.created_at),
+      version: plan.version,
+      originNode: plan.origin_node,
+      visits: visits.map((v) => ({ id: v.id, site: v.site_id, siteCode: v.site_code, siteName: v.site_name, siteKind: v.site_kind, siteStatus: v.site_status, enterprise: v.enterprise_id, region: v.region_code, class: v.class, seq: v.seq, due: v.due })),
+      elsewhere,
+    };
+  }
+
+  return {
+    /**
+     * A plan for a region's year or quarter: every site not closed (under construction, producing,
+     * suspended, awaiting closure, status unknown), visited as often as its enterprise's class allows.
+     */
+    async create(actor: Principal, input: { region: string; year: number; quarter?: number | null }) {
+      checkRegion(input.region);
+      requirePlacement(actor, 'enforcement.manage', { regionCode: input.region });
+      const classed = await classes.compute(actor, scopePrefix(input.region));
+      const sites: (PlanSite & { enterprise: string; region: string })[] = [];
+      for (const c of classed) for (const s of c.sites) sites.push({ id: s.id, perYear: c.inspectionsPerYear, class: c.class, enterprise: s.enterprise, region: s.region });
+      sites.sort((a, b) => a.id.localeCompare(b.id));
+      const part = input.quarter ? planQuarter(sites, input.year, input.quarter) : { visits: planYear(sites, input.year), elsewhere: [] };
+      const now = deps.now();
+      const plan: InspectionPlansTable = { id: uuidv7(), region_code: input.region, enterprise_id: null, year: input.year, quarter: input.quarter ?? null, created_by: actor.id, version: 1, origin_node: deps.nodeId, created_at: now, updated_at: now };
+      const bySite = new Map(sites.map((s) => [s.id, s]));
+      const visits: PlanVisitsTable[] = part.visits.map((v) => ({ id: uuidv7(), plan_id: plan.id, site_id: v.site, region_code: bySite.get(v.site)!.region, enterprise_id: bySite.get(v.site)!.enterprise, class: v.class, seq: v.seq, due: v.due, version: 1, origin_node: deps.nodeId, created_at: now, updated_at: now }));
+      await db.transaction().execute(async (tx) => {
+        await insertPlan(tx, plan, visits);
+        await audit(tx, actor, deps.nodeId, now, { entity: 'inspection_plan', entityId: plan.id, op: 'create', changes: { region: plan.region_code, year: plan.year, quarter: plan.quarter, visits: visits.length, sites: sites.length } });
+      });
+      deps.events.publish('record.changed', { entity: 'inspection_plan', id: plan.id, op: 'create', regionCode: plan.region_code, enterpriseId: null });
+      return present(plan, part.elsewhere);
+    },
+
+    async get(actor: Principal, id: string) {
+      requirePermission(actor, 'enforcement.read');
+      const p = await findPlan(db, id);
+      if (!p || !canSee(actor, { regionCode: p.region_code })) throw new NotFound(`Plan ${id} not found`);
+      return present(p);
+    },
+
+    async list(actor: Principal, q: { region?: string; year?: number; limit: number; offset: number }) {
+      requirePermission(actor, 'enforcement.read');
+      const r = await listPlans(db, { ...q, scope: scopeOf(actor) });
+      return { items: r.items.map((p) => ({ id: p.id, region: p.region_code, year: p.year, quarter: p.quarter, createdBy: p.created_by, createdAt: Number(p.created_at) })), total: r.total };
+    },
+
+    /** Sites of the region, not closed, that no inspection reached from `from` to `to` (China dates, inclusive). */
+    async blindSpots(actor: Principal, region: string, from: string, to: string) {
+      requirePermission(actor, 'enforcement.read');
+      checkRegion(region);
+      if (to < from) throw new Invalid('The period ends before it starts', [{ path: 'to', message: `before ${from}` }]);
+      const prefix = scopePrefix(region);
+      const sites = await sitesOfRegion(db, scopeOf(actor), prefix, { exceptStatus: 'closed' });
+      const reached = await inspectedSites(db, prefix, startOfChinaDate(from), startOfChinaDate(addDays(to, 1)));
+      const items = blindSpots(sites, reached).map((s) => ({ site: s.id, siteCode: s.code, siteName: s.name, kind: s.kind, status: s.status, enterprise: s.enterprise, enterpriseName: s.enterpriseName, region: s.region }));
+      return { items, total: items.length, sites: sites.length };
+    },
+  };
+}
+
+export type PlanService = ReturnType<typeof createPlanService>;

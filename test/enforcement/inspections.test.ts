@@ -1,0 +1,73 @@
+import { uuidv7 } from 'uuidv7';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeTestNode, type TestNode } from '../support/node.ts';
+import { makeEnterprise, makeSite, makeUser } from '../support/factories.ts';
+import { STORE_KINDS } from '../support/stores.ts';
+
+for (const kind of STORE_KINDS) {
+  describe(`inspections (${kind})`, () => {
+    let t: TestNode;
+    let inspector: string;
+    let other: string;
+    let site: { id: string; code: string };
+    beforeAll(async () => {
+      t = await makeTestNode(kind);
+      inspector = (await makeUser(t, t.adminToken, { username: `insp-a-${kind}`, role: 'inspector', region: '140109' })).token;
+      other = (await makeUser(t, t.adminToken, { username: `insp-b-${kind}`, role: 'inspector', region: '140109' })).token;
+      const e = await makeEnterprise(t, t.adminToken, { region: '140109' });
+      site = await makeSite(t, t.adminToken, e);
+    });
+    afterAll(async () => t?.cleanup());
+
+    it('creates idempotently with a client-made id, records findings, completes once with numbered documents', async () => {
+      const id = uuidv7();
+      const a = await t.req('POST', '/api/v1/inspections', { token: inspector, body: { id, site: site.code, kind: 'in_depth' } });
+      expect(a.status).toBe(201);
+      const again = await t.req('POST', '/api/v1/inspections', { token: inspector, body: { id, site: site.code, kind: 'in_depth' } });
+      expect(again.status).toBe(200);
+      expect(again.body.id).toBe(id);
+      expect((await t.req('GET', `/api/v1/inspections?site=${site.id}`, { token: inspector })).body.total).toBe(1);
+      expect((await t.req('POST', '/api/v1/inspections', { token: inspector, body: { id, site: site.code, kind: 'planned' } })).status).toBe(409);
+      const f = await t.req('POST', `/api/v1/inspections/${id}/findings`, { token: inspector, body: { description: '排洪设施堵塞', grade: 'major', deadline: '2026-12-31' } });
+      expect(f.status).toBe(201);
+      expect(f.body).toMatchObject({ grade: 'major', deadline: '2026-12-31', inspection: id });
+      const done = await t.req('POST', `/api/v1/inspections/${id}/complete`, { token: inspector, body: {} });
+      expect(done.status).toBe(200);
+      expect(done.body.state).toBe('completed');
+      expect(done.body.recordNumber).toMatch(/^140109〔\d{4}〕检记\d{4}号$/);
+      expect(done.body.orderNumber).toMatch(/^140109〔\d{4}〕责改\d{4}号$/);
+      const twice = await t.req('POST', `/api/v1/inspections/${id}/complete`, { token: inspector, body: {} });
+      expect(twice.status).toBe(409);
+      expect(twice.body.error.details).toMatchObject({ state: 'completed', action: 'complete' });
+      expect((await t.req('POST', `/api/v1/inspections/${id}/findings`, { token: inspector, body: { description: 'x', grade: 'general' } })).status).toBe(409);
+      const g = await t.req('GET', `/api/v1/inspections/${id}`, { token: inspector });
+      expect(g.body.history.map((h: { action: string }) => h.action)).toEqual(['create', 'finding', 'complete']);
+    });
+
+    it('numbers records per region and year with no gap and no repeat when inspectors complete at once', async () => {
+      const ids: string[] = [];
+      for (let i = 0; i < 6; i++) ids.push((await t.req('POST', '/api/v1/inspections', { token: i % 2 ? other : inspector, body: { site: site.id, kind: 'planned' } })).body.id);
+      const before = await t.req('GET', '/api/v1/inspections?state=completed&region=140109', { token: inspector });
+      const taken = before.body.items.map((i: { recordNumber: string }) => Number(/(\d{4})号$/.exec(i.recordNumber)![1]));
+      const results = await Promise.all(ids.map((id, i) => t.req('POST', `/api/v1/inspections/${id}/complete`, { token: i % 2 ? other : inspector, body: {} })));
+      for (const r of results) expect(r.status).toBe(200);
+      // The same one completed twice at once: one wins, the other is refused and takes no number.
+      const last = (await t.req('POST', '/api/v1/inspections', { token: inspector, body: { site: site.id, kind: 'unscheduled' } })).body.id;
+      const race = await Promise.all([inspector, other].map((tok) => t.req('POST', `/api/v1/inspections/${last}/complete`, { token: tok, body: {} })));
+      expect(race.map((r) => r.status).sort()).toEqual([200, 409]);
+      const all = await t.req('GET', '/api/v1/inspections?state=completed&region=140109&limit=100', { token: inspector });
+      const seqs = all.body.items.map((i: { recordNumber: string }) => Number(/(\d{4})号$/.exec(i.recordNumber)![1])).sort((a: number, b: number) => a - b);
+      expect(seqs).toEqual(Array.from({ length: taken.length + 7 }, (_, i) => i + 1));
+    });
+
+    it('lets enterprise users read their inspections but not record them', async () => {
+      const e = await makeEnterprise(t, t.adminToken, { region: '140109' });
+      const s = await makeSite(t, t.adminToken, e);
+      const staff = await makeUser(t, t.adminToken, { username: `insp-staff-${kind}`, role: 'enterprise_staff', enterprise: e.id });
+      expect((await t.req('POST', '/api/v1/inspections', { token: staff.token, body: { site: s.id, kind: 'planned' } })).status).toBe(403);
+      const i = await t.req('POST', '/api/v1/inspections', { token: inspector, body: { site: s.id, kind: 'planned' } });
+      const list = await t.req('GET', '/api/v1/inspections', { token: staff.token });
+      expect(list.body.items.map((x: { id: string }) => x.id)).toEqual([i.body.id]);
+    });
+  });
+}
