@@ -2,7 +2,11 @@ import mqtt, { type IPublishPacket, type MqttClient } from 'mqtt';
 import type { IngestResult, IngestService } from '../services/monitoring/ingest.ts';
 import { WriterBusy } from '../services/monitoring/writer.ts';
 
-/** Devices publish `{"readings": [...]}` here, the HTTP body as is (contract: kuangan/v1/{site}/telemetry). */
+/**
+ * Devices publish `{"readings": [...]}` here, the HTTP body as is (contract: kuangan/v1/{site}/telemetry).
+ * The broker decides who may publish on which topic (deploy/mosquitto/acl: a device's username is its
+ * site code); the node binds every reading to its topic's site and refuses one naming another.
+ */
 export const TELEMETRY_FILTER = 'kuangan/v1/+/telemetry';
 const TOPIC = /^kuangan\/v1\/([^/]+)\/telemetry$/;
 /** The same limit as the HTTP route. */
@@ -12,7 +16,7 @@ export interface MqttIngestOptions {
   url: string;
   /** Stable per node, so that the broker keeps this node's session (and its queued messages) across restarts. */
   clientId: string;
-  ingest: Pick<IngestService, 'ingestTrusted' | 'waitForRoom'>;
+  ingest: Pick<IngestService, 'ingestForSite' | 'waitForRoom'>;
   /** Unacknowledged QoS 1 messages the broker may send at once (MQTT 5 Receive Maximum). */
   receiveMaximum?: number;
   /** How long the broker keeps the session while this node is away (s; default 7 days). */
@@ -159,7 +163,7 @@ export function startMqttIngest(o: MqttIngestOptions) {
     while (!stopping) {
       try {
         await o.ingest.waitForRoom(readings.length);
-        return await o.ingest.ingestTrusted(readings as never[], site);
+        return await o.ingest.ingestForSite(site, readings as never[]);
       } catch (err) {
         if (!(err instanceof WriterBusy)) log(`ingest for ${site} failed; retrying`, err);
         await new Promise((r) => setTimeout(r, delay));

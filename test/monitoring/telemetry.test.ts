@@ -152,7 +152,15 @@ describe.each(['sqlite', 'postgres'] as const)('telemetry and alarms (%s)', (kin
   });
 
   it('refuses telemetry for a site outside the caller scope', async () => {
-    const r = await post([{ site: pond.code, sensor: 'WL1', ts: at(70), value: 95 }], users.other!.token);
-    expect(r.status).toBe(403);
+    // A safety officer may post readings, but only for its own enterprise's sites.
+    const elsewhere = await makeEnterprise(t, t.adminToken, { region: '140106' });
+    const outsider = await makeUser(t, t.adminToken, { username: `mso_${kind}`, role: 'enterprise_safety_officer', enterprise: elsewhere.id });
+    const r = await post([{ site: pond.code, sensor: 'WL1', ts: at(70), value: 95 }], outsider.token);
+    expect(r.status).toBe(200);
+    expect(r.body).toEqual({ accepted: 0, duplicates: 0, rejected: [{ index: 0, reason: `unknown sensor ${pond.code}/WL1` }] });
+    const stored = await t.req('GET', `/api/v1/sites/${pond.code}/sensors/WL1/readings?from=${at(70)}&to=${at(71)}`, { token: t.adminToken });
+    expect(stored.body.items).toEqual([]);
+    // A role without the permission is refused outright.
+    expect((await post([{ site: pond.code, sensor: 'WL1', ts: at(70), value: 95 }], users.other!.token)).status).toBe(403);
   });
 });

@@ -38,8 +38,15 @@ export function createIngestService(catalog: Catalog, writer: Writer, settings: 
       requirePermission(actor, 'telemetry.write');
       return write(readings, { principal: actor });
     },
-    /** Trusted intake (MQTT broker topic, demo, benchmark): bound to a site code when given. */
-    ingestTrusted(readings: readonly RawReading[], site?: string): Promise<IngestResult> {
+    /** Trusted intake (demo, benchmark): readings this node generated itself. */
+    ingestTrusted(readings: readonly RawReading[]): Promise<IngestResult> {
+      return write(readings, {});
+    },
+    /**
+     * Readings published on one site's MQTT topic. The broker's ACL lets a device publish only on its
+     * own site's topic; a reading naming another site is refused here, so a topic never writes elsewhere.
+     */
+    ingestForSite(site: string, readings: readonly RawReading[]): Promise<IngestResult> {
       return write(readings, { site });
     },
     waitForRoom: (n: number) => writer.waitForRoom(n),
