@@ -174,6 +174,13 @@ export function createHazardService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' 
     deps.events.publish('record.changed', { entity: 'hazard', id: r.id, op, regionCode: r.region_code, enterpriseId: r.enterprise_id });
   }
 
+  /** A hazard forwarded from a node below is that node's to change: records travel upward only. */
+  function ownedHere(r: HazardRow) {
+    if (r.origin_node !== deps.nodeId) {
+      throw new Conflict(`Hazard ${r.id} is kept by the node that registered it (${r.origin_node}); act on it there (隐患由登记节点处理)`, { originNode: r.origin_node }, 'owned_elsewhere');
+    }
+  }
+
   function stale(current: HazardRow, now: number, version?: number): Conflict {
     const why = version === undefined ? '' : ` (version ${current.version}, yours ${version})`;
     return new Conflict(`The hazard was changed by someone else${why}; reload and retry (记录已被他人修改)`, { current: presentHazard(current, now) }, 'stale_version');
@@ -254,6 +261,7 @@ export function createHazardService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' 
     async act(actor: Principal, id: string, action: HazardAction, version?: number) {
       const before = await visible(actor, id);
       requireAccess(actor, PERMISSION_OF[action.type], { regionCode: before.region_code, enterpriseId: before.enterprise_id }, 'Hazard');
+      ownedHere(before);
       const now = deps.now();
       if (version !== undefined && version !== before.version) throw stale(before, now, version);
       if (action.type === 'rectify' && action.photos?.length) {
@@ -279,6 +287,7 @@ export function createHazardService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' 
     async supervise(actor: Principal, id: string, note: string | undefined, version?: number) {
       const before = await visible(actor, id);
       requireAccess(actor, 'hazard.supervise', { regionCode: before.region_code, enterpriseId: before.enterprise_id }, 'Hazard');
+      ownedHere(before);
       const now = deps.now();
       if (version !== undefined && version !== before.version) throw stale(before, now, version);
       if (before.grade !== 'major') throw new Conflict('Only major hazards are listed for supervision (仅重大隐患挂牌督办)', { grade: before.grade }, 'not_major');

@@ -130,6 +130,8 @@ export function createRiskService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' | 
   }
 
   function checkVersion(r: RiskRow, version: number | undefined) {
+    // A risk forwarded from a node below is that node's to change: records travel upward only.
+    if (r.origin_node !== deps.nodeId) throw new Conflict(`Risk ${r.id} is kept by the node that made it (${r.origin_node}); change it there`, { originNode: r.origin_node }, 'owned_elsewhere');
     if (version !== undefined && version !== r.version) {
       throw new Conflict(`The risk was changed by someone else (version ${r.version}, yours ${version}); reload and retry (记录已被他人修改)`, { current: presentRisk(r) }, 'stale_version');
     }

@@ -36,9 +36,13 @@ export interface IntakeOptions {
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 
+const MAX_EPOCH_MS = 8.64e15;
+
 export function parseTs(ts: unknown): number | string {
   if (typeof ts === 'number') {
     if (!Number.isFinite(ts) || !Number.isInteger(ts)) return 'ts must be an integer number of epoch milliseconds';
+    // Past ±8.64e15 ms there is no date (Date throws on it): refused here, never an error later.
+    if (Math.abs(ts) > MAX_EPOCH_MS) return `ts ${ts} is not an instant (epoch milliseconds up to ${MAX_EPOCH_MS})`;
     return ts;
   }
   if (typeof ts === 'string') {

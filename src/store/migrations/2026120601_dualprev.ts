@@ -1,10 +1,12 @@
 import type { Kysely } from 'kysely';
 import { dialectOf } from '../migrate.ts';
+import { createOutboxTrigger } from '../repos/network/entities.ts';
 
 /**
  * Dual prevention: the risk register and the hazard ledger. Lists are scoped by region prefix or
  * enterprise and ordered newest first, so each scope column leads an index with created_at; the
- * overdue job reads open hazards by deadline.
+ * overdue job reads open hazards by deadline. Both travel upward: every insert and update enters the
+ * outbox in its own transaction.
  */
 export async function up(db: Kysely<any>): Promise<void> {
   const real = dialectOf(db) === 'postgres' ? 'double precision' : 'real';
@@ -86,6 +88,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('hazards_enterprise_state').on('hazards').columns(['enterprise_id', 'state', 'deadline']).execute();
   await db.schema.createIndex('hazards_region_state').on('hazards').columns(['region_code', 'state', 'deadline']).execute();
   await db.schema.createIndex('hazards_open_deadline').on('hazards').columns(['state', 'deadline']).execute();
+
+  await createOutboxTrigger(db, { table: 'risks', stream: 'records', entity: 'risk' });
+  await createOutboxTrigger(db, { table: 'hazards', stream: 'records', entity: 'hazard' });
 }
 
 export async function down(): Promise<void> {

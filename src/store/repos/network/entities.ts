@@ -57,6 +57,9 @@ export const SYNC_ENTITIES = {
     placement: (tx, row) => placeOf(tx, 'alarms', row.alarm_id),
     origin: async (tx, row) => (await tx.selectFrom('alarms').select('origin_node').where('id', '=', String(row.alarm_id)).executeTakeFirst())?.origin_node ?? null,
   },
+  // Dual prevention (双重预防): the risk register and the hazard ledger, placed by their own columns.
+  risk: { table: 'risks', stream: 'records', version: 'version', placement: async (_tx, row) => own(row) },
+  hazard: { table: 'hazards', stream: 'records', version: 'version', placement: async (_tx, row) => own(row) },
   /**
    * The change log: each node's chain travels whole and is verified per origin at every level. An
    * entry sits where the node that wrote it sits (checked against the sender's subtree by origin).
