@@ -58,6 +58,14 @@ export interface Equipment {
   carries: Carry[];
 }
 
+/** A safety licence (安全生产许可证) as the licence register keeps it. */
+export interface LicenceRecord {
+  number: string;
+  /** Last day of validity, YYYY-MM-DD; null when open-ended. */
+  validUntil: string | null;
+  state: 'valid' | 'suspended' | 'revoked' | 'cancelled';
+}
+
 /** Everything the rules read, gathered once per run; rules never query. */
 export interface RuleContext {
   /** Today in China Standard Time, YYYY-MM-DD. */
@@ -68,6 +76,8 @@ export interface RuleContext {
   consultations: ReadonlyMap<string, string[]>;
   equipment: ReadonlyMap<string, Equipment[]>;
   rivers: RiverGeometry;
+  /** Safety licence records by site id, where the licence register holds any for the site or its enterprise. */
+  licences?: ReadonlyMap<string, LicenceRecord[]>;
   /** The parameters in force for any rule (a rule may lean on another's, as closure does on scale). */
   params(ruleId: string): Record<string, unknown>;
 }

@@ -1,13 +1,15 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { RULES, resolveParams } from '../../domain/compliance/catalogue.ts';
-import { CARRIES, NO_FACTS, type Carry, type ComplianceSite, type Equipment, type RuleContext, type SiteFacts } from '../../domain/compliance/define.ts';
+import { CARRIES, NO_FACTS, type Carry, type ComplianceSite, type Equipment, type LicenceRecord, type RuleContext, type SiteFacts } from '../../domain/compliance/define.ts';
 import { parseRiverGeoJson, type RiverGeometry } from '../../domain/compliance/geodesy.ts';
 import type { Executor } from '../../store/db.ts';
 import { listParameters } from '../../store/repos/compliance/parameters.ts';
 import { listAllSites, listConsultationDates, listEquipment, listFacts } from '../../store/repos/compliance/records.ts';
 import type { ComplianceEquipmentTable, ComplianceSiteFactsTable } from '../../store/repos/compliance/tables.ts';
+import { licencesOfEnterprises } from '../../store/repos/enforcement/licences.ts';
 import { getSetting } from '../../store/repos/settings.ts';
+import type { Site } from '../../store/repos/sites.ts';
 
 const SHIPPED = fileURLToPath(new URL('../../domain/compliance/geo/yellow-river-shanxi.geojson', import.meta.url));
 export const SHIPPED_RIVERS_SOURCE = 'Natural Earth 1:10m rivers_lake_centerlines (public domain), yellow-river-shanxi.geojson — screening only';
@@ -64,6 +66,7 @@ export async function loadContext(db: Executor, today: string, override?: { rule
   for (const d of dates) consultations.set(d.site_id, [...(consultations.get(d.site_id) ?? []), d.date]);
   const byEquipment = new Map<string, Equipment[]>();
   for (const e of equipment.map(toEquipment)) byEquipment.set(e.site, [...(byEquipment.get(e.site) ?? []), e]);
+  const licences = await licencesBySite(db, sites);
   const resolved = new Map(RULES.map((r) => [r.id, resolveParams(r, override?.rule === r.id ? override.values : stored.get(r.id)?.values)]));
   return {
     today,
@@ -72,6 +75,23 @@ export async function loadContext(db: Executor, today: string, override?: { rule
     consultations,
     equipment: byEquipment,
     rivers,
+    licences,
     params: (id) => resolved.get(id) ?? {},
   };
+}
+
+/** The licence register's records that bear on each site: its own licences and its enterprise's site-less ones. */
+async function licencesBySite(db: Executor, sites: Site[]): Promise<Map<string, LicenceRecord[]>> {
+  const rows = await licencesOfEnterprises(db, [...new Set(sites.map((s) => s.enterprise))]);
+  const byKey = new Map<string, LicenceRecord[]>();
+  for (const l of rows) {
+    const key = l.site ?? `enterprise:${l.enterprise}`;
+    byKey.set(key, [...(byKey.get(key) ?? []), { number: l.number, validUntil: l.expiresAt, state: l.status as LicenceRecord['state'] }]);
+  }
+  const out = new Map<string, LicenceRecord[]>();
+  for (const s of sites) {
+    const mine = [...(byKey.get(s.id) ?? []), ...(byKey.get(`enterprise:${s.enterprise}`) ?? [])];
+    if (mine.length) out.set(s.id, mine);
+  }
+  return out;
 }

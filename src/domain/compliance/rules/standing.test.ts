@@ -26,6 +26,12 @@ describe('licence_valid', () => {
     const ctx = context([none, blank, ok, idle]);
     expect(licenceValid.evaluate(ctx, ctx.params('licence_valid') as never).map((c) => c.site)).toEqual([none.id, blank.id]);
   });
+  it('the licence register decides where it holds records for the site', () => {
+    const [lapsed, ok] = [site({ safetyLicence: 'A' }), site({ safetyLicence: null })];
+    const ctx = { ...context([lapsed, ok]), licences: new Map([[lapsed.id, [{ number: 'A', validUntil: '2026-12-05', state: 'valid' as const }]], [ok.id, [{ number: 'B', validUntil: '2027-01-01', state: 'valid' as const }]]]) };
+    const out = licenceValid.evaluate(ctx, ctx.params('licence_valid') as never);
+    expect(out.map((c) => [c.site, c.evidence.reason])).toEqual([[lapsed.id, 'licence A expired 2026-12-05']]);
+  });
   it('reads licence records when there are some: expired or suspended is invalid', () => {
     expect(licenceStatus({ safetyLicence: 'A' }, '2026-12-06', [{ number: 'A', validUntil: '2026-12-05', state: 'valid' }]).valid).toBe(false);
     expect(licenceStatus({ safetyLicence: null }, '2026-12-06', [{ number: 'A', validUntil: '2026-12-06', state: 'valid' }]).valid).toBe(true);

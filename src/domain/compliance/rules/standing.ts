@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { candidate, defineRule, isActive, param, positive, type ComplianceSite } from '../define.ts';
+import { candidate, defineRule, isActive, param, positive, type ComplianceSite, type LicenceRecord } from '../define.ts';
+
+export type { LicenceRecord };
 import { capacityOf } from './scale.ts';
 
 const SEED = '晋应急函〔2022〕136号';
@@ -28,17 +30,10 @@ export const standardisationGrade = defineRule({
   },
 });
 
-/** A licence record as a future licence module will keep it; today only the registry's text field exists. */
-export interface LicenceRecord {
-  number: string;
-  validUntil: string | null;
-  state: 'valid' | 'suspended' | 'revoked' | 'cancelled';
-}
-
 /**
- * Whether a site holds a valid safety licence (安全生产许可证) today. With no records it reads the
- * registry's `safetyLicence` text: missing or empty is invalid. Records, when a licence module keeps
- * them, decide instead: a valid one not past its date.
+ * Whether a site holds a valid safety licence (安全生产许可证) today. Records from the licence register,
+ * when it holds any for the site or its enterprise, decide: a valid one not past its last day. Without
+ * records it reads the registry's `safetyLicence` text: missing or empty is invalid.
  */
 export function licenceStatus(s: Pick<ComplianceSite, 'safetyLicence'>, today: string, records?: LicenceRecord[]): { valid: boolean; reason: string } {
   if (records) {
@@ -60,8 +55,8 @@ export const licenceValid = defineRule({
   },
   evaluate(ctx, p) {
     return ctx.sites.filter((s) => s.status !== null && p.statuses.includes(s.status)).flatMap((s) => {
-      const st = licenceStatus(s, ctx.today);
-      return st.valid ? [] : [candidate('licence_valid', s, '', '生产中但未登记有效的安全生产许可证', { safetyLicence: s.safetyLicence, status: s.status, reason: st.reason })];
+      const st = licenceStatus(s, ctx.today, ctx.licences?.get(s.id));
+      return st.valid ? [] : [candidate('licence_valid', s, '', '生产中但未持有有效的安全生产许可证', { safetyLicence: s.safetyLicence, status: s.status, reason: st.reason, fromRegister: ctx.licences?.has(s.id) ?? false })];
     });
   },
 });
