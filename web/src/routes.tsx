@@ -7,6 +7,7 @@ import { leaves } from './lib/menu.ts';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { NotAvailablePage } from './pages/NotAvailablePage.tsx';
 import './pages/monitoring/register.ts';
+import './pages/compliance/register.ts';
 
 // Pages load on demand so the login page stays small; the dashboard pulls in echarts.
 const HomePage = lazy(() => import('./pages/HomePage.tsx'));
@@ -21,6 +22,7 @@ const MonitoringOverviewPage = lazy(() => import('./pages/monitoring/OverviewPag
 const AlarmsPage = lazy(() => import('./pages/monitoring/AlarmsPage.tsx'));
 const MonitoringSettingsPage = lazy(() => import('./pages/monitoring/SettingsPage.tsx'));
 const NetworkPage = lazy(() => import('./pages/network/NetworkPage.tsx'));
+const CompliancePage = lazy(() => import('./pages/compliance/CompliancePage.tsx'));
 
 export function PageSpin() {
   return (
@@ -62,6 +64,7 @@ export function AppRoutes() {
         <Route path="monitoring/alarms" element={<Lazy><AlarmsPage /></Lazy>} />
         <Route path="monitoring/settings" element={<Lazy><MonitoringSettingsPage /></Lazy>} />
         <Route path="network" element={<Lazy><NetworkPage /></Lazy>} />
+        <Route path="compliance" element={<Lazy><CompliancePage /></Lazy>} />
         {pending.map((e) => (
           <Route key={e.key} path={e.path!.slice(1)} element={<NotAvailablePage feature={e.key} />} />
         ))}

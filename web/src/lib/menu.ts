@@ -56,7 +56,8 @@ export const MENU: MenuEntry[] = [
       { key: 'keyProblems', path: '/campaign/key-problems' },
     ],
   },
-  { key: 'compliance', path: '/compliance', icon: 'compliance', roles: SUPERVISORS },
+  // Enterprise accounts read their own enterprise's findings.
+  { key: 'compliance', path: '/compliance', icon: 'compliance', roles: [...SUPERVISORS, ...ENTERPRISE], ready: true },
   {
     key: 'registry',
     icon: 'registry',

@@ -1,0 +1,2 @@
+// Compliance's place in the shell: its texts.
+import '../../i18n/compliance.ts';
