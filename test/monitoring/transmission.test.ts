@@ -53,6 +53,9 @@ describe.each(['sqlite', 'postgres'] as const)('transmission alarms (%s)', (kind
     // Only RF1 (silent while the station still talked) has an alarm of its own: WL1 and BL1 fell with the station.
     expect((await alarms(pond.code, '&kind=offline')).map((a: { sensor: string }) => a.sensor)).toEqual(['RF1']);
     expect(await row(pond.code)).toMatchObject({ level: 'yellow', openAlarmsByLevel: { yellow: 1 }, openTransmissionAlarms: 2, silent: true, dataInterrupted: true });
+    // Asking for orange warnings does not bring the station's alarm (stored at orange only for its urgency).
+    expect(await alarms(pond.code, '&level=orange')).toEqual([]);
+    expect((await alarms(pond.code, '&level=orange&category=transmission')).map((a: { kind: string }) => a.kind)).toEqual(['site_offline']);
     const status = (await t.req('GET', `/api/v1/sites/${pond.code}/status`, { token: t.adminToken })).body;
     expect(status).toMatchObject({ level: 'yellow', dataInterrupted: true });
   });

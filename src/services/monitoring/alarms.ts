@@ -123,7 +123,8 @@ function actorOf(p: Principal): Actor {
 
 const OTHER_KINDS = [...TRANSMISSION_KINDS, 'quality'];
 
-function categoryFilter(category: AlarmCategory | undefined): Pick<AlarmQuery, 'kinds' | 'notKinds'> {
+function categoryFilter(category: AlarmCategory | 'warning' | undefined): Pick<AlarmQuery, 'kinds' | 'notKinds'> {
+  if (category === 'warning') return { notKinds: TRANSMISSION_KINDS };
   if (category === 'transmission') return { kinds: TRANSMISSION_KINDS };
   if (category === 'quality') return { kinds: ['quality'] };
   if (category === 'safety') return { notKinds: OTHER_KINDS };
@@ -153,7 +154,9 @@ export function createAlarmService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' |
     async list(actor: Principal, q: Omit<AlarmQuery, 'scope' | 'kinds' | 'notKinds'> & { category?: AlarmCategory }) {
       requirePermission(actor, 'monitoring.read');
       const { category, ...rest } = q;
-      const r = await listAlarms(db, { ...rest, ...categoryFilter(category), scope: scopeOf(actor) });
+      // A level asked for alone means warnings of that colour: data interruptions are not among them.
+      const filter = categoryFilter(category ?? (q.level ? 'warning' : undefined));
+      const r = await listAlarms(db, { ...rest, ...filter, scope: scopeOf(actor) });
       return { items: r.items.map((a) => presentAlarm(a, catalog)), total: r.total };
     },
     async get(actor: Principal, id: string) {

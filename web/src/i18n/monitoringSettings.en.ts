@@ -25,7 +25,7 @@ export const monitoringSettingsEn: Shape<typeof monitoringSettingsZh> = {
         repairOverdueSec: 'A point offline longer than this is overdue for repair (GB 51108-2015 §10.0.1: 7 days), a lead for a major hazard.',
         reminderEverySec: 'While a point stays offline, remind again this often.',
         stationGraceSec: 'A silent point while nothing else of its station has reported is held under the station this long before its own alarm opens: a station dropping out is one data-interruption alarm, not one per sensor (platform default).',
-        levels: 'Levels of the no-data warnings (platform defaults, not from a standard).',
+        levels: 'Urgency of the data-interruption alarms: they are answered within that level’s response time, but are transmission alarms, shown as “data interrupted” and never counted as colour warnings (platform defaults, not from a standard).',
         floodSeason: 'By local calendar date; may run over New Year (e.g. 1 Nov – 28 Feb).',
         utcOffsetMin: 'Local time used for dates; China Standard Time is 480 (UTC+8).',
         promotion: 'This many members at a level raise the group one level: e.g. 4 blue points make the item yellow.',
@@ -45,7 +45,7 @@ export const monitoringSettingsEn: Shape<typeof monitoringSettingsZh> = {
         offline: {
           k: 'Offline factor', warningIntervalSec: 'Interval cap in a warning state', floodSeasonIntervalSec: 'Interval cap in flood season',
           repairOverdueSec: 'Repair overdue after', reminderEverySec: 'Offline reminder every', stationGraceSec: 'Station grace before a sensor alarms alone',
-          levels: { offline: 'Point offline: level', siteSilent: 'Whole system silent: level', repairOverdue: 'Repair overdue: level' },
+          levels: { offline: 'Point data interrupted: urgency', siteSilent: 'Station data interrupted: urgency', repairOverdue: 'Repair overdue: urgency' },
           floodSeason: {
             start: { month: 'Flood season start (month)', day: 'Flood season start (day)' }, end: { month: 'Flood season end (month)', day: 'Flood season end (day)' },
             source: 'Source of the flood season', confirmed: 'Flood season confirmed',

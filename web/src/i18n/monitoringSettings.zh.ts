@@ -21,7 +21,7 @@ export const monitoringSettingsZh = {
         repairOverdueSec: '测点离线超过此时限仍未修复，视为超期未修复（GB 51108-2015 第 10.0.1 条：7 天），可作为重大隐患线索。',
         reminderEverySec: '离线持续期间，每隔此时间再次提醒。',
         stationGraceSec: '测点无数据而同站其他测点也未再上报时，先按监测站整体处理，超过此时间才单独报警：整站中断只报一条数据中断报警（平台默认值）。',
-        levels: '无数据类预警的等级（平台默认值，非标准规定）。',
+        levels: '数据中断报警的响应紧急程度：按该等级的叫应时限处理，但属联网数据传输报警，显示为“数据中断”，不计入各级预警（平台默认值，非标准规定）。',
         floodSeason: '按当地日历日期判断，可跨年（如 11 月 1 日—次年 2 月 28 日）。',
         utcOffsetMin: '判断日期所用的当地时间；中国标准时间为 480（UTC+8）。',
         promotion: '达到此数量即升高一级：如 4 个蓝色测点使监测项目为黄色。',
@@ -41,7 +41,7 @@ export const monitoringSettingsZh = {
         offline: {
           k: '离线判定倍数', warningIntervalSec: '预警期间上报周期上限', floodSeasonIntervalSec: '汛期上报周期上限',
           repairOverdueSec: '超期未修复时限', reminderEverySec: '离线重复提醒间隔', stationGraceSec: '单测点报警前的整站等待时间',
-          levels: { offline: '测点离线预警等级', siteSilent: '监测系统整体离线预警等级', repairOverdue: '超期未修复预警等级' },
+          levels: { offline: '测点数据中断：响应等级', siteSilent: '整站数据中断：响应等级', repairOverdue: '超期未修复：响应等级' },
           floodSeason: {
             start: { month: '汛期开始（月）', day: '汛期开始（日）' }, end: { month: '汛期结束（月）', day: '汛期结束（日）' },
             source: '汛期依据', confirmed: '汛期已核实',
