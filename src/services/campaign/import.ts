@@ -51,7 +51,7 @@ function decodeBase64(content: string): Buffer {
 /** The delimiter used most on the first lines: comma, tab, semicolon or pipe. */
 function detectDelimiter(text: string): string {
   const head = text.split(/\r\n|\r|\n/).filter((l) => l.trim() !== '').slice(0, 5).join('\n');
-  const counts = [',', '\t', ';', '|', '，'].map((d) => [d, head.split(d).length - 1] as const);
+  const counts = [',', '\t', ';', '|'].map((d) => [d, head.split(d).length - 1] as const);
   const [best, n] = counts.reduce((a, b) => (b[1] > a[1] ? b : a));
   return n > 0 ? best : ',';
 }

@@ -20,7 +20,11 @@ export interface Draft {
 
 type Orphan = Extract<Entry, { kind: 'orphan' }>;
 
-const lastSubNumber = (text: string) => subItemMarks(text).at(-1)?.number ?? 0;
+function lineList(lines: number[]): string {
+  if (lines.length === 1) return `Line ${lines[0]}`;
+  const shown = lines.slice(0, 8).join(', ');
+  return `Lines ${shown}${lines.length > 8 ? ` … (${lines.length} lines, to ${lines.at(-1)})` : ''}`;
+}
 
 /**
  * Entries in source order → task drafts. A sub-item row without a task number joins the task above,
@@ -35,14 +39,26 @@ export function assemble(entries: Entry[]): { drafts: Draft[]; problems: Problem
   let pending: Orphan[] = [];
   let stray: (Cell & { line: number }) | undefined;
   let heading: { text: string; line: number; used: boolean } | undefined;
+  // Texts grow by parts, joined once at the end: a list of many wrapped lines stays linear.
+  const parts = new Map<Draft, string[]>();
+  const lastSub = new Map<Draft, number>();
+  const append = (to: Draft, text: string, before = false) => {
+    const list = parts.get(to)!;
+    if (before) list.unshift(text);
+    else list.push(text);
+    const n = subItemMarks(text).at(-1)?.number ?? startsWithSubItem(text) ?? 0;
+    if (!before && n > (lastSub.get(to) ?? 0)) lastSub.set(to, n);
+  };
+  const continued = new Map<Draft, Problem & { lines: number[] }>();
+  let unnumbered: (Problem & { lines: number[]; texts: string[] }) | undefined;
   const headingUnused = () => {
     if (heading && !heading.used) problems.push({ kind: 'ignored_text', line: heading.line, message: `Heading "${excerpt(heading.text, 40)}" (line ${heading.line}) has no task under it` });
   };
 
   const attachPending = (to: Draft, before: boolean) => {
     if (pending.length === 0) return;
-    const texts = pending.map((o) => o.text).join('\n');
-    to.text = before ? [texts, to.text].filter(Boolean).join('\n') : [to.text, texts].filter(Boolean).join('\n');
+    if (before) [...pending].reverse().forEach((o) => append(to, o.text, true));
+    else pending.forEach((o) => append(to, o.text));
     to.lines.push(...pending.map((o) => o.line));
     for (const o of pending) {
       if (to.deadline.text === '' && o.deadline.text !== '') to.deadline = o.deadline;
@@ -67,6 +83,9 @@ export function assemble(entries: Entry[]): { drafts: Draft[]; problems: Problem
         break;
       case 'task': {
         const d: Draft = { number: e.number, text: e.text, deadline: e.deadline, line: e.line, lines: [e.line] };
+        parts.set(d, []);
+        append(d, e.text);
+        unnumbered = undefined;
         if (section) d.section = section;
         if (heading) heading.used = true;
         if (e.responsible) d.responsible = e.responsible;
@@ -83,7 +102,7 @@ export function assemble(entries: Entry[]): { drafts: Draft[]; problems: Problem
       }
       case 'orphan': {
         const prev = drafts.at(-1);
-        const last = prev ? lastSubNumber(prev.text) : 0;
+        const last = prev ? (lastSub.get(prev) ?? 0) : 0;
         // Plain text: a sub-item that does not restart the numbering above belongs there. A table row
         // with an empty number cell waits for the task below unless it plainly goes on from the one above.
         const continuesPrev = prev && pending.length === 0 && (e.tabular ? last > 0 && e.subNumber === last + 1 : e.subNumber > last);
@@ -99,11 +118,22 @@ export function assemble(entries: Entry[]): { drafts: Draft[]; problems: Problem
         }
         const prev = drafts.at(-1);
         if (prev) {
-          prev.text = [prev.text, e.text].filter(Boolean).join('\n');
+          append(prev, e.text);
           prev.lines.push(e.line);
-          if (!e.quiet) problems.push({ kind: 'continuation_line', numbers: [prev.number], line: e.line, message: `Line ${e.line} has no task number; read as the continuation of item ${prev.number}: "${excerpt(e.text)}"` });
+          if (e.quiet) break;
+          const p = continued.get(prev);
+          if (p) p.lines.push(e.line);
+          else {
+            const q = { kind: 'continuation_line' as const, numbers: [prev.number], line: e.line, message: `"${excerpt(e.text)}"`, lines: [e.line] };
+            continued.set(prev, q);
+            problems.push(q);
+          }
+        } else if (unnumbered) {
+          unnumbered.lines.push(e.line);
+          if (unnumbered.texts.length < 3) unnumbered.texts.push(excerpt(e.text, 40));
         } else {
-          problems.push({ kind: 'unnumbered_row', line: e.line, message: `Line ${e.line} has no task number and no task above it; not read as a task: "${excerpt(e.text, 60)}"` });
+          unnumbered = { kind: 'unnumbered_row', line: e.line, message: '', lines: [e.line], texts: [excerpt(e.text, 60)] };
+          problems.push(unnumbered);
         }
         break;
       }
@@ -121,6 +151,18 @@ export function assemble(entries: Entry[]): { drafts: Draft[]; problems: Problem
   headingUnused();
   const prev = drafts.at(-1);
   if (prev) attachPending(prev, false);
+  for (const d of drafts) d.text = parts.get(d)!.filter(Boolean).join('\n');
+  for (const [d, p] of continued) {
+    p.message = `${lineList(p.lines)} ${p.lines.length > 1 ? 'have' : 'has'} no task number; read as the continuation of item ${d.number}: ${p.message}`;
+    delete (p as Partial<typeof p>).lines;
+  }
+  for (const p of problems) {
+    if (p.kind !== 'unnumbered_row' || !('texts' in p)) continue;
+    const u = p as Problem & { lines: number[]; texts: string[] };
+    u.message = `${lineList(u.lines)} ${u.lines.length > 1 ? 'have' : 'has'} no task number and no task above; not read as tasks: ${u.texts.map((t) => `"${t}"`).join(', ')}${u.lines.length > u.texts.length ? ' …' : ''}`;
+    delete (u as Partial<typeof u>).lines;
+    delete (u as Partial<typeof u>).texts;
+  }
   for (const o of pending) {
     problems.push({ kind: 'orphan_subitem', line: o.line, message: `Line ${o.line}: sub-item (${o.subNumber}) has no task number and no task to join; not read as a task: "${excerpt(o.text, 60)}"` });
   }

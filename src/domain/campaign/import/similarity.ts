@@ -9,6 +9,8 @@ const CONTAINED = 0.9;
 const MIN_LENGTH = 12;
 /** Past this many tasks the pairwise check would take too long; it is skipped and said so. */
 export const MAX_COMPARED = 1000;
+/** A list copied twice over would otherwise report every pair; past this the rest are counted. */
+const MAX_REPORTED = 200;
 
 /** 1 − distance / longer length: 1 for equal texts, 0 for nothing in common. */
 export function similarity(a: string, b: string): number {
@@ -32,6 +34,7 @@ export function nearDuplicates(tasks: ImportedTask[]): Problem[] {
   }
   const texts = tasks.map((t) => comparable(t.text));
   const problems: Problem[] = [];
+  let more = 0;
   for (let i = 0; i < tasks.length; i++) {
     for (let j = i + 1; j < tasks.length; j++) {
       const a = texts[i]!;
@@ -43,6 +46,10 @@ export function nearDuplicates(tasks: ImportedTask[]): Problem[] {
       const sim = 1 - d / Math.max(a.length, b.length);
       const held = containment(a, b, d);
       if (sim < NEAR_DUPLICATE && held < CONTAINED) continue;
+      if (problems.length >= MAX_REPORTED) {
+        more++;
+        continue;
+      }
       const [x, y] = [tasks[i]!, tasks[j]!];
       const how = sim >= NEAR_DUPLICATE ? `${Math.round(sim * 100)}% alike` : `one holds ${Math.round(held * 100)}% of the other (${Math.round(sim * 100)}% alike overall)`;
       problems.push({
@@ -54,5 +61,6 @@ export function nearDuplicates(tasks: ImportedTask[]): Problem[] {
       });
     }
   }
+  if (more) problems.push({ kind: 'near_duplicate', message: `${more} more pairs of near-duplicate tasks were found and not listed one by one` });
   return problems;
 }

@@ -96,6 +96,7 @@ describe('task lists pasted as plain text', () => {
   it('says so when nothing in the text is a numbered task', () => {
     const r = readTaskText('各市应急管理局：\n请认真贯彻落实。');
     expect(r.tasks).toEqual([]);
-    expect(kinds(r)).toEqual(['unnumbered_row', 'unnumbered_row', 'no_tasks']);
+    expect(kinds(r)).toEqual(['unnumbered_row', 'no_tasks']);
+    expect(r.problems[0]!.message).toMatch(/^Lines 1, 2 have no task number/);
   });
 });
