@@ -1,15 +1,18 @@
 import { uuidv7 } from 'uuidv7';
 import { canSee, requireAccess, requirePermission, requirePlacement, scopeOf, type Principal } from '../../domain/access/policy.ts';
 import { chinaDate } from '../../domain/enforcement/dates.ts';
+import { inspectionRecord, rectificationOrder } from '../../domain/enforcement/documents.ts';
 import { documentNumber, inspectionAfter, type FindingGrade, type InspectionKind, type InspectionState } from '../../domain/enforcement/inspections.ts';
 import { Conflict, Invalid, NotFound } from '../../domain/errors.ts';
 import { listActions } from '../../store/repos/enforcement/actions.ts';
 import { findingsOf, findInspection, insertFinding, insertInspection, listInspections, nextDocumentSeq, updateInspection } from '../../store/repos/enforcement/inspections.ts';
 import type { InspectionFindingsTable, InspectionsTable } from '../../store/repos/enforcement/tables.ts';
+import { findEnterprise } from '../../store/repos/enterprises.ts';
 import { findSite } from '../../store/repos/sites.ts';
 import type { Executor } from '../../store/db.ts';
 import type { Deps } from '../context.ts';
 import { audit } from './audit.ts';
+import { renderPdf } from './pdf.ts';
 
 export interface InspectionInput {
   /** Made by the client, so that a retried create does not make a second inspection. */
@@ -57,7 +60,7 @@ function presentInspection(r: InspectionsTable) {
 
 const isUniqueViolation = (e: unknown) => /unique|duplicate key/i.test(String((e as Error)?.message ?? e));
 
-export function createInspectionService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' | 'events'>) {
+export function createInspectionService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' | 'events' | 'regions'>) {
   const { db } = deps.store;
 
   async function visible(actor: Principal, id: string, ex: Executor = db): Promise<InspectionsTable> {
@@ -173,6 +176,33 @@ export function createInspectionService(deps: Pick<Deps, 'store' | 'now' | 'node
       });
       deps.events.publish('record.changed', { entity: 'inspection', id, op: 'complete', regionCode: r.region_code, enterpriseId: r.enterprise_id });
       return { ...presentInspection(after), findings: (await findingsOf(db, id)).map(presentFinding) };
+    },
+
+    /** The record (现场检查记录) or the order to rectify (责令限期整改指令书) as PDF, once numbered. */
+    async document(actor: Principal, id: string, kind: 'record' | 'order') {
+      requirePermission(actor, 'enforcement.read');
+      const r = await visible(actor, id);
+      const number = kind === 'record' ? r.record_number : r.order_number;
+      if (!number) {
+        if (r.state !== 'completed') throw new Conflict(`The inspection is ${r.state}: its documents are numbered when it is completed`, { state: r.state, action: 'document' }, 'not_completed');
+        throw new NotFound('No order to rectify: the inspection found nothing (无整改指令书)');
+      }
+      const [site, ent, findings] = await Promise.all([findSite(db, r.site_id), r.enterprise_id ? findEnterprise(db, r.enterprise_id) : undefined, findingsOf(db, id)]);
+      const region = deps.regions.get(r.issuer_region);
+      const facts = {
+        number,
+        issuer: `${region?.name ?? r.issuer_region}应急管理局`,
+        enterprise: ent?.name ?? '',
+        site: site ? `${site.name}（${site.code}）` : r.site_id,
+        kind: r.kind,
+        at: Number(r.at),
+        completedAt: Number(r.completed_at ?? r.at),
+        inspectors: r.inspectors ? (JSON.parse(r.inspectors) as string[]) : [],
+        notes: r.notes,
+        findings: findings.map((f) => ({ description: f.description, grade: f.grade, deadline: f.deadline, basis: f.basis })),
+      };
+      const text = kind === 'record' ? inspectionRecord(facts) : rectificationOrder(facts);
+      return { filename: `${text.title}-${number}.pdf`, pdf: renderPdf(text.title, text.lines) };
     },
 
     async get(actor: Principal, id: string) {
