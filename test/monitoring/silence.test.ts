@@ -40,14 +40,14 @@ describe.each(['sqlite', 'postgres'] as const)('silent points keep their level (
     expect(s.items.find((i: { item: string }) => i.item === 'water_level').points).toEqual([
       { sensor: 'WL1', kind: 'water_level', level: 'red', derivedFrom: null, stale: true, lastHeard: t0, disabled: false },
     ]);
-    expect(await row()).toMatchObject({ level: 'red', offline: ['WL1'], dataInterrupted: false });
+    expect(await row()).toMatchObject({ level: 'red', offline: ['WL1'], dataInterrupted: false, stale: true, lastHeard: min(30) });
   });
 
   it('a whole pond going silent shows its last level and dataInterrupted (数据中断)', async () => {
     clock = min(100);
     await t.node.services.monitoring.jobs.tick();
     expect(await status()).toMatchObject({ level: 'red', offline: ['WL1', 'RF1'], dataInterrupted: true });
-    expect(await row()).toMatchObject({ level: 'red', silent: true, dataInterrupted: true });
+    expect(await row()).toMatchObject({ level: 'red', silent: true, dataInterrupted: true, stale: true, lastHeard: min(30) });
   });
 
   it('a disabled sensor of a required item keeps its last level, marked disabled', async () => {

@@ -86,6 +86,7 @@ export function createStatusService(deps: Pick<Deps, 'store' | 'now'>, sites: Si
           offline: st.offline,
           silent: st.connectivity.silent,
           dataInterrupted: st.dataInterrupted,
+          ...heard(st),
           missingItems: missingItems(required, st.items),
           openAlarms: Object.values(open).reduce((a, b) => a + b, 0),
           openAlarmsByLevel: open,
@@ -116,6 +117,22 @@ export function createStatusService(deps: Pick<Deps, 'store' | 'now'>, sites: Si
   };
 }
 
+/**
+ * Whether the level shown rests on a silent point's last level (`stale`), and when the site was last
+ * heard from (its newest reading).
+ */
+function heard(st: ComputedStatus): { stale: boolean; lastHeard: number | null } {
+  let stale = false;
+  let last: number | null = null;
+  for (const i of st.items) {
+    for (const p of i.points) {
+      if (p.stale && p.level) stale = true;
+      if (p.lastHeard !== null && (last === null || p.lastHeard > last)) last = p.lastHeard;
+    }
+  }
+  return { stale, lastHeard: last };
+}
+
 /** Every site in the caller's scope and region, whatever watches it (one query). */
 async function sitesInScope(deps: Pick<Deps, 'store'>, actor: Principal, region: string | undefined) {
   let q = applyScope(deps.store.db.selectFrom('sites'), scopeOf(actor), 'sites.region_code', 'sites.enterprise_id');
@@ -142,6 +159,8 @@ function unmonitoredPonds(placed: Awaited<ReturnType<typeof sitesInScope>>, moni
       offline: [] as string[],
       silent: false,
       dataInterrupted: false,
+      stale: false,
+      lastHeard: null,
       missingItems: requiredOf(r),
       openAlarms: 0,
       openAlarmsByLevel: {} as Record<string, number>,

@@ -3,6 +3,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { Card, Grid, Select, Table, Tag, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { PageTitle } from '../../components/PageTitle.tsx';
+import { formatTime } from '../../lib/format.ts';
 import { RegionSelect, useRegionName } from '../../components/RegionSelect.tsx';
 import { useUrlState } from '../../components/useUrlState.ts';
 import { ShanxiMap, type MapPoint } from '../../components/charts/ShanxiMap.tsx';
@@ -104,7 +105,16 @@ export default function OverviewPage() {
     ) : (
       <>
         <LevelTag level={r.mon.level} />
-        {(r.mon.dataInterrupted ?? r.mon.silent) && <TransmissionTag />}
+        {r.mon.stale && r.mon.level && !r.mon.dataInterrupted && (
+          <Tag style={{ borderStyle: 'dashed' }} title={r.mon.lastHeard ? `${t('mon.site.lastSeen')} ${formatTime(r.mon.lastHeard)}` : undefined}>
+            {t('mon.site.stale')}
+          </Tag>
+        )}
+        {(r.mon.dataInterrupted ?? r.mon.silent) && (
+          <span title={r.mon.lastHeard ? `${t('mon.site.lastSeen')} ${formatTime(r.mon.lastHeard)}` : undefined}>
+            <TransmissionTag />
+          </span>
+        )}
       </>
     );
 

@@ -49,6 +49,10 @@ export interface OverviewItem {
   openTransmissionAlarms?: number;
   /** Every sensor silent (数据中断): the level shown is the last one known. */
   dataInterrupted?: boolean;
+  /** The level shown rests on a silent point's last level. */
+  stale?: boolean;
+  /** Newest reading of any of its sensors. */
+  lastHeard?: number | null;
   missingItems?: string[];
 }
 
