@@ -11,7 +11,6 @@ interface Group {
   line: number;
   first: number;
   carried: number[];
-  merged: boolean;
 }
 
 const yearOf = (date: string | null | undefined) => (date ? Number(date.slice(0, 4)) : undefined);
@@ -38,7 +37,7 @@ export function settleDeadlines(drafts: Draft[], carry: boolean): { tasks: Impor
         source = 'merged_cell';
       } else {
         const parsed = parseDeadlineCell(cell.text, yearOf(group?.date));
-        group = { date: parsed.kind === 'date' ? parsed.date : null, text: cell.text, line: cell.line, first: d.number, carried: [], merged: cell.merged };
+        group = { date: parsed.kind === 'date' ? parsed.date : null, text: cell.text, line: cell.line, first: d.number, carried: [] };
         groups.push(group);
         source = 'row';
         if (parsed.kind === 'open') problems.push({ kind: 'open_ended_deadline', numbers: [d.number], line: cell.line, message: `Item ${d.number}: "${cell.text}" names no end date; kept as written` });

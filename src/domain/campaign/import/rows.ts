@@ -35,8 +35,22 @@ export interface ReadRow {
 
 const COLUMN_LABEL = { number: '序号 (number)', task: '任务 (task)', deadline: '完成时限 (deadline)', responsible: '责任单位 (responsible)' };
 
+/** A row's cells by role, as they are being put right. */
+interface Fields {
+  line: number;
+  number: number | null;
+  text: string;
+  deadline: Cell;
+  responsible: string;
+  extra: Record<string, string>;
+  /** Under a number cell merged over several rows (XLSX): the same task goes on. */
+  underMergedNumber: boolean;
+}
+
 /** Reads one row against the column map, moving text that slid into the wrong column back. */
-export function readRow(row: SourceRow, map: ColumnMap): ReadRow {
+export function readRow(row: SourceRow, table: ColumnMap): ReadRow {
+  // A line with no column separator at all is free text: its number, if any, opens it.
+  const map: ColumnMap = row.cells.length === 1 ? { task: 0, extra: [] } : table;
   const markup = new Set<MarkupKind>();
   let cells = row.cells.map((c) => {
     const r = stripMarkup(c);
@@ -58,68 +72,78 @@ export function readRow(row: SourceRow, map: ColumnMap): ReadRow {
     shift('the whole row stood one column to the right');
   }
   const get = (i: number | undefined) => (i === undefined ? '' : (cells[i] ?? ''));
-  let numberText = get(map.number);
-  let text = get(map.task);
-  let deadline: Cell = { text: get(map.deadline), merged: map.deadline !== undefined && merged[map.deadline] === true };
-  let responsible = get(map.responsible);
   const extra: Record<string, string> = {};
   for (const e of map.extra) if (get(e.index) !== '') extra[e.name || `column ${e.index + 1}`] = get(e.index);
-
-  // A number cell merged over several rows (XLSX) numbers one task written on several rows.
+  const numberText = get(map.number);
   const underMergedNumber = map.number !== undefined && merged[map.number] === true && numberCell(numberText) !== null;
-  if (underMergedNumber) numberText = '';
-  let number = numberText === '' ? null : numberCell(numberText);
-  if (numberText !== '' && number === null) {
-    if (isSectionHeading(numberText)) return done({ kind: 'section', line: row.line, text: [numberText, text].filter(Boolean).join(' ') });
-    if (text === '' || isDateOnly(text)) {
-      if (text !== '' && deadline.text === '') deadline = { text, merged: false };
-      text = numberText;
-      shift(`task text stood in the ${COLUMN_LABEL.number} column`);
-    } else {
-      text = `${numberText}\n${text}`;
+  const fields: Fields = {
+    line: row.line,
+    number: null,
+    text: get(map.task),
+    deadline: { text: get(map.deadline), merged: map.deadline !== undefined && merged[map.deadline] === true },
+    responsible: get(map.responsible),
+    extra,
+    underMergedNumber,
+  };
+  if (!underMergedNumber && numberText !== '') {
+    fields.number = numberCell(numberText);
+    if (fields.number === null) {
+      if (isSectionHeading(numberText)) return done({ kind: 'section', line: row.line, text: [numberText, fields.text].filter(Boolean).join(' ') });
+      textInNumberColumn(fields, numberText, shift);
     }
-    numberText = '';
   }
-  if (text === '') {
-    const moved = takeMisplacedText(deadline, responsible, map);
+  putTextBack(fields, map, shift);
+  return done(classify(fields, map));
+}
+
+/** The number column holds words: the task text itself (then reported) or a label before the text. */
+function textInNumberColumn(f: Fields, numberText: string, shift: (what: string) => void) {
+  if (f.text === '' || isDateOnly(f.text)) {
+    if (f.text !== '' && f.deadline.text === '') f.deadline = { text: f.text, merged: false };
+    f.text = numberText;
+    shift(`task text stood in the ${COLUMN_LABEL.number} column`);
+  } else {
+    f.text = `${numberText}\n${f.text}`;
+  }
+}
+
+/** Task text found in the deadline or 责任单位 column, swapped with the deadline, or a number inside the text. */
+function putTextBack(f: Fields, map: ColumnMap, shift: (what: string) => void) {
+  if (f.text === '') {
+    const moved = takeMisplacedText(f.deadline, f.responsible, map);
     if (moved) {
-      text = moved.text;
-      if (moved.from === 'deadline') deadline = { text: '', merged: false };
-      else responsible = '';
+      f.text = moved.text;
+      if (moved.from === 'deadline') f.deadline = { text: '', merged: false };
+      else f.responsible = '';
       shift(`task text stood in the ${COLUMN_LABEL[moved.from]} column`);
     }
-  } else if (isDateOnly(text) && deadline.text !== '' && !isDateOnly(deadline.text)) {
-    [text, deadline] = [deadline.text, { text, merged: false }];
+  } else if (isDateOnly(f.text) && f.deadline.text !== '' && !isDateOnly(f.deadline.text)) {
+    [f.text, f.deadline] = [f.deadline.text, { text: f.text, merged: false }];
     shift(`the ${COLUMN_LABEL.task} and ${COLUMN_LABEL.deadline} columns were swapped`);
   }
-  if (number === null) {
-    const lead = leadingNumber(text);
-    if (lead && lead.rest.trim() !== '' && !underMergedNumber) {
-      number = lead.number;
-      text = lead.rest.trim();
-      if (map.number !== undefined) shift(`the number stood at the start of the task text, not in the ${COLUMN_LABEL.number} column`);
-    }
+  if (f.number !== null || f.underMergedNumber) return;
+  const lead = leadingNumber(f.text);
+  if (lead && lead.rest.trim() !== '') {
+    f.number = lead.number;
+    f.text = lead.rest.trim();
+    if (map.number !== undefined) shift(`the number stood at the start of the task text, not in the ${COLUMN_LABEL.number} column`);
   }
-  if (number !== null) {
-    return done({
-      kind: 'task',
-      line: row.line,
-      number,
-      text,
-      deadline,
-      ...(responsible ? { responsible } : {}),
-      ...(Object.keys(extra).length ? { extra } : {}),
-    });
+}
+
+function classify(f: Fields, map: ColumnMap): Entry {
+  const { line, text, deadline, responsible, extra } = f;
+  if (f.number !== null) {
+    return { kind: 'task', line, number: f.number, text, deadline, ...(responsible ? { responsible } : {}), ...(Object.keys(extra).length ? { extra } : {}) };
   }
   if (text === '') {
-    if (deadline.text !== '') return done({ kind: 'stray_deadline', line: row.line, deadline });
+    if (deadline.text !== '') return { kind: 'stray_deadline', line, deadline };
     const rest = [responsible, ...Object.values(extra)].filter(Boolean).join(' ');
-    return done(rest ? { kind: 'continuation', line: row.line, text: rest } : { kind: 'empty', line: row.line });
+    return rest ? { kind: 'continuation', line, text: rest } : { kind: 'empty', line };
   }
   const sub = startsWithSubItem(text);
-  if (sub !== null) return done({ kind: 'orphan', line: row.line, subNumber: sub, text, deadline, tabular: map.number !== undefined && !underMergedNumber });
-  if (isSectionHeading(text) && deadline.text === '') return done({ kind: 'section', line: row.line, text });
-  return done({ kind: 'continuation', line: row.line, text, ...(underMergedNumber ? { quiet: true } : {}) });
+  if (sub !== null) return { kind: 'orphan', line, subNumber: sub, text, deadline, tabular: map.number !== undefined && !f.underMergedNumber };
+  if (isSectionHeading(text) && deadline.text === '') return { kind: 'section', line, text };
+  return { kind: 'continuation', line, text, ...(f.underMergedNumber ? { quiet: true } : {}) };
 }
 
 /** Task text found in another column: the deadline column holding a sentence, or a long 责任单位. */

@@ -100,3 +100,22 @@ describe('task lists pasted as plain text', () => {
     expect(r.problems[0]!.message).toMatch(/^Lines 1, 2 have no task number/);
   });
 });
+
+describe('plain lines beside a column layout', () => {
+  it('reads lines without separators as free text, not as shifted columns', () => {
+    const r = readTaskText(['1    开展安全培训，    2022年', '提高从业人员安全素质。', '2    完善应急预案    2022年6月底前'].join('\n'));
+    expect(r.tasks.map((t) => [t.number, t.text, t.deadline])).toEqual([
+      [1, '开展安全培训，\n提高从业人员安全素质。', '2022-12-31'],
+      [2, '完善应急预案', '2022-06-30'],
+    ]);
+    expect(kinds(r)).toEqual(['continuation_line']);
+  });
+
+  it('reads an English list the same way', () => {
+    const r = readTaskText(['No.\tTask\tDeadline', '1\tSet up the risk register\tby end of 2022', '2\tConnect every tailings pond online, by 30 June 2022\t'].join('\n'));
+    expect(r.tasks.map((t) => [t.number, t.deadline, t.deadlineSource])).toEqual([
+      [1, '2022-12-31', 'row'],
+      [2, '2022-06-30', 'text'],
+    ]);
+  });
+});
