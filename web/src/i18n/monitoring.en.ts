@@ -25,7 +25,7 @@ export const monitoringEn: Shape<typeof monitoringZh> = {
       noPosition: 'Points without a position', planHint: 'Points drawn at their registered plan coordinates (x, y); colour shows the current level',
       r1h: '1 h', r6h: '6 h', r1d: '1 day', r7d: '7 days', r30d: '30 days', r90d: '90 days', r1y: '1 year',
       sectionView: 'Section (by elevation)', planView: 'Plan',
-      item: 'Monitoring item', stale: 'Silent: last level kept', disabled: 'Disabled: last level kept', missingItems: 'Required items without a working point',
+      item: 'Monitoring item', stale: 'Silent: last level kept', disabled: 'Disabled: last level kept', staleShort: 'silent', disabledShort: 'disabled', missingItems: 'Required items without a working point',
     },
     item: {
       dam_displacement: 'Dam displacement', phreatic_line: 'Phreatic line', dry_beach: 'Dry beach', water_level: 'Pond water level', rainfall: 'Rainfall',

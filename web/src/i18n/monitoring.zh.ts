@@ -22,7 +22,7 @@ export const monitoringZh = {
       noPosition: '未登记位置的测点', planHint: '测点按登记的平面坐标 (x, y) 绘制；颜色表示当前预警等级',
       r1h: '1小时', r6h: '6小时', r1d: '1天', r7d: '7天', r30d: '30天', r90d: '90天', r1y: '1年',
       sectionView: '断面（按高程）', planView: '平面',
-      item: '监测项目', stale: '数据中断，保持最后等级', disabled: '已停用，保持最后等级', missingItems: '缺少正常测点的必测项目',
+      item: '监测项目', stale: '数据中断，保持最后等级', disabled: '已停用，保持最后等级', staleShort: '中断', disabledShort: '停用', missingItems: '缺少正常测点的必测项目',
     },
     item: {
       dam_displacement: '坝体位移', phreatic_line: '浸润线', dry_beach: '干滩', water_level: '库水位', rainfall: '降水量',

@@ -122,7 +122,7 @@ export default function SiteMonitoringTab({ site }: SiteTabProps) {
                       >
                         {p.level ? <LevelTag level={p.level} short /> : <Tag style={p.stale || p.disabled ? { borderStyle: 'dashed' } : undefined}>{p.sensor}</Tag>}
                         {p.level && <span style={{ fontSize: 12, marginRight: 2 }}>{p.sensor}</span>}
-                        {(p.stale || p.disabled) && <Tag style={{ borderStyle: 'dashed', marginRight: 6 }}>{t(p.disabled ? 'mon.site.disabled' : 'mon.site.stale')}</Tag>}
+                        {(p.stale || p.disabled) && <Tag style={{ borderStyle: 'dashed', marginRight: 6 }}>{t(p.disabled ? 'mon.site.disabledShort' : 'mon.site.staleShort')}</Tag>}
                       </span>
                     ))}
                   </Space>
