@@ -19,6 +19,7 @@ export function createServices(deps: Deps) {
   const enterprises = createEnterpriseService(deps);
   const sites = createSiteService(deps);
   const monitoring = createMonitoring(deps, sites);
+  const dualprev = createDualPrevention(deps, sites);
   const services = {
     auth: createAuthService(deps),
     users: createUserService(deps),
@@ -30,8 +31,9 @@ export function createServices(deps: Deps) {
     // Forwarded readings' rollups go through the monitoring writer, which keeps its own buffer beside them.
     network: createNetwork(deps, monitoring.writer),
     compliance: createCompliance(deps, sites),
-    enforcement: createEnforcement(deps),
-    dualprev: createDualPrevention(deps, sites),
+    // Inspection findings open hazards in the enterprise's ledger.
+    enforcement: createEnforcement(deps, dualprev.hazards),
+    dualprev,
     campaignImport: createCampaignImportService(),
   };
   return { ...services, thresholdTemplates: createThresholdTemplates(deps, services.network.directives), metrics: createMetrics(deps, services) };

@@ -31,6 +31,11 @@ for (const kind of STORE_KINDS) {
       const f = await t.req('POST', `/api/v1/inspections/${id}/findings`, { token: inspector, body: { description: '排洪设施堵塞', grade: 'major', deadline: '2026-12-31' } });
       expect(f.status).toBe(201);
       expect(f.body).toMatchObject({ grade: 'major', deadline: '2026-12-31', inspection: id });
+      // The finding opened a hazard in the enterprise's ledger.
+      expect(f.body.hazard).toEqual(expect.any(String));
+      const h = await t.req('GET', `/api/v1/hazards/${f.body.hazard}`, { token: inspector });
+      expect(h.status).toBe(200);
+      expect(h.body).toMatchObject({ grade: 'major', source: 'inspection', sourceRef: id, description: '排洪设施堵塞' });
       const done = await t.req('POST', `/api/v1/inspections/${id}/complete`, { token: inspector, body: {} });
       expect(done.status).toBe(200);
       expect(done.body.state).toBe('completed');

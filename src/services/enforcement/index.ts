@@ -1,4 +1,5 @@
 import type { Deps } from '../context.ts';
+import type { HazardService } from '../dualprev/hazards.ts';
 import { createLicenceService } from './licences.ts';
 import { createScoreService } from './scores.ts';
 import { createCaseService } from './cases.ts';
@@ -7,7 +8,7 @@ import { createInspectionService } from './inspections.ts';
 import { createPlanService } from './plans.ts';
 
 /** Supervision and enforcement (监管执法): one service per record kind. */
-export function createEnforcement(deps: Deps) {
+export function createEnforcement(deps: Deps, hazards?: Pick<HazardService, 'report'>) {
   const classes = createClassService(deps);
   return {
     licences: createLicenceService(deps),
@@ -15,7 +16,7 @@ export function createEnforcement(deps: Deps) {
     cases: createCaseService(deps),
     classes,
     plans: createPlanService(deps, classes),
-    inspections: createInspectionService(deps),
+    inspections: createInspectionService(deps, hazards),
   };
 }
 

@@ -1,6 +1,6 @@
 import { uuidv7 } from 'uuidv7';
-import { canSee, requireAccess, requirePermission, requirePlacement, scopeOf, type Principal } from '../../domain/access/policy.ts';
-import { chinaDate } from '../../domain/enforcement/dates.ts';
+import { can, canSee, requireAccess, requirePermission, requirePlacement, scopeOf, type Principal } from '../../domain/access/policy.ts';
+import { addDays, chinaDate, startOfChinaDate } from '../../domain/enforcement/dates.ts';
 import { inspectionRecord, rectificationOrder } from '../../domain/enforcement/documents.ts';
 import { documentNumber, inspectionAfter, type FindingGrade, type InspectionKind, type InspectionState } from '../../domain/enforcement/inspections.ts';
 import { Conflict, Invalid, NotFound } from '../../domain/errors.ts';
@@ -11,6 +11,7 @@ import { findEnterprise } from '../../store/repos/enterprises.ts';
 import { findSite } from '../../store/repos/sites.ts';
 import type { Executor } from '../../store/db.ts';
 import type { Deps } from '../context.ts';
+import type { HazardService } from '../dualprev/hazards.ts';
 import { audit } from './audit.ts';
 import { renderPdf } from './pdf.ts';
 
@@ -60,7 +61,14 @@ function presentInspection(r: InspectionsTable) {
 
 const isUniqueViolation = (e: unknown) => /unique|duplicate key/i.test(String((e as Error)?.message ?? e));
 
-export function createInspectionService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' | 'events' | 'regions'>) {
+/** Days given to rectify a finding when the inspector sets no deadline. */
+const DEFAULT_RECTIFY_DAYS = 30;
+
+/**
+ * `hazards`: the enterprise's hazard ledger (dual prevention), where each finding opens a hazard
+ * (source 'inspection') when the inspector may report one.
+ */
+export function createInspectionService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' | 'events' | 'regions'>, hazards?: Pick<HazardService, 'report'>) {
   const { db } = deps.store;
 
   async function visible(actor: Principal, id: string, ex: Executor = db): Promise<InspectionsTable> {
@@ -129,6 +137,22 @@ export function createInspectionService(deps: Pick<Deps, 'store' | 'now' | 'node
       requireAccess(actor, 'inspection.record', { regionCode: r.region_code, enterpriseId: r.enterprise_id }, 'Inspection');
       inspectionAfter(r.state as InspectionState, 'findings');
       const now = deps.now();
+      const deadline = input.deadline ?? addDays(chinaDate(now), DEFAULT_RECTIFY_DAYS);
+      // The hazard is opened first, under an id made here, so that the finding can name it; a finding
+      // that fails afterwards leaves the hazard in the ledger, pointing at this inspection.
+      let hazardId: string | null = null;
+      if (hazards && can(actor, 'hazard.report')) {
+        const h = await hazards.report(actor, {
+          id: uuidv7(),
+          site: r.site_id,
+          description: input.description,
+          grade: input.grade,
+          deadline: startOfChinaDate(addDays(deadline, 1)) - 1,
+          source: 'inspection',
+          sourceRef: r.id,
+        });
+        hazardId = h.hazard.id;
+      }
       const f: InspectionFindingsTable = {
         id: uuidv7(),
         inspection_id: r.id,
@@ -136,10 +160,9 @@ export function createInspectionService(deps: Pick<Deps, 'store' | 'now' | 'node
         enterprise_id: r.enterprise_id,
         description: input.description,
         grade: input.grade,
-        deadline: input.deadline ?? null,
+        deadline,
         basis: input.basis ?? null,
-        // The hazard ledger (dual prevention) opens the hazard when it is wired here.
-        hazard_id: null,
+        hazard_id: hazardId,
         version: 1,
         origin_node: deps.nodeId,
         created_at: now,
