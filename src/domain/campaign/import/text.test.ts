@@ -119,3 +119,22 @@ describe('plain lines beside a column layout', () => {
     ]);
   });
 });
+
+describe('dates that name no year', () => {
+  it('take the year of the group above them, in a deadline cell and in sub-items', () => {
+    const r = readTaskText(
+      ['序号\t工作任务\t完成时限', '1\t制定实施方案\t2022年', '2\t开展排查\t6月底前', '3\t(1) 完成隐患登记，2021年6月底前；(2) 完成整改销号，年底前\t'].join('\n'),
+    );
+    expect(r.tasks.map((t) => [t.number, t.deadline])).toEqual([
+      [1, '2022-12-31'],
+      [2, '2022-06-30'],
+      [3, '2022-12-31'],
+    ]);
+    // Each sub-item keeps its own date; the task ends with its last one, which overrides the carried 6月底前.
+    expect(r.problems.map((p) => p.kind)).toEqual(['carried_deadline', 'deadline_conflict']);
+    expect(r.tasks[2]!.subItems).toEqual([
+      { number: 1, text: '完成隐患登记，2021年6月底前；', deadline: '2021-06-30', deadlineText: '2021年6月底前' },
+      { number: 2, text: '完成整改销号，年底前', deadline: '2022-12-31', deadlineText: '年底前' },
+    ]);
+  });
+});
