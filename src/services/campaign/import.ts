@@ -29,7 +29,7 @@ export type CampaignImportService = ReturnType<typeof createCampaignImportServic
 export async function readCampaignTaskList({ format, content }: CampaignImportInput): Promise<ImportResult> {
   const bytes = Buffer.byteLength(content, 'utf8');
   if (bytes > MAX_CONTENT_BYTES) {
-    throw new TooLarge(`content is ${(bytes / 1024 / 1024).toFixed(1)} MB; a task list may be at most ${MAX_CONTENT_BYTES / 1024 / 1024} MB (内容过大)`);
+    throw new TooLarge(`content is ${bytes} bytes; a task list may be at most 10 MB (${MAX_CONTENT_BYTES} bytes) (内容过大)`);
   }
   if (format === 'text') return readTaskText(content);
   if (format === 'csv') {
