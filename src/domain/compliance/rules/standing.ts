@@ -12,7 +12,7 @@ export const standardisationGrade = defineRule({
   zh: '金属非金属规模以上矿山、三等以上尾矿库达到安全生产标准化二级及以上；其他企业达到三级及以上',
   en: 'Above-scale mines and grade-3-or-higher ponds at standardisation grade 2 or better; others at grade 3 or better',
   params: {
-    aboveScaleCapacity: param(positive, 30, '规模以上矿山产能下限（万吨/年）', 'Capacity from which a mine counts as above scale (10⁴ t/a)', 'platform default (to confirm: the seed does not define 规模以上)'),
+    aboveScaleCapacity: param(positive, 30, '规模以上矿山产能下限（万吨/年）', 'Capacity from which a mine counts as above scale (10⁴ t/a)', '平台默认值 (platform default; to confirm: the seed does not define 规模以上)'),
     pondGradeAtMost: param(z.number().int().min(1).max(5), 3, '尾矿库等别（此等及以上）', 'Pond grade up to which grade 2 is required', `${SEED} 任务清单第2项「三等以上尾矿库」`),
     strictGrade: param(z.number().int().min(1).max(3), 2, '规模以上矿山与三等以上尾矿库应达到的标准化等级', 'Grade required of above-scale mines and grade 1–3 ponds', `${SEED} 任务清单第2项`),
     otherGrade: param(z.number().int().min(1).max(3), 3, '其他企业应达到的标准化等级', 'Grade required of the others', `${SEED} 任务清单第2项`),
@@ -51,7 +51,7 @@ export const licenceValid = defineRule({
   zh: '生产矿山和尾矿库须持有有效的安全生产许可证',
   en: 'A producing site needs a valid safety licence',
   params: {
-    statuses: param(z.array(z.string().min(1)).min(1).max(10), ['producing'], '须持证的生产状态', 'Statuses that need a licence', 'platform default'),
+    statuses: param(z.array(z.string().min(1)).min(1).max(10), ['producing'], '须持证的生产状态', 'Statuses that need a licence', '平台默认值 (platform default)'),
   },
   evaluate(ctx, p) {
     return ctx.sites.filter((s) => s.status !== null && p.statuses.includes(s.status)).flatMap((s) => {

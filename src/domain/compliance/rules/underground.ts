@@ -12,7 +12,7 @@ export const expertConsultation = defineRule({
   params: {
     peopleAbove: param(z.number().int().min(0), 30, '入井人数超过（人）', 'More people underground than', `${SEED} 任务清单第19项「超过30人」`, 'The 2023 campaign wording is "≥ 30 on a shift"; the seed says "more than 30"'),
     depthAbove: param(positive, 800, '井深超过（米）', 'Deeper than (m)', `${SEED} 任务清单第19项`),
-    validDays: param(z.number().int().min(1).max(3650), 365, '会诊有效期（天）', 'Days a consultation counts for', 'platform default (to confirm: the seed asks for a consultation, not how often)'),
+    validDays: param(z.number().int().min(1).max(3650), 365, '会诊有效期（天）', 'Days a consultation counts for', '平台默认值 (platform default; to confirm: the seed asks for a consultation, not how often)'),
   },
   evaluate(ctx, p) {
     return ctx.sites.filter(isActive).flatMap((s) => {
@@ -38,8 +38,8 @@ export const fillingMethod = defineRule({
   zh: '新建金属地下矿山必须对能否采用充填采矿法进行论证，并优先推行尾矿充填采矿法',
   en: 'A new underground metal mine must assess whether it can use a filling method (tailings filling preferred)',
   params: {
-    metals: param(z.array(z.string().min(1)).min(1).max(50), METALS, '金属矿种', 'Minerals counted as metal', 'platform default (the registry\'s metal minerals)'),
-    constructionIsNew: param(z.boolean(), true, '基建矿山视为新建', 'Mines under construction count as new', 'platform default'),
+    metals: param(z.array(z.string().min(1)).min(1).max(50), METALS, '金属矿种', 'Minerals counted as metal', '平台默认值 (platform default; the registry\'s metal minerals)'),
+    constructionIsNew: param(z.boolean(), true, '基建矿山视为新建', 'Mines under construction count as new', '平台默认值 (platform default)'),
   },
   evaluate(ctx, p) {
     return ctx.sites.filter(isActive).flatMap((s) => {
@@ -61,7 +61,7 @@ export const bannedEquipment = defineRule({
   zh: '强制淘汰采用干式制动的无轨胶轮车运输人员、炸药、油料等落后工艺设备；禁止使用目录所列设备及工艺',
   en: 'Dry-brake trackless vehicles may not carry people, explosives or fuel; equipment and processes on the banned catalogues may not be used',
   params: {
-    vehicleKinds: param(z.array(z.string().min(1)).min(1).max(20), ['trackless_vehicle'], '无轨胶轮车的设备类别', 'Register kinds counted as trackless rubber-tyred vehicles', 'platform default'),
+    vehicleKinds: param(z.array(z.string().min(1)).min(1).max(20), ['trackless_vehicle'], '无轨胶轮车的设备类别', 'Register kinds counted as trackless rubber-tyred vehicles', '平台默认值 (platform default)'),
     bannedList: param(z.array(bannedEntry).max(500), STARTER_BANNED_LIST, '禁止使用的设备及工艺目录（按名称/型号匹配）', 'Banned equipment and processes (matched by name or model)', '金属非金属矿山禁止使用的设备及工艺目录', 'Starter list: to be completed from the national catalogues (须按国家目录补全)'),
   },
   evaluate(ctx, p) {

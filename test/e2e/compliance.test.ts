@@ -1,0 +1,95 @@
+// The compliance page in a real browser against a real node: findings of a run listed in Chinese with
+// their evidence, acknowledged from the table; the rule catalogue with sources and parameters; an
+// enterprise account reads its own findings without the buttons.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { startServer, type RunningServer } from '../../src/server.ts';
+import { creditCode } from '../support/factories.ts';
+import { apiCall } from './api.ts';
+import { CHROMIUM, SKIP_BROWSER_TESTS, requireChromium } from './chromium.ts';
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+const SHOTS = process.env.KUANGAN_SCREENSHOTS ?? os.tmpdir();
+const ADMIN_PASSWORD = 'E2e-admin-pass-5';
+
+function newest(dir: string): number {
+  let t = 0;
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+/** Builds the web app when there is no build or it is older than its sources. */
+function ensureWebBuilt() {
+  const index = path.join(root, 'web', 'dist', 'index.html');
+  if (fs.existsSync(index) && fs.statSync(index).mtimeMs >= newest(path.join(root, 'web', 'src'))) return;
+  const r = spawnSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('web build failed');
+}
+
+describe.skipIf(SKIP_BROWSER_TESTS)('compliance page in a browser', () => {
+  let server: RunningServer;
+  let dataDir: string;
+  let browser: Browser;
+  let adminToken: string;
+  let staffToken: string;
+
+  const call = <T>(method: string, url: string, body?: unknown, token = adminToken) => apiCall<T>(server.url, token, method, url, body);
+  async function login(username: string, password: string): Promise<string> {
+    const r = await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+    return ((await r.json()) as { token: string }).token;
+  }
+  async function contextFor(token: string): Promise<BrowserContext> {
+    const c = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+    await c.addInitScript(([tok]) => (localStorage.setItem('kuangan.token', tok!), localStorage.setItem('kuangan.lang', 'zh')), [token]);
+    return c;
+  }
+
+  beforeAll(async () => {
+    requireChromium();
+    ensureWebBuilt();
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kuangan-e2e-compliance-'));
+    server = await startServer({ port: 0, host: '127.0.0.1', dataDir, adminPassword: ADMIN_PASSWORD });
+    adminToken = await login('admin', ADMIN_PASSWORD);
+    const ent = await call<{ id: string }>('POST', '/api/v1/enterprises', { name: '晋南矿业有限公司', creditCode: creditCode(4711, '140105'), region: '140105' });
+    await call('POST', '/api/v1/sites', { code: 'TK-HIGH', name: '高坝尾矿库', kind: 'tailings_pond', region: '140105', enterprise: ent.id, isNew: true, damHeight: 230, totalStorage: 1200, standardGrade: 1, safetyLicence: 'AQ', status: 'producing' });
+    await call('POST', '/api/v1/users', { username: 'staff_cmp', password: 'Passw0rd1', role: 'enterprise_staff', enterprise: ent.id });
+    staffToken = await login('staff_cmp', 'Passw0rd1');
+    await call('POST', '/api/v1/compliance/run', {});
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('lists the findings, acknowledges one, and shows the rule catalogue', async () => {
+    const page = await (await contextFor(adminToken)).newPage();
+    await page.goto(`${server.url}/compliance`);
+    await page.getByText('新（改、扩）建尾矿库总坝高230米，超过200米').waitFor();
+    await page.screenshot({ path: path.join(SHOTS, 'kuangan-compliance-findings.png'), fullPage: true });
+    const row = page.locator('tr', { hasText: '总坝高230米' });
+    await row.getByRole('button', { name: /^确\s?认$/ }).click();
+    await row.getByText('已确认').waitFor();
+    await page.getByRole('tab', { name: '规则目录' }).click();
+    await page.getByText('one_mine_one_operator', { exact: true }).waitFor();
+    await expect(page.locator('.ant-card-head code').count()).resolves.toBe(13);
+    await page.screenshot({ path: path.join(SHOTS, 'kuangan-compliance-rules.png'), fullPage: true });
+  });
+
+  it('an enterprise account reads its own findings without the buttons', async () => {
+    const page = await (await contextFor(staffToken)).newPage();
+    await page.goto(`${server.url}/compliance`);
+    await page.getByText('总坝高230米').waitFor();
+    await expect(page.getByRole('button', { name: '立即检查' }).count()).resolves.toBe(0);
+    await expect(page.getByRole('button', { name: /^确\s?认$/ }).count()).resolves.toBe(0);
+  });
+});
