@@ -13,6 +13,7 @@ import { createCompliance } from './compliance/index.ts';
 import { createEnforcement } from './enforcement/index.ts';
 import { createDualPrevention } from './dualprev/index.ts';
 import { createCampaignImportService } from './campaign/import.ts';
+import { createDocuments } from './documents/index.ts';
 
 /** Every capability's service, wired once with only the dependencies it uses. */
 export function createServices(deps: Deps) {
@@ -35,6 +36,7 @@ export function createServices(deps: Deps) {
     enforcement: createEnforcement(deps, dualprev.hazards),
     dualprev,
     campaignImport: createCampaignImportService(),
+    documents: createDocuments(deps, sites),
   };
   return { ...services, thresholdTemplates: createThresholdTemplates(deps, services.network.directives), metrics: createMetrics(deps, services) };
 }

@@ -7,6 +7,7 @@ import { campaignImportRoutes } from './campaign/import.ts';
 import { enterpriseRoutes } from './enterprises.ts';
 import { enforcementRoutes } from './enforcement/index.ts';
 import { dualprevRoutes } from './dualprev/index.ts';
+import { documentRoutes } from './documents/index.ts';
 import { importRoutes } from './import.ts';
 import { fileRoutes } from './files.ts';
 import { monitoringRoutes } from './monitoring/index.ts';
@@ -35,5 +36,6 @@ export function registerRoutes(app: App, s: Services, deps: Deps, node: NodeInfo
   complianceRoutes(app, s.compliance);
   enforcementRoutes(app, s.enforcement);
   dualprevRoutes(app, s.dualprev);
+  documentRoutes(app, s.documents);
   campaignImportRoutes(app, s.campaignImport);
 }
