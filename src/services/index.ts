@@ -13,6 +13,7 @@ import { createCompliance } from './compliance/index.ts';
 import { createEnforcement } from './enforcement/index.ts';
 import { createDualPrevention } from './dualprev/index.ts';
 import { createCampaignImportService } from './campaign/import.ts';
+import { createCampaignLedger } from './campaign/ledger.ts';
 import { createDocuments } from './documents/index.ts';
 
 /** Every capability's service, wired once with only the dependencies it uses. */
@@ -38,7 +39,13 @@ export function createServices(deps: Deps) {
     campaignImport: createCampaignImportService(),
     documents: createDocuments(deps, sites),
   };
-  return { ...services, thresholdTemplates: createThresholdTemplates(deps, services.network.directives), metrics: createMetrics(deps, services) };
+  return {
+    ...services,
+    thresholdTemplates: createThresholdTemplates(deps, services.network.directives),
+    metrics: createMetrics(deps, services),
+    // Registers its order handlers (task.assign, task.review) and its deadline job.
+    campaignLedger: createCampaignLedger(deps, services.network),
+  };
 }
 
 export type Services = ReturnType<typeof createServices>;

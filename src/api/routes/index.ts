@@ -4,6 +4,7 @@ import type { App } from '../app.ts';
 import { authRoutes } from './auth.ts';
 import { complianceRoutes } from './compliance/index.ts';
 import { campaignImportRoutes } from './campaign/import.ts';
+import { campaignLedgerRoutes } from './campaign/ledger.ts';
 import { enterpriseRoutes } from './enterprises.ts';
 import { enforcementRoutes } from './enforcement/index.ts';
 import { dualprevRoutes } from './dualprev/index.ts';
@@ -38,4 +39,5 @@ export function registerRoutes(app: App, s: Services, deps: Deps, node: NodeInfo
   dualprevRoutes(app, s.dualprev);
   documentRoutes(app, s.documents);
   campaignImportRoutes(app, s.campaignImport);
+  campaignLedgerRoutes(app, s.campaignLedger);
 }

@@ -56,6 +56,11 @@ export const PERMISSIONS = [
   'settings.manage',
   // The campaign's task list (专项整治任务清单): read a list in for review before it is kept.
   'campaign.import',
+  // The campaign ledger (专项整治台账): read it; run campaigns, tasks, assignments, key problems and
+  // pressure measures; report an assignment's progress with evidence.
+  'campaign.read',
+  'campaign.manage',
+  'campaign.report',
   // Compliance rules of the campaign (合规检查): read findings, run the rules, change their parameters.
   'compliance.read',
   'compliance.run',
@@ -94,6 +99,9 @@ const officer: Permission[] = [
   'compliance.read',
   'compliance.run',
   'campaign.import',
+  'campaign.read',
+  'campaign.manage',
+  'campaign.report',
 ];
 
 /** Dual prevention: enterprises manage risks and run the hazard loop; the supervising level reads, verifies and lists (挂牌督办). */
@@ -107,11 +115,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   province_officer: [...officer, ...enforcer, ...dualprevOfficer],
   city_officer: [...officer, ...enforcer, ...dualprevOfficer],
   county_officer: [...officer, ...enforcer, ...dualprevOfficer],
-  inspector: ['registry.read', 'monitoring.read', 'alarm.verify', 'enforcement.read', 'score.record', 'inspection.record', 'compliance.read', 'dualprev.read', 'hazard.report'],
-  expert: ['registry.read', 'monitoring.read', 'enforcement.read', 'compliance.read', 'dualprev.read'],
-  enterprise_principal: ['registry.read', 'site.update', 'monitoring.read', 'monitoring.configure', 'telemetry.write', 'alarm.respond', 'user.read', 'enforcement.read', 'compliance.read', ...dualprevManager],
-  enterprise_safety_officer: ['registry.read', 'site.update', 'monitoring.read', 'monitoring.configure', 'telemetry.write', 'alarm.respond', 'enforcement.read', 'compliance.read', ...dualprevManager],
-  enterprise_staff: ['registry.read', 'monitoring.read', 'alarm.respond', 'enforcement.read', 'compliance.read', 'dualprev.read', 'hazard.report'],
+  inspector: ['registry.read', 'monitoring.read', 'alarm.verify', 'enforcement.read', 'score.record', 'inspection.record', 'compliance.read', 'campaign.read', 'dualprev.read', 'hazard.report'],
+  expert: ['registry.read', 'monitoring.read', 'enforcement.read', 'compliance.read', 'campaign.read', 'dualprev.read'],
+  enterprise_principal: ['registry.read', 'site.update', 'monitoring.read', 'monitoring.configure', 'telemetry.write', 'alarm.respond', 'user.read', 'enforcement.read', 'compliance.read', 'campaign.read', 'campaign.report', ...dualprevManager],
+  enterprise_safety_officer: ['registry.read', 'site.update', 'monitoring.read', 'monitoring.configure', 'telemetry.write', 'alarm.respond', 'enforcement.read', 'compliance.read', 'campaign.read', 'campaign.report', ...dualprevManager],
+  enterprise_staff: ['registry.read', 'monitoring.read', 'alarm.respond', 'enforcement.read', 'compliance.read', 'campaign.read', 'dualprev.read', 'hazard.report'],
 };
 
 /** Roles an account of the given role may create (always inside its own scope). */

@@ -60,6 +60,8 @@ export const SYNC_ENTITIES = {
   // Dual prevention (双重预防): the risk register and the hazard ledger, placed by their own columns.
   risk: { table: 'risks', stream: 'records', version: 'version', placement: async (_tx, row) => own(row) },
   hazard: { table: 'hazards', stream: 'records', version: 'version', placement: async (_tx, row) => own(row) },
+  /** A region's or enterprise's share of a campaign task (专项整治任务交办), made where its assignee is served. */
+  assignment: { table: 'task_assignments', stream: 'records', version: 'version', placement: async (_tx, row) => own(row) },
   /**
    * The change log: each node's chain travels whole and is verified per origin at every level. An
    * entry sits where the node that wrote it sits (checked against the sender's subtree by origin).
