@@ -4,6 +4,7 @@ import { loadConfig } from '../config.ts';
 import { createNode } from '../node.ts';
 import { DEMO_PASSWORD, seedDemoRegistry } from '../demo/seed.ts';
 import { startDemoMonitoring } from '../demo/monitoring.ts';
+import { seedDemoEnforcement } from '../demo/enforcement.ts';
 
 export const DEMO_ADMIN_PASSWORD = 'Admin2026ka';
 
@@ -19,6 +20,8 @@ export function demoCommand() {
       const config = loadConfig(env, o.port ? { port: Number(o.port) } : {});
       const node = await createNode(config);
       const seeded = await seedDemoRegistry(node);
+      // Licences, scores, cases, inspections and a plan for the registry just loaded.
+      if (seeded) await seedDemoEnforcement(node);
       const stops: (() => Promise<void> | void)[] = [];
       stops.push(await startDemoMonitoring(node));
       await node.app.listen({ port: config.port, host: config.host });
