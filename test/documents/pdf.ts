@@ -12,7 +12,7 @@ export interface Printed {
   /** What pdftotext -layout reads back. */
   text: string;
   pages: number;
-  /** Lines of pdfimages -list past its header: one per embedded image. */
+  /** Lines of pdfimages -list past its header, one per embedded image (not counting transparency masks). */
   images: string[];
 }
 
@@ -26,7 +26,7 @@ export async function printed(t: TestNode, url: string, token?: string): Promise
     fs.writeFileSync(file, r.rawPayload);
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
     const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
-    const images = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }).split('\n').slice(2).filter((l) => l.trim());
+    const images = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }).split('\n').slice(2).filter((l) => l.trim().split(/\s+/)[2] === 'image');
     return { status: 200, headers: r.headers, text, pages: Number(/^Pages:\s+(\d+)/m.exec(info)?.[1] ?? 0), images };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
