@@ -80,6 +80,10 @@ export function assemble(entries: Entry[]): { drafts: Draft[]; problems: Problem
         headingUnused();
         section = e.text;
         heading = { text: e.text, line: e.line, used: false };
+        if (e.deadline) {
+          stray = { ...e.deadline, line: e.line };
+          problems.push({ kind: 'stray_deadline', line: e.line, message: `The heading on line ${e.line} carries a deadline ("${e.deadline.text}"); read as the deadline of the rows below it` });
+        }
         break;
       case 'task': {
         const d: Draft = { number: e.number, text: e.text, deadline: e.deadline, line: e.line, lines: [e.line] };

@@ -3,8 +3,8 @@ import { checkNumbers, checkSubItems } from './checks.ts';
 import { guessMap, headerMap, type ColumnMap } from './columns.ts';
 import { settleDeadlines } from './deadlines.ts';
 import { MARKUP_LABEL, type MarkupKind } from './markup.ts';
-import { excerpt } from './normalize.ts';
-import { readRow, type ReadRow } from './rows.ts';
+import { chineseNumber, excerpt } from './normalize.ts';
+import { readRow, type Entry, type ReadRow } from './rows.ts';
 import { nearDuplicates } from './similarity.ts';
 import { textToRows } from './text-rows.ts';
 import type { ImportResult, Problem, SourceRow } from './types.ts';
@@ -42,7 +42,10 @@ export function readTaskList(rows: SourceRow[], opts: { markup?: { kind: MarkupK
     problems.push({ kind: 'unknown_column', line: rows[headerAt]!.line, message: `Column${map.extra.length > 1 ? 's' : ''} ${map.extra.map((e) => `"${e.name}"`).join(', ')} not known; kept as extra on each task` });
   }
   const body = read.slice(start);
-  const { drafts, problems: assembly } = assemble(body.map((r) => r.entry));
+  const entries = body.map((r) => r.entry);
+  const numbered = headingsAsTasks(entries);
+  if (numbered) problems.push(numbered.problem);
+  const { drafts, problems: assembly } = assemble(numbered?.entries ?? entries);
   const carry = !rows.some((r) => map.deadline !== undefined && r.merged?.[map.deadline] === true);
   const { tasks, problems: deadlines } = settleDeadlines(drafts, carry);
   problems.push(...assembly, ...deadlines, ...checkNumbers(tasks), ...checkSubItems(tasks), ...nearDuplicates(tasks));
@@ -50,6 +53,26 @@ export function readTaskList(rows: SourceRow[], opts: { markup?: { kind: MarkupK
   problems.push(...shiftProblems(body, numberAt), ...markupProblems(body, opts.markup ?? [], rows[headerAt >= 0 ? headerAt : start]?.line ?? Infinity, numberAt));
   if (tasks.length === 0) problems.push({ kind: 'no_tasks', message: 'No numbered task was found' });
   return { tasks, problems: sortProblems(problems) };
+}
+
+/** A list numbered only 一、二、三、: with no arabic-numbered task anywhere, its headings are its tasks. */
+function headingsAsTasks(entries: Entry[]): { entries: Entry[]; problem: Problem } | null {
+  if (entries.some((e) => e.kind === 'task')) return null;
+  const converted = entries.map((e) => (e.kind === 'section' ? (headingTask(e) ?? e) : e));
+  const numbers = converted.filter((e) => e.kind === 'task').map((e) => (e as { number: number }).number);
+  if (numbers.length < 2) return null;
+  const first = converted.find((e) => e.kind === 'task')!;
+  return {
+    entries: converted,
+    problem: { kind: 'chinese_numbering', numbers, line: first.line, message: `No arabic-numbered task was found; the items numbered 一、二、… were read as tasks ${numbers.join(', ')}` },
+  };
+}
+
+function headingTask(e: Extract<Entry, { kind: 'section' }>): Entry | null {
+  const m = /^\s*(?:第\s*)?[（(]?([一二三四五六七八九十百两]+)[)）]?\s*[、.．]?\s*([\s\S]*)$/.exec(e.text);
+  const number = m ? chineseNumber(m[1]!) : null;
+  if (number === null || !m![2]!.trim()) return null;
+  return { kind: 'task', line: e.line, number, text: m![2]!.trim(), deadline: e.deadline ?? { text: '', merged: false } };
 }
 
 /** Without a header, the table starts at the item 1 followed by the longest ascending run. */

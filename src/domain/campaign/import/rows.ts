@@ -10,7 +10,7 @@ export type Entry =
   | { kind: 'task'; line: number; number: number; text: string; deadline: Cell; responsible?: string; extra?: Record<string, string> }
   | { kind: 'orphan'; line: number; subNumber: number; text: string; deadline: Cell; /** Stood in a table whose number column was empty. */ tabular: boolean }
   | { kind: 'continuation'; line: number; text: string; /** Under a merged number cell: part of the same task by design. */ quiet?: boolean }
-  | { kind: 'section'; line: number; text: string }
+  | { kind: 'section'; line: number; text: string; deadline?: Cell }
   | { kind: 'stray_deadline'; line: number; deadline: Cell }
   | { kind: 'header'; line: number }
   | { kind: 'empty'; line: number };
@@ -88,7 +88,10 @@ export function readRow(row: SourceRow, table: ColumnMap): ReadRow {
   if (!underMergedNumber && numberText !== '') {
     fields.number = numberCell(numberText);
     if (fields.number === null) {
-      if (isSectionHeading(numberText)) return done({ kind: 'section', line: row.line, text: [numberText, fields.text].filter(Boolean).join(' ') });
+      if (isSectionHeading(numberText)) {
+        const text = [numberText, fields.text].filter(Boolean).join(' ');
+        return done({ kind: 'section', line: row.line, text, ...(fields.deadline.text ? { deadline: fields.deadline } : {}) });
+      }
       textInNumberColumn(fields, numberText, shift);
     }
   }
@@ -142,7 +145,7 @@ function classify(f: Fields, map: ColumnMap): Entry {
   }
   const sub = startsWithSubItem(text);
   if (sub !== null) return { kind: 'orphan', line, subNumber: sub, text, deadline, tabular: map.number !== undefined && !f.underMergedNumber };
-  if (isSectionHeading(text) && deadline.text === '') return { kind: 'section', line, text };
+  if (isSectionHeading(text)) return { kind: 'section', line, text, ...(deadline.text ? { deadline } : {}) };
   return { kind: 'continuation', line, text, ...(f.underMergedNumber ? { quiet: true } : {}) };
 }
 

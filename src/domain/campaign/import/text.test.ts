@@ -138,3 +138,27 @@ describe('dates that name no year', () => {
     ]);
   });
 });
+
+describe('lists numbered 一、二、三 only', () => {
+  it('reads the numbered items as tasks when no arabic number is found, and says so', () => {
+    const r = readTaskText(['一、建立健全安全生产责任体系，层层压实责任。 2021年底前', '二、开展尾矿库“头顶库”综合治理。', '三、推进非煤矿山安全风险监测预警系统建设，到2022年6月底前全面联网。'].join('\n'));
+    expect(r.tasks.map((t) => [t.number, t.deadline])).toEqual([
+      [1, '2021-12-31'],
+      [2, '2021-12-31'],
+      [3, '2022-06-30'],
+    ]);
+    expect(r.tasks[0]!.text).toBe('建立健全安全生产责任体系，层层压实责任。');
+    expect(r.problems.map((p) => p.kind)).toEqual(['chinese_numbering', 'carried_deadline', 'deadline_conflict']);
+  });
+});
+
+describe('a heading row that carries its group’s deadline', () => {
+  it('gives the deadline to the tasks under it', () => {
+    const r = readTaskText(['序号\t工作任务\t完成时限', '一、组织领导\t\t2020年底前', '1\t成立领导小组\t', '2\t制定实施方案\t'].join('\n'));
+    expect(r.tasks.map((t) => [t.number, t.section, t.deadline])).toEqual([
+      [1, '一、组织领导', '2020-12-31'],
+      [2, '一、组织领导', '2020-12-31'],
+    ]);
+    expect(r.problems.map((p) => p.kind)).toEqual(['stray_deadline', 'carried_deadline']);
+  });
+});

@@ -63,6 +63,7 @@ export const PROBLEM_KINDS = [
   'stray_deadline',
   'ignored_text',
   'unknown_column',
+  'chinese_numbering',
   'no_tasks',
   'check_skipped',
   'unreadable_csv',
