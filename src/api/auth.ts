@@ -18,6 +18,8 @@ declare module 'fastify' {
     nodeOnly?: boolean;
     /** Routes that accept the token as `?access_token=` (EventSource cannot set headers). */
     queryToken?: boolean;
+    /** Routes a device token may call (posting its readings); no other route takes one. */
+    devices?: boolean;
   }
 }
 
@@ -63,6 +65,9 @@ export function registerAuth(app: FastifyInstance, resolvers: Record<string, Tok
     const principal = await resolve(token);
     if (!principal) throw new Unauthorized('Invalid, expired or revoked token (登录已失效)', 'invalid_token');
     if (config?.nodeOnly && principal.kind !== 'node') throw new Forbidden('Only child nodes call /sync (仅限下级节点)');
+    // A node's token is for /sync and a device's for its readings: neither acts as a person anywhere else.
+    if (principal.kind === 'node' && !config?.nodeOnly) throw new Forbidden('A node token is only for /sync (节点令牌仅用于数据同步)');
+    if (principal.kind === 'device' && !config?.devices) throw new Forbidden('A device token only posts readings (设备令牌仅用于上报数据)');
     req.principal = principal;
     req.token = token;
   });

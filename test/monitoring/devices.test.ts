@@ -61,10 +61,10 @@ describe('device credentials', () => {
     const dev = await t.req('POST', `/api/v1/sites/${a.code}/devices`, { token: t.adminToken, body: { name: 'RTU-3' } });
     const tok = dev.body.token as string;
     expect((await t.req('GET', `/api/v1/sites/${a.code}`, { token: tok })).status).toBe(403);
-    expect((await t.req('GET', `/api/v1/sites/${a.code}/sensors/WL1/readings`, { token: tok })).status).toBe(404);
+    expect((await t.req('GET', `/api/v1/sites/${a.code}/sensors/WL1/readings`, { token: tok })).status).toBe(403);
     expect((await t.req('GET', '/api/v1/alarms', { token: tok })).status).toBe(403);
-    expect((await t.req('GET', `/api/v1/sites/${a.code}/devices`, { token: tok })).status).toBe(404);
-    expect((await t.req('POST', `/api/v1/sites/${a.code}/devices`, { token: tok, body: { name: 'x' } })).status).toBe(404);
+    expect((await t.req('GET', `/api/v1/sites/${a.code}/devices`, { token: tok })).status).toBe(403);
+    expect((await t.req('POST', `/api/v1/sites/${a.code}/devices`, { token: tok, body: { name: 'x' } })).status).toBe(403);
     expect((await t.req('GET', '/api/v1/monitoring/overview', { token: tok })).status).toBe(403);
   });
 

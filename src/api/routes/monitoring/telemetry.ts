@@ -15,7 +15,7 @@ const result = z.object({ accepted: z.number(), duplicates: z.number(), rejected
 export function telemetryRoutes(app: App, m: Monitoring) {
   app.post(
     '/api/v1/telemetry',
-    { schema: { tags: ['monitoring'], summary: 'Post readings (device or user token); stored once per sensor and timestamp', body, response: { 200: result, 429: errors[400], ...errors } } },
+    { config: { devices: true }, schema: { tags: ['monitoring'], summary: 'Post readings (device or user token); stored once per sensor and timestamp', body, response: { 200: result, 429: errors[400], ...errors } } },
     async (req, reply) => {
       try {
         return await m.ingest.ingest(who(req), req.body.readings as never[]);
