@@ -18,6 +18,8 @@ export interface PdfOptions {
    * for documents whose length grows with the data (all the cards of a site).
    */
   pageNumbers?: 'page' | 'page-of-total';
+  /** Bytes written but not yet read beyond which drain() waits for the reader (default 1 MiB). */
+  highWater?: number;
 }
 
 export interface Field {
@@ -46,8 +48,6 @@ const CONTENT_WIDTH = A4.width - MARGIN.left - MARGIN.right;
 const PAD = 4;
 const BODY_SIZE = 10.5;
 const BLANK = '—';
-/** Buffered output beyond this waits for the reader before the next unit is written. */
-const HIGH_WATER = 1 << 20;
 
 export const COLOURS = { red: '#E60012', orange: '#F39800', yellow: '#FFE100', blue: '#0068B7', grey: '#EEEEEE', ink: '#111111', muted: '#555555' } as const;
 
@@ -55,6 +55,7 @@ export type Pdf = ReturnType<typeof createPdf>;
 
 export function createPdf(opts: PdfOptions) {
   const numbering = opts.pageNumbers ?? 'page-of-total';
+  const highWater = opts.highWater ?? 1 << 20;
   const doc = new PDFDocument({
     size: 'A4',
     margins: MARGIN,
@@ -65,8 +66,9 @@ export function createPdf(opts: PdfOptions) {
     info: { Title: opts.title, Subject: opts.subject ?? opts.title, Creator: 'Kuangan 矿安', Producer: 'Kuangan 矿安' },
   });
   const f = documentFonts();
-  doc.registerFont('regular', f.regular);
-  doc.registerFont('bold', f.bold);
+  // pdfkit takes an already parsed fontkit font as well as its bytes (its types name only the bytes).
+  doc.registerFont('regular', f.regular as unknown as Buffer);
+  doc.registerFont('bold', f.bold as unknown as Buffer);
   let pages = 0;
 
   const bottom = () => A4.height - MARGIN.bottom;
@@ -262,9 +264,9 @@ export function createPdf(opts: PdfOptions) {
     doc.moveDown(lines);
   }
 
-  /** Lets the reader catch up when more than HIGH_WATER bytes wait; false once the reader has gone. */
+  /** Lets the reader catch up when more than `highWater` bytes wait; false once the reader has gone. */
   async function drain(): Promise<boolean> {
-    while (doc.readableLength > HIGH_WATER && !doc.destroyed) {
+    while (doc.readableLength > highWater && !doc.destroyed) {
       await Promise.race([once(doc, 'data'), once(doc, 'close')]);
     }
     return !doc.destroyed;
