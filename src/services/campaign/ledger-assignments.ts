@@ -5,7 +5,7 @@ import { assignmentActions, assignmentTransition, ASSIGNMENT_STATE_LABELS, type 
 import { rolledProgress } from '../../domain/campaign/rollup.ts';
 import { Conflict, Invalid, NotFound } from '../../domain/errors.ts';
 import { isWithin } from '../../domain/regions/regions.ts';
-import { findAssignment, insertAssignment, listAssignments, updateAssignment, type Assignment, type AssignmentQuery } from '../../store/repos/campaign/assignments.ts';
+import { assignmentsOfTasks, findAssignment, insertAssignment, listAssignments, updateAssignment, type Assignment, type AssignmentQuery } from '../../store/repos/campaign/assignments.ts';
 import { findCampaign } from '../../store/repos/campaign/campaigns.ts';
 import { findEnterprise } from '../../store/repos/enterprises.ts';
 import { findFile } from '../../store/repos/files.ts';
@@ -66,10 +66,10 @@ export function createAssignmentService(deps: LedgerDeps, network: Network, task
     return a;
   }
 
-  async function present(a: Assignment, ex: Executor = db) {
-    const children = (await listAssignments(ex, { scope: { all: true }, parent: a.id, limit: 1000, offset: 0 })).items;
-    const grand = children.length ? (await listAssignments(ex, { scope: { all: true }, task: a.taskId, limit: 100_000, offset: 0 })).items : [a];
-    const rolled = rolledProgress(grand.map((x) => ({ id: x.id, parentId: x.parentId, progress: x.progress })));
+  /** The assignment as shown, with its rolled-up progress and its shares below, from its task's assignments held here. */
+  function shape(a: Assignment, sameTask: readonly Assignment[]) {
+    const rolled = rolledProgress(sameTask.map((x) => ({ id: x.id, parentId: x.parentId, progress: x.progress })));
+    const children = sameTask.filter((c) => c.parentId === a.id);
     return {
       ...a,
       regionName: regionName(a.region),
@@ -80,6 +80,18 @@ export function createAssignmentService(deps: LedgerDeps, network: Network, task
       rolledProgress: rolled.get(a.id) ?? a.progress,
       children: children.map((c) => ({ id: c.id, region: c.region, regionName: regionName(c.region), enterprise: c.enterprise, state: c.state, deadline: c.deadline, progress: rolled.get(c.id) ?? c.progress })),
     };
+  }
+
+  async function present(a: Assignment, ex: Executor = db) {
+    return shape(a, await assignmentsOfTasks(ex, [a.taskId]));
+  }
+
+  /** A page of assignments, their tasks' assignments read once. */
+  async function presentAll(items: readonly Assignment[]) {
+    const all = await assignmentsOfTasks(db, [...new Set(items.map((a) => a.taskId))]);
+    const byTask = new Map<string, Assignment[]>();
+    for (const x of all) byTask.set(x.taskId, [...(byTask.get(x.taskId) ?? []), x]);
+    return items.map((a) => shape(a, byTask.get(a.taskId) ?? [a]));
   }
 
   /** Where the assignee sits, checked to lie below the assigner. */
@@ -262,7 +274,7 @@ export function createAssignmentService(deps: LedgerDeps, network: Network, task
     async list(actor: Principal, q: Omit<AssignmentQuery, 'scope'>) {
       requirePermission(actor, 'campaign.read');
       const r = await listAssignments(db, { ...q, scope: scopeOf(actor) });
-      return { items: await Promise.all(r.items.map((a) => present(a))), total: r.total };
+      return { items: await presentAll(r.items), total: r.total };
     },
   };
 }
