@@ -22,6 +22,8 @@ const MonitoringOverviewPage = lazy(() => import('./pages/monitoring/OverviewPag
 const AlarmsPage = lazy(() => import('./pages/monitoring/AlarmsPage.tsx'));
 const MonitoringSettingsPage = lazy(() => import('./pages/monitoring/SettingsPage.tsx'));
 const NetworkPage = lazy(() => import('./pages/network/NetworkPage.tsx'));
+const RisksPage = lazy(() => import('./pages/dualprev/RisksPage.tsx'));
+const HazardsPage = lazy(() => import('./pages/dualprev/HazardsPage.tsx'));
 const CompliancePage = lazy(() => import('./pages/compliance/CompliancePage.tsx'));
 
 export function PageSpin() {
@@ -64,6 +66,8 @@ export function AppRoutes() {
         <Route path="monitoring/alarms" element={<Lazy><AlarmsPage /></Lazy>} />
         <Route path="monitoring/settings" element={<Lazy><MonitoringSettingsPage /></Lazy>} />
         <Route path="network" element={<Lazy><NetworkPage /></Lazy>} />
+        <Route path="risks" element={<Lazy><RisksPage /></Lazy>} />
+        <Route path="hazards" element={<Lazy><HazardsPage /></Lazy>} />
         <Route path="compliance" element={<Lazy><CompliancePage /></Lazy>} />
         {pending.map((e) => (
           <Route key={e.key} path={e.path!.slice(1)} element={<NotAvailablePage feature={e.key} />} />

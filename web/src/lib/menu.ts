@@ -32,8 +32,8 @@ export const MENU: MenuEntry[] = [
     key: 'dualPrevention',
     icon: 'dualPrevention',
     children: [
-      { key: 'risks', path: '/risks' },
-      { key: 'hazards', path: '/hazards' },
+      { key: 'risks', path: '/risks', ready: true },
+      { key: 'hazards', path: '/hazards', ready: true },
     ],
   },
   {

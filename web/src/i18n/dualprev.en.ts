@@ -1,0 +1,43 @@
+import type { dualprevZh } from './dualprev.zh.ts';
+
+export const dualprevEn: typeof dualprevZh = {
+  dp: {
+    level: { major: 'Major', significant: 'Significant', general: 'General', low: 'Low' },
+    grade: { major: 'Major hazard', general: 'General hazard' },
+    state: { registered: 'Registered', planned: 'In rectification', rectified: 'Awaiting verification', verified: 'Verified', closed: 'Closed' },
+    tier: { enterprise: 'Enterprise', county: 'Escalated to county', city: 'Escalated to city', province: 'Escalated to province' },
+    source: { check: 'Routine check', inspection: 'Inspection', alarm: 'Monitoring alarm', ad_hoc: 'Ad hoc' },
+    category: { equipment: 'Unsafe condition', behaviour: 'Unsafe act', environment: 'Environment', management: 'Management' },
+    controlLevel: { company: 'Company', section: 'Section', team: 'Team', post: 'Post' },
+    measureKind: { engineering: 'Engineering', management: 'Management', training: 'Training', ppe: 'PPE', emergency: 'Emergency' },
+    act: { plan: 'Plan', rectify: 'Rectified', verify: 'Verify', reject: 'Send back', close: 'Close', supervise: 'List for supervision', overdue: 'Overdue', escalate: 'Escalated' },
+    done: { plan: 'Plan saved', rectify: 'Rectification reported', verify: 'Verified', reject: 'Sent back', close: 'Closed', supervise: 'Listed for supervision' },
+    hazard: {
+      title: 'Hazards', report: 'Register a hazard', description: 'Description', location: 'Location', site: 'Site', grade: 'Grade',
+      deadline: 'Deadline', state: 'State', source: 'Source', sourceRef: 'Source reference', category: 'Category', criterion: 'Criterion (88号)',
+      overdue: 'Overdue', overdueDays: '{{n}} days overdue', onlyOverdue: 'Overdue only', reportedBy: 'Reported by', plan: 'Rectification plan', rectification: 'Rectification',
+      verification: 'Verification', history: 'History', supervised: 'Listed for supervision', photos: 'Photos', none: 'No hazards',
+      statFound: 'Found', statRectified: 'Rectified', statOverdue: 'Overdue', statRate: 'On-time rate', statsHint: 'Hazards registered this year',
+      criterionHint: 'A major hazard cites a criterion; unconfirmed items are marked',
+      offline: 'If the network fails, retry later: sending the same record again never registers it twice.',
+    },
+    planForm: {
+      goal: 'Goal', measures: 'Measures', funds: 'Funds (yuan)', people: 'People responsible', deadline: 'Deadline', interimMeasures: 'Safety measures meanwhile',
+      majorHint: 'A major hazard’s plan names measures, funds, people, deadline and interim safety measures',
+    },
+    note: 'Note', rectifyNote: 'What was done', rejectNote: 'Why it is sent back', verifyNote: 'Verification note', superviseNote: 'Supervision note',
+    conflict: 'Someone else acted on this hazard (it is now “{{state}}”); reload and try again.',
+    risk: {
+      title: 'Risk register', create: 'New risk point', name: 'Risk point', site: 'Site', operation: 'Operation', area: 'Area', process: 'Process / post',
+      method: 'Method', score: 'Score', level: 'Level', factors: 'Hazard factors', accidents: 'Accident types', measures: 'Control measures',
+      checkItems: 'Check items', department: 'Department', person: 'Person responsible', controlLevel: 'Control level', template: 'From a template', history: 'Assessments',
+      review: 'Re-assess', reason: 'Reason', none: 'No risks', lecHint: 'D = L × E × C', lsHint: 'R = L × S',
+      L: 'Likelihood L', E: 'Exposure E', C: 'Consequence C', S: 'Severity S', bandsUnconfirmed: 'Bands to be confirmed against the provincial guide',
+      addMeasure: 'Add a measure', measureText: 'Measure', kind: 'Kind', listHint: 'One per line',
+    },
+    operation: {
+      excavation: 'Excavation', hoisting: 'Hoisting', haulage: 'Haulage', blasting: 'Blasting', ventilation: 'Ventilation', drainage: 'Drainage',
+      fire_prevention: 'Fire prevention', ore_drawing: 'Ore drawing', dam_building: 'Dam building', goaf_treatment: 'Goaf treatment', other: 'Other',
+    },
+  },
+};

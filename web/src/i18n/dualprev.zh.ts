@@ -1,0 +1,41 @@
+export const dualprevZh = {
+  dp: {
+    level: { major: '重大风险', significant: '较大风险', general: '一般风险', low: '低风险' },
+    grade: { major: '重大隐患', general: '一般隐患' },
+    state: { registered: '已登记', planned: '整改中', rectified: '待验收', verified: '已验收', closed: '已销号' },
+    tier: { enterprise: '企业', county: '已报县级', city: '已报市级', province: '已报省级' },
+    source: { check: '日常排查', inspection: '执法检查', alarm: '监测预警', ad_hoc: '随手拍' },
+    category: { equipment: '物的不安全状态', behaviour: '人的不安全行为', environment: '作业环境缺陷', management: '管理缺陷' },
+    controlLevel: { company: '公司级', section: '车间（工段）级', team: '班组级', post: '岗位级' },
+    measureKind: { engineering: '工程技术', management: '管理', training: '培训教育', ppe: '个体防护', emergency: '应急处置' },
+    act: { plan: '制定方案', rectify: '整改完成', verify: '验收', reject: '退回', close: '销号', supervise: '挂牌督办', overdue: '逾期', escalate: '逾期上报' },
+    done: { plan: '整改方案已保存', rectify: '已提交整改结果', verify: '已验收', reject: '已退回重新整改', close: '已销号', supervise: '已挂牌督办' },
+    hazard: {
+      title: '隐患排查治理', report: '登记隐患', description: '隐患描述', location: '隐患部位', site: '矿山/尾矿库', grade: '隐患等级',
+      deadline: '整改期限', state: '状态', source: '来源', sourceRef: '来源编号', category: '隐患类别', criterion: '判定依据（88号文）',
+      overdue: '已逾期', overdueDays: '逾期 {{n}} 天', onlyOverdue: '仅看逾期', reportedBy: '登记人', plan: '整改方案', rectification: '整改情况',
+      verification: '验收意见', history: '处理记录', supervised: '挂牌督办', photos: '照片', none: '暂无隐患',
+      statFound: '发现隐患', statRectified: '已整改', statOverdue: '逾期', statRate: '按期整改率', statsHint: '统计范围：本年度登记的隐患',
+      criterionHint: '重大隐患应引用判定标准条目；未核实条目已标注',
+      offline: '网络不可用时请稍后重试：同一条记录重复提交不会重复登记。',
+    },
+    planForm: {
+      goal: '治理目标', measures: '整改措施', funds: '整改资金（元）', people: '责任人员', deadline: '整改期限', interimMeasures: '整改期间安全防范措施',
+      majorHint: '重大隐患须写明措施、资金、人员、期限和整改期间的安全措施',
+    },
+    note: '说明', rectifyNote: '整改情况说明', rejectNote: '退回原因', verifyNote: '验收意见', superviseNote: '督办意见',
+    conflict: '该隐患已被他人处理（当前为“{{state}}”），请刷新后再操作。',
+    risk: {
+      title: '风险分级管控', create: '新增风险点', name: '风险点名称', site: '矿山/尾矿库', operation: '作业活动', area: '区域/场所', process: '工艺/岗位',
+      method: '评价方法', score: '风险值', level: '风险等级', factors: '危险有害因素', accidents: '可能导致的事故类型', measures: '管控措施',
+      checkItems: '排查内容', department: '责任部门', person: '责任人', controlLevel: '管控层级', template: '从模板选用', history: '评价记录',
+      review: '复评', reason: '复评原因', none: '暂无风险点', lecHint: 'D = L × E × C', lsHint: 'R = L × S',
+      L: '事故发生的可能性 L', E: '暴露频繁程度 E', C: '后果严重程度 C', S: '后果严重性 S', bandsUnconfirmed: '分级标准待按省级指南核实',
+      addMeasure: '添加措施', measureText: '措施内容', kind: '类别', listHint: '多项请分行填写',
+    },
+    operation: {
+      excavation: '采掘', hoisting: '提升', haulage: '运输', blasting: '爆破', ventilation: '通风', drainage: '排水',
+      fire_prevention: '防火', ore_drawing: '放矿', dam_building: '筑坝', goaf_treatment: '采空区治理', other: '其他',
+    },
+  },
+};
