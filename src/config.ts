@@ -22,6 +22,11 @@ const schema = z.object({
   KUANGAN_NODE_NAME: z.string().optional(),
   KUANGAN_CLOCK_OFFSET_MS: z.coerce.number().int().optional(),
   KUANGAN_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  KUANGAN_TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((v) => v?.split(',').map((s) => s.trim()).filter(Boolean))
+    .refine((v) => !v || v.every((a) => /^(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)$/.test(a)), 'must be addresses or CIDR ranges, comma-separated'),
 });
 
 export interface Config {
@@ -37,6 +42,11 @@ export interface Config {
   region: string;
   nodeName?: string;
   logLevel: string;
+  /**
+   * Reverse proxies whose X-Forwarded-For is believed (addresses or CIDR ranges). Without them the
+   * client's address is the connection's: a header cannot choose which address login throttling slows.
+   */
+  trustProxy?: string[];
   /** Test-only: shifts this node's clock, to check links between nodes whose clocks disagree. */
   clockOffsetMs?: number;
 }
@@ -64,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     region: e.KUANGAN_REGION,
     nodeName: e.KUANGAN_NODE_NAME,
     logLevel: e.KUANGAN_LOG_LEVEL,
+    trustProxy: e.KUANGAN_TRUST_PROXY,
     clockOffsetMs: e.KUANGAN_CLOCK_OFFSET_MS,
     ...overrides,
   };

@@ -60,6 +60,7 @@ export async function createNode(config: Config, opts: { now?: () => number; web
 
   const app = await createApp({
     logLevel: config.logLevel,
+    trustProxy: config.trustProxy,
     webDir: opts.webDir ?? WEB_DIR,
     resolvers: {
       [USER_TOKEN_PREFIX]: async (t) => (await services.auth.authenticate(t))?.principal ?? null,

@@ -20,6 +20,8 @@ export interface AppOptions {
   /** Folder of the built web app, served at / with fallback to index.html. */
   webDir?: string;
   bodyLimit?: number;
+  /** Proxies whose X-Forwarded-For gives the client's address (req.ip). */
+  trustProxy?: string[];
 }
 
 /**
@@ -54,6 +56,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const app = Fastify({
     logger: opts.logLevel === 'silent' ? false : { level: opts.logLevel },
     bodyLimit: opts.bodyLimit ?? 32 * 1024 * 1024,
+    ...(opts.trustProxy?.length ? { trustProxy: opts.trustProxy } : {}),
     // Per-request lines only when debugging: at telemetry rates they would cost more than the work.
     logController: new LogController({ disableRequestLogging: opts.logLevel !== 'debug' && opts.logLevel !== 'trace' }),
     ajv: { customOptions: { removeAdditional: false } },

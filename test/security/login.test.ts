@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
 import { ADMIN_PASSWORD, makeTestNode, type TestNode } from '../support/node.ts';
 
 /** Guessing a password slows the guesser; it never locks the owner out. */
@@ -30,5 +31,39 @@ describe.each(['sqlite', 'postgres'] as const)('login throttling (%s)', (kind) =
     expect(JSON.parse(slowed.body).error.code).toBe('rate_limited');
     // The other names from that address are not slowed by these failures.
     expect((await login(ip, 'wrong', 'someone_else')).statusCode).toBe(401);
+  });
+});
+
+/** The address throttling slows is the connection's, or what a trusted proxy says it is; never what a caller claims. */
+describe('the client address behind a proxy', () => {
+  const login = (t: TestNode, forwardedFor: string, password: string) =>
+    t.node.app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: '127.0.0.1', headers: { 'x-forwarded-for': forwardedFor }, payload: { username: 'admin', password } });
+
+  it('ignores X-Forwarded-For unless the proxy is trusted', async () => {
+    const t = await makeTestNode('sqlite');
+    try {
+      for (let i = 0; i < 3; i++) expect((await login(t, `198.18.0.${i}`, 'wrong')).statusCode).toBe(401);
+      // Claiming another address does not escape the slowing.
+      expect((await login(t, '198.18.0.99', 'wrong')).statusCode).toBe(429);
+    } finally {
+      await t.cleanup();
+    }
+  });
+
+  it('slows the forwarded client, not the proxy, when the proxy is trusted', async () => {
+    const t = await makeTestNode('sqlite', { trustProxy: ['127.0.0.1'] });
+    try {
+      for (let i = 0; i < 3; i++) expect((await login(t, '198.18.1.1', 'wrong')).statusCode).toBe(401);
+      expect((await login(t, '198.18.1.1', ADMIN_PASSWORD)).statusCode).toBe(429);
+      expect((await login(t, '198.18.1.2', ADMIN_PASSWORD)).statusCode).toBe(200);
+    } finally {
+      await t.cleanup();
+    }
+  });
+
+  it('reads the trusted proxies from the environment', () => {
+    expect(loadConfig({ KUANGAN_TRUST_PROXY: '127.0.0.1, 10.0.0.0/8' } as NodeJS.ProcessEnv).trustProxy).toEqual(['127.0.0.1', '10.0.0.0/8']);
+    expect(loadConfig({} as NodeJS.ProcessEnv).trustProxy).toBeUndefined();
+    expect(() => loadConfig({ KUANGAN_TRUST_PROXY: 'everyone' } as NodeJS.ProcessEnv)).toThrow(/KUANGAN_TRUST_PROXY/);
   });
 });
