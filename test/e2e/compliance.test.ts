@@ -85,6 +85,27 @@ describe.skipIf(SKIP_BROWSER_TESTS)('compliance page in a browser', () => {
     await page.screenshot({ path: path.join(SHOTS, 'kuangan-compliance-rules.png'), fullPage: true });
   });
 
+  it('the site page has a compliance tab: an item added to the equipment register is listed and checked', async () => {
+    const ent = (await call<{ items: { id: string }[] }>('GET', '/api/v1/enterprises')).items[0]!;
+    await call('POST', '/api/v1/sites', { code: 'UG-1', name: '铜矿井', kind: 'underground', region: '140105', enterprise: ent.id, depth: 900, standardGrade: 2, safetyLicence: 'AQ', status: 'producing' });
+    const page = await (await contextFor(adminToken)).newPage();
+    await page.goto(`${server.url}/sites/UG-1`);
+    await page.getByRole('tab', { name: '合规' }).click();
+    const form = page.locator('.ant-card', { hasText: '设备台账' });
+    await form.getByPlaceholder('设备名称').fill('井下人车');
+    await form.locator('.ant-select', { hasText: '类别' }).click();
+    await page.locator('.ant-select-item-option', { hasText: '无轨胶轮车' }).click();
+    await form.locator('.ant-select', { hasText: '制动器' }).click();
+    await page.locator('.ant-select-item-option', { hasText: '干式' }).click();
+    await form.getByLabel('人员').check();
+    await form.getByRole('button', { name: '登记设备' }).click();
+    await form.locator('td', { hasText: '井下人车' }).waitFor();
+    const items = await call<{ items: { brakeType: string; carries: string[] }[] }>('GET', '/api/v1/sites/UG-1/equipment');
+    expect(items.items).toMatchObject([{ brakeType: 'dry', carries: ['people'] }]);
+    await page.locator('.ant-card-head-title', { hasText: /^专家会诊$/ }).waitFor();
+    await page.screenshot({ path: path.join(SHOTS, 'kuangan-compliance-site.png'), fullPage: true });
+  });
+
   it('an enterprise account reads its own findings without the buttons', async () => {
     const page = await (await contextFor(staffToken)).newPage();
     await page.goto(`${server.url}/compliance`);
