@@ -50,6 +50,13 @@ for (const kind of STORE_KINDS) {
       expect(tasks.body.items[1]).toMatchObject({ deadline: '2022-06-30', state: 'raised', progress: null });
       expect((await t.req('POST', '/api/v1/campaigns', { token: province, body: { ...body, id: 'not-a-uuid' } })).status).toBe(422);
       expect((await t.req('POST', '/api/v1/campaigns', { token: principal, body: { ...body, id: uuidv7() } })).status).toBe(403);
+      const extraId = uuidv7();
+      const extra = { campaign: id, id: extraId, number: '4', text: '补充：汛期尾矿库专项检查', deadline: '2022-08-31' };
+      const made = await t.req('POST', '/api/v1/tasks', { token: province, body: extra });
+      expect(made.status).toBe(201);
+      expect(made.body).toMatchObject({ id: extraId, ordinal: 4, state: 'raised' });
+      expect((await t.req('POST', '/api/v1/tasks', { token: province, body: extra })).status).toBe(200);
+      expect((await t.req('GET', `/api/v1/tasks?campaign=${id}`, { token: province })).body.total).toBe(4);
       campaignId = id;
       taskIds = tasks.body.items.map((x: { id: string }) => x.id);
     });
@@ -198,7 +205,7 @@ for (const kind of STORE_KINDS) {
       await wb.xlsx.load(r.rawPayload as unknown as ArrayBuffer);
       const ws = wb.getWorksheet('台账')!;
       expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(['编号', '整治任务', '责任单位', '完成时限', '办理状态', '佐证材料', '备注']);
-      expect(ws.rowCount).toBe(4);
+      expect(ws.rowCount).toBe(5);
       expect(String(ws.getRow(3).getCell(6).value)).toContain('全部联网');
       expect((await t.req('GET', `/api/v1/campaigns/${campaignId}/ledger.xlsx`, { token: county })).status).toBe(404);
     });

@@ -63,8 +63,8 @@ export function taskRoutes(app: App, l: CampaignLedger) {
     },
     async (req, reply) => {
       const { campaign, ...input } = req.body;
-      const r = await l.tasks.get(who(req), (await l.campaigns.addTask(who(req), campaign, input)).task.id);
-      return reply.code(r.version === 1 && r.steps.length === 1 ? 201 : 200).send(r);
+      const r = await l.campaigns.addTask(who(req), campaign, input);
+      return reply.code(r.created ? 201 : 200).send(await l.tasks.get(who(req), r.task.id));
     },
   );
 
