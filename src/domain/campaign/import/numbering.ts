@@ -1,9 +1,13 @@
 import { toHalfWidth } from './normalize.ts';
 
-/** A number column's cell: 1, 1., 1、, １, 第1项. */
+/** A number column's cell: 1, 1., 1、, １, 第1项, (1), ①. */
 export function numberCell(cell: string): number | null {
-  const m = /^\s*(?:第\s*)?([0-9]{1,4})\s*[、.。)\]项条]?\s*$/.exec(toHalfWidth(cell));
-  return m ? Number(m[1]) : null;
+  const s = toHalfWidth(cell).trim();
+  const circled = /^[\u2460-\u2473]$/.test(s) ? s.charCodeAt(0) - 0x245f : null;
+  if (circled !== null) return circled;
+  // In the number column, (1) and （1） number tasks, not sub-items.
+  const m = /^(?:第\s*)?(?:\(\s*([0-9]{1,4})\s*\)|([0-9]{1,4})\s*[、.。)\]项条]?)$/.exec(s);
+  return m ? Number(m[1] ?? m[2]) : null;
 }
 
 /**
