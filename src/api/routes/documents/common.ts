@@ -1,6 +1,11 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import type { PrintedDocument } from '../../../services/documents/enforcement.ts';
+import { errors } from '../../schemas.ts';
 import { contentDisposition } from '../files.ts';
+
+/** A document route answers a PDF (streamed, so never serialized) or an error. */
+export const pdfResponse = { 200: z.string().meta({ description: 'The document, application/pdf', format: 'binary' }), ...errors };
 
 /** Streams a printed document to the reply; it is shown in the browser, not saved, and never cached. */
 export function sendPdf(reply: FastifyReply, d: PrintedDocument) {

@@ -1,8 +1,8 @@
 import type { EnforcementDocuments, InspectionDocumentKind } from '../../../services/documents/enforcement.ts';
 import type { App } from '../../app.ts';
 import { who } from '../../auth.ts';
-import { errors, idParam } from '../../schemas.ts';
-import { sendPdf } from './common.ts';
+import { idParam } from '../../schemas.ts';
+import { pdfResponse, sendPdf } from './common.ts';
 
 const INSPECTION_DOCUMENTS: [InspectionDocumentKind, string][] = [
   ['record', 'The on-site record of a completed inspection (现场检查记录), PDF'],
@@ -14,14 +14,14 @@ export function enforcementDocumentRoutes(app: App, docs: EnforcementDocuments) 
   for (const [kind, summary] of INSPECTION_DOCUMENTS) {
     app.get(
       `/api/v1/inspections/:id/documents/${kind}`,
-      { schema: { tags: ['documents'], summary: `${summary}; 409 until the inspection is completed`, params: idParam, produces: ['application/pdf'], response: errors } },
+      { schema: { tags: ['documents'], summary: `${summary}; 409 until the inspection is completed`, params: idParam, response: pdfResponse } },
       async (req, reply) => sendPdf(reply, await docs.inspection(who(req), req.params.id, kind)),
     );
   }
 
   app.get(
     '/api/v1/cases/:id/documents/decision',
-    { schema: { tags: ['documents'], summary: 'The administrative penalty decision (行政处罚决定书) of a closed case, PDF; 409 until it is closed', params: idParam, produces: ['application/pdf'], response: errors } },
+    { schema: { tags: ['documents'], summary: 'The administrative penalty decision (行政处罚决定书) of a closed case, PDF; 409 until it is closed', params: idParam, response: pdfResponse } },
     async (req, reply) => sendPdf(reply, await docs.decision(who(req), req.params.id)),
   );
 }

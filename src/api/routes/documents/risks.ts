@@ -3,7 +3,7 @@ import type { RiskDocuments } from '../../../services/documents/risks.ts';
 import type { App } from '../../app.ts';
 import { who } from '../../auth.ts';
 import { errors, idParam, siteParam } from '../../schemas.ts';
-import { publicBase, sendPdf } from './common.ts';
+import { pdfResponse, publicBase, sendPdf } from './common.ts';
 
 const publicCardSchema = z
   .object({
@@ -28,19 +28,19 @@ const publicCardSchema = z
 export function riskDocumentRoutes(app: App, docs: RiskDocuments) {
   app.get(
     '/api/v1/sites/:site/documents/risk-board',
-    { schema: { tags: ['documents'], summary: "The site's risk notice board (安全风险公告栏): risk points by level under their colour bands, PDF", params: siteParam, produces: ['application/pdf'], response: errors } },
+    { schema: { tags: ['documents'], summary: "The site's risk notice board (安全风险公告栏): risk points by level under their colour bands, PDF", params: siteParam, response: pdfResponse } },
     async (req, reply) => sendPdf(reply, await docs.board(who(req), req.params.site)),
   );
 
   app.get(
     '/api/v1/sites/:site/documents/risk-cards',
-    { schema: { tags: ['documents'], summary: "Every post risk card (岗位安全风险告知卡) of the site in one PDF, a page each", params: siteParam, produces: ['application/pdf'], response: errors } },
+    { schema: { tags: ['documents'], summary: "Every post risk card (岗位安全风险告知卡) of the site in one PDF, a page each", params: siteParam, response: pdfResponse } },
     async (req, reply) => sendPdf(reply, await docs.siteCards(who(req), req.params.site, publicBase(req))),
   );
 
   app.get(
     '/api/v1/risks/:id/documents/card',
-    { schema: { tags: ['documents'], summary: 'A post risk card (岗位安全风险告知卡) with a QR code that opens its current content, PDF', params: idParam, produces: ['application/pdf'], response: errors } },
+    { schema: { tags: ['documents'], summary: 'A post risk card (岗位安全风险告知卡) with a QR code that opens its current content, PDF', params: idParam, response: pdfResponse } },
     async (req, reply) => sendPdf(reply, await docs.card(who(req), req.params.id, publicBase(req))),
   );
 
