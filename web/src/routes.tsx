@@ -25,6 +25,7 @@ const NetworkPage = lazy(() => import('./pages/network/NetworkPage.tsx'));
 const RisksPage = lazy(() => import('./pages/dualprev/RisksPage.tsx'));
 const HazardsPage = lazy(() => import('./pages/dualprev/HazardsPage.tsx'));
 const CompliancePage = lazy(() => import('./pages/compliance/CompliancePage.tsx'));
+const CampaignLedgerPage = lazy(() => import('./pages/campaign/LedgerPage.tsx'));
 
 export function PageSpin() {
   return (
@@ -69,6 +70,7 @@ export function AppRoutes() {
         <Route path="risks" element={<Lazy><RisksPage /></Lazy>} />
         <Route path="hazards" element={<Lazy><HazardsPage /></Lazy>} />
         <Route path="compliance" element={<Lazy><CompliancePage /></Lazy>} />
+        <Route path="campaign/ledger" element={<Lazy><CampaignLedgerPage /></Lazy>} />
         {pending.map((e) => (
           <Route key={e.key} path={e.path!.slice(1)} element={<NotAvailablePage feature={e.key} />} />
         ))}

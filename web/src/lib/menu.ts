@@ -52,7 +52,7 @@ export const MENU: MenuEntry[] = [
     icon: 'campaign',
     roles: [...SUPERVISORS, ...ENTERPRISE],
     children: [
-      { key: 'campaignLedger', path: '/campaign/ledger' },
+      { key: 'campaignLedger', path: '/campaign/ledger', ready: true },
       { key: 'keyProblems', path: '/campaign/key-problems' },
     ],
   },
