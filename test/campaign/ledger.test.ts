@@ -124,6 +124,12 @@ for (const kind of STORE_KINDS) {
       expect(returned.body).toMatchObject({ state: 'returned', returnReason: '缺少联网截图', review: { decision: 'return', delivered: 'here' } });
       const rep2 = await t.req('POST', `/api/v1/assignments/${entA}/report`, { token: principal, body: { progress: 100, text: '全部联网' } });
       expect(rep2.body.reports).toHaveLength(2);
+      // A decision made on an earlier report (its order arriving late) is not applied to the new one.
+      const orders = t.node.services.network.orders;
+      await t.node.store.db.transaction().execute((tx) =>
+        orders.issue(tx, { kind: 'task.review', target: { origin: t.node.deps.nodeId }, body: { assignmentId: entA, reviewId: uuidv7(), decision: 'accept', reason: null, version: rep2.body.version - 1 }, issuedBy: { actorId: null, actorName: '迟到的审核', role: null } }),
+      );
+      expect((await t.req('GET', `/api/v1/assignments/${entA}`, { token: county })).body).toMatchObject({ state: 'reported', version: rep2.body.version });
       const acc = await t.req('POST', `/api/v1/assignments/${entA}/accept`, { token: county, body: { version: rep2.body.version } });
       expect(acc.body.state).toBe('accepted');
       // Roll-up: county 100, city 100 (its only share), Datong 0 → the task 50.
@@ -174,9 +180,12 @@ for (const kind of STORE_KINDS) {
     });
 
     it('opens reporting rounds and lists who has not reported', async () => {
-      const r1 = await t.req('POST', `/api/v1/campaigns/${campaignId}/rounds`, { token: province, body: { due: '2099-01-31', title: '第一轮' } });
+      const roundId = uuidv7();
+      const r1 = await t.req('POST', `/api/v1/campaigns/${campaignId}/rounds`, { token: province, body: { id: roundId, due: '2099-01-31', title: '第一轮' } });
       expect(r1.status).toBe(201);
       expect(r1.body.round).toBe(1);
+      const again = await t.req('POST', `/api/v1/campaigns/${campaignId}/rounds`, { token: province, body: { id: roundId, due: '2099-01-31', title: '第一轮' } });
+      expect([again.status, again.body.round]).toEqual([200, 1]);
       expect((await t.req('POST', `/api/v1/campaigns/${campaignId}/rounds`, { token: province, body: { due: '2099-01-01' } })).status).toBe(409);
       const miss = await t.req('GET', `/api/v1/campaigns/${campaignId}/rounds/1/missing`, { token: province });
       expect(miss.status).toBe(200);

@@ -187,6 +187,11 @@ export function createAssignmentService(deps: LedgerDeps, network: Network, task
     const b = reviewBody.parse(order.body);
     const before = await findAssignment(tx, b.assignmentId);
     if (!before || before.reviews.some((r) => r.id === b.reviewId) || before.state !== 'reported') return;
+    if (b.version !== null && b.version !== before.version) {
+      // The assignee reported again after the assigner read it: the decision was about an earlier report.
+      await audit(tx, { id: order.issuedBy.actorId ?? '', name: order.issuedBy.actorName ?? '' }, ctx.nodeId, ctx.now, { entity: 'assignment', entityId: before.id, op: 'review_refused', changes: { decision: b.decision, readAt: b.version, current: before.version }, reason: 'reported again after the review was made (审核后又有新的报送)' });
+      return;
+    }
     const state = assignmentTransition('reported', b.decision);
     const after: Assignment = {
       ...before,

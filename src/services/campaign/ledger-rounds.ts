@@ -6,9 +6,9 @@ import { Conflict, NotFound } from '../../domain/errors.ts';
 import { scopePrefix } from '../../domain/regions/regions.ts';
 import { assignmentsOfCampaign, type Assignment } from '../../store/repos/campaign/assignments.ts';
 import { pressureOfCampaign } from '../../store/repos/campaign/pressure.ts';
-import { insertRound, listRounds, type Round } from '../../store/repos/campaign/rounds.ts';
+import { findRoundById, insertRound, listRounds, type Round } from '../../store/repos/campaign/rounds.ts';
 import type { CampaignService } from './ledger-campaigns.ts';
-import { audit, isDuplicateKey, type LedgerDeps } from './ledger-common.ts';
+import { audit, checkClientId, isDuplicateKey, type LedgerDeps } from './ledger-common.ts';
 
 const DAY = 86_400_000;
 
@@ -38,22 +38,32 @@ export function createRoundService(deps: LedgerDeps, campaigns: CampaignService)
   }
 
   return {
-    async addRound(actor: Principal, campaignId: string, input: { due: string; title?: string | null }): Promise<Round> {
+    async addRound(actor: Principal, campaignId: string, input: { id?: string; due: string; title?: string | null }): Promise<{ created: boolean; round: Round }> {
       const c = await campaigns.visible(actor, campaignId);
       requireAccess(actor, 'campaign.manage', { regionCode: c.region }, 'Campaign');
+      checkClientId(input.id);
+      const known = input.id ? await findRoundById(db, input.id) : undefined;
+      if (known) {
+        if (known.campaignId !== c.id) throw new Conflict(`Round id ${input.id} is taken`);
+        return { created: false, round: known };
+      }
       const now = deps.now();
       for (let attempt = 0; ; attempt++) {
         try {
           const r = await db.transaction().execute(async (tx) => {
             const last = (await listRounds(tx, c.id)).at(-1);
             if (last && last.due >= input.due) throw new Conflict(`A round is due after the one before it (round ${last.round} is due ${last.due})`, { state: last.due, action: 'round' });
-            const round: Round = { id: uuidv7(), campaignId: c.id, round: (last?.round ?? 0) + 1, title: input.title ?? null, due: input.due, createdBy: actor.name, region: c.region, version: 1, originNode: deps.nodeId, createdAt: now, updatedAt: now };
+            const round: Round = { id: input.id ?? uuidv7(), campaignId: c.id, round: (last?.round ?? 0) + 1, title: input.title ?? null, due: input.due, createdBy: actor.name, region: c.region, version: 1, originNode: deps.nodeId, createdAt: now, updatedAt: now };
             await insertRound(tx, round);
             await audit(tx, actor, deps.nodeId, now, { entity: 'campaign', entityId: c.id, op: 'round', changes: { round: round.round, due: round.due, title: round.title } });
             return round;
           });
-          return r;
+          return { created: true, round: r };
         } catch (err) {
+          if (input.id && isDuplicateKey(err)) {
+            const again = await findRoundById(db, input.id);
+            if (again) return { created: false, round: again };
+          }
           if (attempt < 3 && isDuplicateKey(err)) continue;
           throw err;
         }

@@ -3,7 +3,7 @@ import type { CampaignLedger } from '../../../services/campaign/ledger.ts';
 import type { App } from '../../app.ts';
 import { who } from '../../auth.ts';
 import { errors, idParam, paging } from '../../schemas.ts';
-import { campaignInput, campaignSchema, isoDate, roundSchema, taskSchema } from './ledger-schemas.ts';
+import { campaignInput, campaignSchema, clientId, isoDate, roundSchema, taskSchema } from './ledger-schemas.ts';
 
 const evaluationSchema = z
   .object({
@@ -78,8 +78,19 @@ export function campaignRoutes(app: App, l: CampaignLedger) {
 
   app.post(
     '/api/v1/campaigns/:id/rounds',
-    { schema: { tags: ['campaign'], summary: 'Open a reporting round (按时间节点报送) with its due date', params: idParam, body: z.strictObject({ due: isoDate, title: z.string().trim().max(200).nullable().optional() }), response: { 201: roundSchema, ...errors } } },
-    async (req, reply) => reply.code(201).send(await l.rounds.addRound(who(req), req.params.id, req.body)),
+    {
+      schema: {
+        tags: ['campaign'],
+        summary: 'Open a reporting round (按时间节点报送) with its due date; the same id twice gives one round',
+        params: idParam,
+        body: z.strictObject({ id: clientId, due: isoDate, title: z.string().trim().max(200).nullable().optional() }),
+        response: { 200: roundSchema, 201: roundSchema, ...errors },
+      },
+    },
+    async (req, reply) => {
+      const r = await l.rounds.addRound(who(req), req.params.id, req.body);
+      return reply.code(r.created ? 201 : 200).send(r.round);
+    },
   );
 
   app.get(
