@@ -26,6 +26,7 @@ const RisksPage = lazy(() => import('./pages/dualprev/RisksPage.tsx'));
 const HazardsPage = lazy(() => import('./pages/dualprev/HazardsPage.tsx'));
 const CompliancePage = lazy(() => import('./pages/compliance/CompliancePage.tsx'));
 const CampaignLedgerPage = lazy(() => import('./pages/campaign/LedgerPage.tsx'));
+const KeyProblemsPage = lazy(() => import('./pages/campaign/KeyProblemsPage.tsx'));
 
 export function PageSpin() {
   return (
@@ -71,6 +72,7 @@ export function AppRoutes() {
         <Route path="hazards" element={<Lazy><HazardsPage /></Lazy>} />
         <Route path="compliance" element={<Lazy><CompliancePage /></Lazy>} />
         <Route path="campaign/ledger" element={<Lazy><CampaignLedgerPage /></Lazy>} />
+        <Route path="campaign/key-problems" element={<Lazy><KeyProblemsPage /></Lazy>} />
         {pending.map((e) => (
           <Route key={e.key} path={e.path!.slice(1)} element={<NotAvailablePage feature={e.key} />} />
         ))}

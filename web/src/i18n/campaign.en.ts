@@ -37,4 +37,15 @@ export const campaignEn: typeof campaignZh = {
     field: { by: 'Supervised by', what: 'Demand', supDeadline: 'By', visitBy: 'Visited by', findings: 'Findings', conclusion: 'Conclusion', score: 'Score', notice: 'Notice', reason: 'Reason' },
     eval: { level: 'Level', city: 'Cities', county: 'Counties', rank: 'Rank', name: 'Region', items: 'Items', completion: 'Completed', onTime: 'On time', overdue: 'Overdue', pressure: 'Measures' },
   },
+  kp: {
+    pageTitle: 'Key problems',
+    add: 'Add a key problem',
+    number: 'Number',
+    title: 'Problem',
+    description: 'Description',
+    region: 'Region',
+    year: 'Year',
+    links: 'Tasks/sites/hazards',
+    state: { open: 'Open', resolved: 'Resolved' },
+  },
 };

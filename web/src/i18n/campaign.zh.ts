@@ -35,4 +35,15 @@ export const campaignZh = {
     field: { by: '督办单位', what: '督办要求', supDeadline: '督办期限', visitBy: '督导人员', findings: '督导发现', conclusion: '考评结论', score: '得分', notice: '通报内容', reason: '原因' },
     eval: { level: '层级', city: '按市', county: '按县', rank: '排名', name: '地区', items: '任务数', completion: '完成率', onTime: '按期率', overdue: '逾期', pressure: '通报约谈' },
   },
+  kp: {
+    pageTitle: '重点问题清单',
+    add: '新增重点问题',
+    number: '编号',
+    title: '问题',
+    description: '说明',
+    region: '所在地区',
+    year: '年度',
+    links: '任务/矿山/隐患',
+    state: { open: '整改中', resolved: '已销号' },
+  },
 };

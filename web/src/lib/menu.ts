@@ -53,7 +53,7 @@ export const MENU: MenuEntry[] = [
     roles: [...SUPERVISORS, ...ENTERPRISE],
     children: [
       { key: 'campaignLedger', path: '/campaign/ledger', ready: true },
-      { key: 'keyProblems', path: '/campaign/key-problems' },
+      { key: 'keyProblems', path: '/campaign/key-problems', ready: true },
     ],
   },
   // Enterprise accounts read their own enterprise's findings.
