@@ -220,8 +220,11 @@ for (const kind of STORE_KINDS) {
     });
 
     it('reminds before a deadline and escalates once overdue, recorded on the record', async () => {
+      expect((await t.req('PUT', '/api/v1/campaign-settings', { token: province, body: { remindDays: 1 } })).status).toBe(403);
+      expect((await t.req('PUT', '/api/v1/campaign-settings', { token: t.adminToken, body: { remindDays: 1 } })).body).toEqual({ remindDays: 1 });
       const a = await t.req('POST', `/api/v1/tasks/${taskIds[2]}/assign`, { token: province, body: { region: '140200', deadline: '2022-12-31' } });
       const l = t.node.services.campaignLedger.deadlines;
+      expect((await l.run(Date.parse('2022-12-29T08:00:00+08:00'))).reminders).toBe(0);
       const first = await l.run(Date.parse('2022-12-30T08:00:00+08:00'));
       expect(first.reminders).toBeGreaterThanOrEqual(1);
       const second = await l.run(Date.parse('2023-01-02T08:00:00+08:00'));
