@@ -39,6 +39,8 @@ export function createServices(deps: Deps) {
     campaignImport: createCampaignImportService(),
     documents: createDocuments(deps, sites),
   };
+  // Actions on alarms owned by a node below travel down to it as `alarm.act` orders.
+  monitoring.alarms.connect(services.network);
   return {
     ...services,
     thresholdTemplates: createThresholdTemplates(deps, services.network.directives),

@@ -31,15 +31,27 @@ export interface NearestRiver {
   km: number;
 }
 
-/** The nearest line of the given role to a point, or null when the geometry has none. */
-export function nearestRiver(geo: RiverGeometry, lng: number, lat: number, role: RiverRole): NearestRiver | null {
+/**
+ * The nearest line of the given role to a point, or null when the geometry has none. With `withinKm`,
+ * only segments whose box, widened by that distance, holds the point are measured (a screening run
+ * over a thousand ponds then measures a handful of segments each), and a line farther away is null.
+ */
+export function nearestRiver(geo: RiverGeometry, lng: number, lat: number, role: RiverRole, withinKm?: number): NearestRiver | null {
   let best: NearestRiver | null = null;
+  // Degrees of latitude and longitude that `withinKm` spans here, with room for great-circle bulge.
+  const dLat = withinKm === undefined ? Infinity : (withinKm / 110.5) * 1.1 + 0.001;
+  const dLng = withinKm === undefined ? Infinity : dLat / Math.max(0.05, Math.cos(((Math.abs(lat) + dLat) * Math.PI) / 180));
   for (const line of geo.lines) {
-    if (line.role !== role || line.coordinates.length < 2) continue;
-    const km = pointToLineDistance([lng, lat], lineString(line.coordinates), { units: 'kilometers', method: 'geodesic' });
-    if (!best || km < best.km) best = { name: line.name, nameZh: line.nameZh, role, km };
+    if (line.role !== role) continue;
+    for (let i = 1; i < line.coordinates.length; i++) {
+      const a = line.coordinates[i - 1]!;
+      const b = line.coordinates[i]!;
+      if (lng < Math.min(a[0], b[0]) - dLng || lng > Math.max(a[0], b[0]) + dLng || lat < Math.min(a[1], b[1]) - dLat || lat > Math.max(a[1], b[1]) + dLat) continue;
+      const km = pointToLineDistance([lng, lat], lineString([a, b]), { units: 'kilometers', method: 'geodesic' });
+      if (!best || km < best.km) best = { name: line.name, nameZh: line.nameZh, role, km };
+    }
   }
-  return best;
+  return withinKm !== undefined && best && best.km > withinKm ? null : best;
 }
 
 type Position = [number, number];

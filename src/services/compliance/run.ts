@@ -4,7 +4,7 @@ import { evaluateAll, fingerprint } from '../../domain/compliance/catalogue.ts';
 import type { Candidate } from '../../domain/compliance/define.ts';
 import { onRun, transition, type FindingState } from '../../domain/compliance/findings.ts';
 import type { Tx } from '../../store/db.ts';
-import { appendChange } from '../../store/repos/change-log.ts';
+import { appendChanges, type ChangeInput } from '../../store/repos/change-log.ts';
 import { insertFindings, listFindingsByIds, listFindingStates, touchFindings, updateFinding } from '../../store/repos/compliance/findings.ts';
 import { insertRun } from '../../store/repos/compliance/runs.ts';
 import type { ComplianceFindingsTable } from '../../store/repos/compliance/tables.ts';
@@ -33,11 +33,13 @@ export function createRunner(deps: Pick<Deps, 'store' | 'now' | 'nodeId'>) {
   const { db } = deps.store;
   let queue: Promise<unknown> = Promise.resolve();
 
-  async function change(tx: Tx, actor: Principal | null, id: string, op: string, changes: unknown, at: number) {
-    await appendChange(tx, { actorId: actor?.id ?? null, actorName: actor?.name ?? 'compliance run', entity: 'compliance_finding', entityId: id, op, changes, originNode: deps.nodeId, at });
+  /** The run's audit entries, written in one batch at the end of its transaction. */
+  type Log = ChangeInput[];
+  function change(log: Log, actor: Principal | null, id: string, op: string, changes: unknown, at: number) {
+    log.push({ actorId: actor?.id ?? null, actorName: actor?.name ?? 'compliance run', entity: 'compliance_finding', entityId: id, op, changes, originNode: deps.nodeId, at });
   }
 
-  async function insertNew(tx: Tx, actor: Principal | null, fresh: Candidate[], at: number) {
+  async function insertNew(tx: Tx, log: Log, actor: Principal | null, fresh: Candidate[], at: number) {
     const rows: ComplianceFindingsTable[] = fresh.map((c) => ({
       id: uuidv7(),
       fingerprint: fingerprint(c),
@@ -58,12 +60,12 @@ export function createRunner(deps: Pick<Deps, 'store' | 'now' | 'nodeId'>) {
       version: 1,
     }));
     await insertFindings(tx, rows);
-    for (const r of rows) await change(tx, actor, r.id, 'create', { rule: r.rule, site: r.site_id, key: r.key, message: r.message, state: r.state }, at);
+    for (const r of rows) change(log, actor, r.id, 'create', { rule: r.rule, site: r.site_id, key: r.key, message: r.message, state: r.state }, at);
     return rows.map((r) => r.id);
   }
 
   /** A finding seen again: reopened if it was resolved, its text and evidence refreshed if they moved. */
-  async function keep(tx: Tx, actor: Principal | null, s: Stored, c: Candidate, at: number): Promise<'reopened' | 'updated' | 'same'> {
+  async function keep(tx: Tx, log: Log, actor: Principal | null, s: Stored, c: Candidate, at: number): Promise<'reopened' | 'updated' | 'same'> {
     const event = onRun(s.state as FindingState, true);
     const evidence = JSON.stringify(c.evidence);
     const moved = s.message !== c.message || s.evidence !== evidence || s.region_code !== c.region || s.enterprise_id !== c.enterprise;
@@ -71,14 +73,14 @@ export function createRunner(deps: Pick<Deps, 'store' | 'now' | 'nodeId'>) {
     const state = event ? transition(s.state as FindingState, event) : (s.state as FindingState);
     const set = { message: c.message, evidence, region_code: c.region, enterprise_id: c.enterprise, state, last_seen: at, updated_at: at, version: s.version + 1, ...(event ? { resolved_at: null, reason: null } : {}) };
     if (!(await updateFinding(tx, s.id, set, s.version))) throw new Error(`finding ${s.id} changed during the run`);
-    await change(tx, actor, s.id, event ?? 'refresh', { state: event ? { from: s.state, to: state } : undefined, message: s.message !== c.message ? c.message : undefined, evidence: s.evidence !== evidence ? c.evidence : undefined }, at);
+    change(log, actor, s.id, event ?? 'refresh', { state: event ? { from: s.state, to: state } : undefined, message: s.message !== c.message ? c.message : undefined, evidence: s.evidence !== evidence ? c.evidence : undefined }, at);
     return event ? 'reopened' : 'updated';
   }
 
-  async function clear(tx: Tx, actor: Principal | null, s: Stored, at: number) {
+  async function clear(tx: Tx, log: Log, actor: Principal | null, s: Stored, at: number) {
     const state = transition(s.state as FindingState, 'clear');
     if (!(await updateFinding(tx, s.id, { state, resolved_at: at, updated_at: at, version: s.version + 1 }, s.version))) throw new Error(`finding ${s.id} changed during the run`);
-    await change(tx, actor, s.id, 'clear', { state: { from: s.state, to: state }, why: 'condition no longer holds (条件已消除)' }, at);
+    change(log, actor, s.id, 'clear', { state: { from: s.state, to: state }, why: 'condition no longer holds (条件已消除)' }, at);
   }
 
   async function runNow(actor: Principal | null, trigger: 'schedule' | 'manual'): Promise<RunSummary & { holding: string[] }> {
@@ -90,6 +92,7 @@ export function createRunner(deps: Pick<Deps, 'store' | 'now' | 'nodeId'>) {
       const failedRules = new Set(failed.map((f) => f.rule));
       const stored = new Map((await listFindingStates(tx)).map((s) => [s.fingerprint, s]));
       const seen = new Set<string>();
+      const log: Log = [];
       const fresh: Candidate[] = [];
       const holding: string[] = [];
       const touched: string[] = [];
@@ -105,17 +108,18 @@ export function createRunner(deps: Pick<Deps, 'store' | 'now' | 'nodeId'>) {
           continue;
         }
         holding.push(s.id);
-        const r = await keep(tx, actor, s, c, started);
+        const r = await keep(tx, log, actor, s, c, started);
         if (r === 'reopened') reopened++;
         if (r === 'same') touched.push(s.id);
       }
       for (const s of stored.values()) {
         if (seen.has(s.fingerprint) || failedRules.has(s.rule) || onRun(s.state as FindingState, false) !== 'clear') continue;
-        await clear(tx, actor, s, started);
+        await clear(tx, log, actor, s, started);
         resolved++;
       }
       await touchFindings(tx, touched, started);
-      holding.push(...(await insertNew(tx, actor, fresh, started)));
+      holding.push(...(await insertNew(tx, log, actor, fresh, started)));
+      await appendChanges(tx, log);
       const open = [...stored.values()].filter((s) => seen.has(s.fingerprint)).length + fresh.length;
       const summary = { id: uuidv7(), today, added: fresh.length, resolved, reopened, open, failed };
       await insertRun(tx, { id: summary.id, trigger, actor_id: actor?.id ?? null, started_at: started, finished_at: deps.now(), today, added: fresh.length, resolved, reopened, open, failed: failed.length ? JSON.stringify(failed) : null });

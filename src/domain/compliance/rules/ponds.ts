@@ -62,7 +62,7 @@ export const yellowRiverDistance = defineRule({
     const out: Candidate[] = [];
     for (const s of ctx.sites.filter((x) => isPond(x) && x.isNew === true && x.lng !== null && x.lat !== null)) {
       for (const [role, limit, zh] of [['main', p.mainKm, '黄河干流'], ['tributary', p.tributaryKm, '重要支流']] as const) {
-        const near = nearestRiver(ctx.rivers, s.lng!, s.lat!, role);
+        const near = nearestRiver(ctx.rivers, s.lng!, s.lat!, role, limit);
         if (!near || near.km > limit) continue;
         out.push(
           candidate('yellow_river_distance', s, role, `新（改、扩）建尾矿库距${zh}${near.nameZh ?? near.name}约${round(near.km)}公里，在${limit}公里范围内`, {
