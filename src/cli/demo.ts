@@ -5,6 +5,7 @@ import { createNode } from '../node.ts';
 import { DEMO_PASSWORD, seedDemoRegistry } from '../demo/seed.ts';
 import { startDemoMonitoring } from '../demo/monitoring.ts';
 import { seedDemoEnforcement } from '../demo/enforcement.ts';
+import { seedDemoDualPrevention } from '../demo/dualprev.ts';
 
 export const DEMO_ADMIN_PASSWORD = 'Admin2026ka';
 
@@ -22,6 +23,8 @@ export function demoCommand() {
       const seeded = await seedDemoRegistry(node);
       // Licences, scores, cases, inspections and a plan for the registry just loaded.
       if (seeded) await seedDemoEnforcement(node);
+      // Risk registers from the template library and hazard ledgers at every step of the loop.
+      if (seeded) await seedDemoDualPrevention(node);
       const stops: (() => Promise<void> | void)[] = [];
       stops.push(await startDemoMonitoring(node));
       await node.app.listen({ port: config.port, host: config.host });

@@ -25,6 +25,7 @@ import { findRisk } from '../../store/repos/dualprev/risks.ts';
 import { findFile } from '../../store/repos/files.ts';
 import { findAlarm } from '../../store/repos/monitoring/alarms.ts';
 import type { Executor } from '../../store/db.ts';
+import { regionColumns } from '../../store/repos/dualprev/place.ts';
 import type { Deps } from '../context.ts';
 import { presentChange } from '../registry/enterprises.ts';
 import type { SiteService } from '../registry/sites.ts';
@@ -205,6 +206,7 @@ export function createHazardService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' 
       const row: HazardRow = {
         id,
         region_code: site.region,
+        ...regionColumns(site.region),
         enterprise_id: site.enterprise,
         site_id: site.id,
         version: 1,
@@ -277,7 +279,8 @@ export function createHazardService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' 
       await db.transaction().execute(async (tx) => {
         if (!(await updateHazard(tx, row, before.version))) throw stale((await findHazard(tx, id))!, now);
         const { type, ...payload } = action;
-        await appendChange(tx, { actorId: actor.id, actorName: actor.name, entity: 'hazard', entityId: id, op: type, changes: { ...payload, state: { from: before.state, to: after.state } }, originNode: deps.nodeId, at: now });
+        const reason = action.type === 'reject' ? action.note : null;
+        await appendChange(tx, { actorId: actor.id, actorName: actor.name, entity: 'hazard', entityId: id, op: type, changes: { ...payload, state: { from: before.state, to: after.state } }, originNode: deps.nodeId, at: now, reason });
       });
       changed(action.type, row);
       return presentHazard(row, now);
@@ -295,7 +298,7 @@ export function createHazardService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' 
       const row: HazardRow = { ...before, supervised_at: now, supervised_by: actor.name, version: before.version + 1, updated_at: now };
       await db.transaction().execute(async (tx) => {
         if (!(await updateHazard(tx, row, before.version))) throw stale((await findHazard(tx, id))!, now);
-        await appendChange(tx, { actorId: actor.id, actorName: actor.name, entity: 'hazard', entityId: id, op: 'supervise', changes: { note: note ?? null }, originNode: deps.nodeId, at: now });
+        await appendChange(tx, { actorId: actor.id, actorName: actor.name, entity: 'hazard', entityId: id, op: 'supervise', changes: { note: note ?? null }, originNode: deps.nodeId, at: now, reason: note ?? null });
       });
       changed('supervise', row);
       return presentHazard(row, now);

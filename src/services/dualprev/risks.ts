@@ -3,6 +3,7 @@ import { assess, type AccidentType, type ControlLevel, type KeyOperation, type M
 import { Conflict, Invalid, NotFound } from '../../domain/errors.ts';
 import { appendChange, listChanges } from '../../store/repos/change-log.ts';
 import { findRisk, insertRisk, listRisks, riskCounts, updateRisk, type RiskQuery, type RiskRow } from '../../store/repos/dualprev/risks.ts';
+import { regionColumns } from '../../store/repos/dualprev/place.ts';
 import type { Deps } from '../context.ts';
 import { presentChange } from '../registry/enterprises.ts';
 import type { SiteService } from '../registry/sites.ts';
@@ -141,13 +142,13 @@ export function createRiskService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' | 
     deps.events.publish('record.changed', { entity: 'risk', id: r.id, op, regionCode: r.region_code, enterpriseId: r.enterprise_id });
   }
 
-  async function write(actor: Principal, before: RiskRow, after: RiskRow, op: string, changes: unknown) {
+  async function write(actor: Principal, before: RiskRow, after: RiskRow, op: string, changes: unknown, reason: string | null = null) {
     await db.transaction().execute(async (tx) => {
       if (!(await updateRisk(tx, after, before.version))) {
         const current = await findRisk(tx, before.id);
         throw new Conflict('The risk was changed by someone else; reload and retry (记录已被他人修改)', { current: current && presentRisk(current) }, 'stale_version');
       }
-      await appendChange(tx, { actorId: actor.id, actorName: actor.name, entity: 'risk', entityId: after.id, op, changes, originNode: deps.nodeId, at: after.updated_at });
+      await appendChange(tx, { actorId: actor.id, actorName: actor.name, entity: 'risk', entityId: after.id, op, changes, originNode: deps.nodeId, at: after.updated_at, reason });
     });
     changed(op, after);
     return presentRisk(after);
@@ -165,6 +166,7 @@ export function createRiskService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' | 
       const row: RiskRow = {
         id,
         region_code: site.region,
+        ...regionColumns(site.region),
         enterprise_id: site.enterprise,
         site_id: site.id,
         version: 1,
@@ -245,7 +247,7 @@ export function createRiskService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' | 
         version: before.version + 1,
         updated_at: now,
       };
-      return write(actor, before, after, 'review', { from: { score: before.score, level: before.level }, to: { score, level }, reason: input.reason ?? null });
+      return write(actor, before, after, 'review', { from: { score: before.score, level: before.level }, to: { score, level }, reason: input.reason ?? null }, input.reason ?? null);
     },
 
     /** Edits what the risk is and how it is controlled; the score changes only by review. */

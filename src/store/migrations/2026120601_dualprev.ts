@@ -3,9 +3,9 @@ import { dialectOf } from '../migrate.ts';
 import { createOutboxTrigger } from '../repos/network/entities.ts';
 
 /**
- * Dual prevention: the risk register and the hazard ledger. Lists are scoped by region prefix or
- * enterprise and ordered newest first, so each scope column leads an index with created_at; the
- * overdue job reads open hazards by deadline. Both travel upward: every insert and update enters the
+ * Dual prevention: the risk register and the hazard ledger. Lists are scoped (province, city, county,
+ * enterprise, site) and ordered newest first, so each scope column leads an index with created_at;
+ * the overdue job reads open hazards by deadline. Both travel upward: every insert and update enters the
  * outbox in its own transaction.
  */
 export async function up(db: Kysely<any>): Promise<void> {
@@ -14,6 +14,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     t
       .addColumn('id', 'text', (c: any) => c.primaryKey())
       .addColumn('region_code', 'text', (c: any) => c.notNull())
+      // The city and province of region_code: a scope is then one equality, whose index keeps list order.
+      .addColumn('city_code', 'text', (c: any) => c.notNull())
+      .addColumn('province_code', 'text', (c: any) => c.notNull())
       .addColumn('enterprise_id', 'text', (c: any) => c.notNull())
       .addColumn('site_id', 'text', (c: any) => c.notNull())
       .addColumn('version', 'integer', (c: any) => c.notNull().defaultTo(1))
@@ -46,9 +49,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('assessed_by', 'text')
     .addColumn('created_by', 'text')
     .execute();
-  await db.schema.createIndex('risks_enterprise').on('risks').columns(['enterprise_id', 'level', 'created_at']).execute();
-  await db.schema.createIndex('risks_region').on('risks').columns(['region_code', 'level', 'created_at']).execute();
-  await db.schema.createIndex('risks_site').on('risks').columns(['site_id', 'created_at']).execute();
+  for (const col of ['enterprise_id', 'region_code', 'city_code', 'province_code', 'site_id']) {
+    await db.schema.createIndex(`risks_${col}`).on('risks').columns([col, 'created_at']).execute();
+  }
 
   await placed(db.schema.createTable('hazards'))
     .addColumn('description', 'text', (c: any) => c.notNull())
@@ -82,11 +85,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('supervised_at', 'bigint')
     .addColumn('supervised_by', 'text')
     .execute();
-  await db.schema.createIndex('hazards_enterprise').on('hazards').columns(['enterprise_id', 'created_at']).execute();
-  await db.schema.createIndex('hazards_region').on('hazards').columns(['region_code', 'created_at']).execute();
-  await db.schema.createIndex('hazards_site').on('hazards').columns(['site_id', 'created_at']).execute();
-  await db.schema.createIndex('hazards_enterprise_state').on('hazards').columns(['enterprise_id', 'state', 'deadline']).execute();
-  await db.schema.createIndex('hazards_region_state').on('hazards').columns(['region_code', 'state', 'deadline']).execute();
+  for (const col of ['enterprise_id', 'region_code', 'city_code', 'province_code', 'site_id']) {
+    await db.schema.createIndex(`hazards_${col}`).on('hazards').columns([col, 'created_at']).execute();
+  }
+  // Open and overdue hazards in a scope (state and deadline), and the overdue job over all of them.
+  for (const col of ['enterprise_id', 'region_code', 'city_code', 'province_code']) {
+    await db.schema.createIndex(`hazards_${col}_open`).on('hazards').columns([col, 'state', 'grade', 'deadline']).execute();
+  }
+  // Statistics of a province or city over a period, read from the index alone.
+  for (const col of ['city_code', 'province_code']) {
+    await db.schema.createIndex(`hazards_${col}_stats`).on('hazards').columns([col, 'created_at', 'grade', 'state', 'deadline', 'rectified_at']).execute();
+  }
   await db.schema.createIndex('hazards_open_deadline').on('hazards').columns(['state', 'deadline']).execute();
 
   await createOutboxTrigger(db, { table: 'risks', stream: 'records', entity: 'risk' });

@@ -6,6 +6,9 @@
 interface Placed {
   id: string;
   region_code: string;
+  /** region_code's city (e.g. 140100) and province (140000), for scopes that keep their index order. */
+  city_code: string;
+  province_code: string;
   enterprise_id: string;
   site_id: string;
   version: number;
