@@ -65,25 +65,6 @@ for (const kind of STORE_KINDS) {
       expect(seqs).toEqual(Array.from({ length: taken.length + 7 }, (_, i) => i + 1));
     });
 
-    it('prints the record and the order to rectify as numbered PDFs once completed', async () => {
-      const id = (await t.req('POST', '/api/v1/inspections', { token: inspector, body: { site: site.id, kind: 'planned', notes: '检查了坝体与排洪设施' } })).body.id;
-      const early = await t.req('GET', `/api/v1/inspections/${id}/documents/record`, { token: inspector });
-      expect(early.status).toBe(409);
-      await t.req('POST', `/api/v1/inspections/${id}/findings`, { token: inspector, body: { description: '浸润线监测设施失效', grade: 'general', deadline: '2026-12-01', basis: 'GB 39496-2020' } });
-      const done = await t.req('POST', `/api/v1/inspections/${id}/complete`, { token: inspector, body: {} });
-      for (const doc of ['record', 'order']) {
-        const r = await t.node.app.inject({ method: 'GET', url: `/api/v1/inspections/${id}/documents/${doc}`, headers: { authorization: `Bearer ${inspector}` } });
-        expect(r.statusCode).toBe(200);
-        expect(r.headers['content-type']).toBe('application/pdf');
-        expect(r.rawPayload.subarray(0, 8).toString('latin1')).toBe('%PDF-1.4');
-        expect(decodeURIComponent(String(r.headers['content-disposition']))).toContain(doc === 'record' ? done.body.recordNumber : done.body.orderNumber);
-      }
-      const clean = (await t.req('POST', '/api/v1/inspections', { token: inspector, body: { site: site.id, kind: 'planned' } })).body.id;
-      const c = await t.req('POST', `/api/v1/inspections/${clean}/complete`, { token: inspector, body: {} });
-      expect(c.body.orderNumber).toBe(null);
-      expect((await t.req('GET', `/api/v1/inspections/${clean}/documents/order`, { token: inspector })).status).toBe(404);
-    });
-
     it('lets enterprise users read their inspections but not record them', async () => {
       const e = await makeEnterprise(t, t.adminToken, { region: '140109' });
       const s = await makeSite(t, t.adminToken, e);

@@ -10,7 +10,7 @@ import { findFile } from '../../store/repos/files.ts';
 import { findSite } from '../../store/repos/sites.ts';
 import type { Executor } from '../../store/db.ts';
 import type { Deps } from '../context.ts';
-import { audit } from './audit.ts';
+import { audit, requireOwnedHere } from './audit.ts';
 
 export interface CaseInput {
   kind: CaseKind;
@@ -101,7 +101,7 @@ export function createCaseService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' | 
       await db.transaction().execute(async (tx) => {
         await checkFiles(tx, c.evidence, 'evidence');
         await insertCase(tx, c);
-        await audit(tx, actor, deps.nodeId, now, { entity: 'case', entityId: c.id, op: 'create', changes: c, toState: 'opened' });
+        await audit(tx, actor, deps.nodeId, now, { entity: 'case', entityId: c.id, region: c.region, enterprise: c.enterprise, op: 'create', changes: c, toState: 'opened' });
       });
       deps.events.publish('record.changed', { entity: 'case', id: c.id, op: 'create', regionCode: c.region, enterpriseId: c.enterprise });
       return present(c);
@@ -111,6 +111,7 @@ export function createCaseService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' | 
       requireSupervisor(actor);
       const before = await visible(actor, id);
       requireAccess(actor, 'case.manage', { regionCode: before.region, enterpriseId: before.enterprise }, 'Case');
+      requireOwnedHere('Case', id, before.originNode, deps.nodeId);
       const now = deps.now();
       const action = (req.type === 'refer' ? { ...req, referralId: uuidv7() } : req) as CaseActionInput;
       const facts = applyCaseAction({ state: before.state as CaseState, evidence: before.evidence, referrals: before.referrals, outcome: before.outcome, closedAt: before.closedAt }, action, now);
@@ -122,6 +123,8 @@ export function createCaseService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' | 
         await audit(tx, actor, deps.nodeId, now, {
           entity: 'case',
           entityId: id,
+          region: after.region,
+          enterprise: after.enterprise,
           op: type,
           changes: { state: { from: before.state, to: after.state }, ...details },
           fromState: before.state,

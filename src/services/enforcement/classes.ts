@@ -12,6 +12,7 @@ import { listPersons } from '../../store/repos/enforcement/persons.ts';
 import { scoresOfPersons } from '../../store/repos/enforcement/scores.ts';
 import { sitesOfRegion, type RegionSite } from '../../store/repos/enforcement/sites.ts';
 import { findEnterprise } from '../../store/repos/enterprises.ts';
+import { appendChange } from '../../store/repos/change-log.ts';
 import { getSetting, putSetting } from '../../store/repos/settings.ts';
 import type { Deps } from '../context.ts';
 import { audit } from './audit.ts';
@@ -122,7 +123,7 @@ export function createClassService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' |
       const o: ClassOverride = { id: uuidv7(), region: ent.region, enterprise: ent.id, class: cls, computedClass: computed?.computedClass ?? null, reason, actorId: actor.id, actorName: actor.name, at: now, version: 1, originNode: deps.nodeId };
       await db.transaction().execute(async (tx) => {
         await insertOverride(tx, o);
-        await audit(tx, actor, deps.nodeId, now, { entity: 'enterprise_class', entityId: ent.id, op: cls ? 'override' : 'withdraw_override', changes: { class: { from: computed?.class ?? null, to: cls ?? computed?.computedClass ?? null } }, reason });
+        await audit(tx, actor, deps.nodeId, now, { entity: 'enterprise_class', entityId: ent.id, region: ent.region, enterprise: ent.id, op: cls ? 'override' : 'withdraw_override', changes: { class: { from: computed?.class ?? null, to: cls ?? computed?.computedClass ?? null } }, reason });
       });
       deps.events.publish('record.changed', { entity: 'enterprise_class', id: ent.id, op: 'override', regionCode: ent.region, enterpriseId: ent.id });
       const [after] = await compute(actor, '', ent.id);
@@ -143,7 +144,7 @@ export function createClassService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' |
       const now = deps.now();
       await db.transaction().execute(async (tx) => {
         await putSetting(tx, RULES_KEY, JSON.stringify(merged), now);
-        await audit(tx, actor, deps.nodeId, now, { entity: 'setting', entityId: RULES_KEY, op: 'update', changes: patch });
+        await appendChange(tx, { actorId: actor.id, actorName: actor.name, entity: 'setting', entityId: RULES_KEY, op: 'update', changes: patch, originNode: deps.nodeId, at: now });
       });
       return merged;
     },

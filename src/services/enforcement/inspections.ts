@@ -1,19 +1,16 @@
 import { uuidv7 } from 'uuidv7';
 import { can, canSee, requireAccess, requirePermission, requirePlacement, scopeOf, type Principal } from '../../domain/access/policy.ts';
 import { addDays, chinaDate, startOfChinaDate } from '../../domain/enforcement/dates.ts';
-import { inspectionRecord, rectificationOrder } from '../../domain/enforcement/documents.ts';
 import { documentNumber, inspectionAfter, type FindingGrade, type InspectionKind, type InspectionState } from '../../domain/enforcement/inspections.ts';
 import { Conflict, Invalid, NotFound } from '../../domain/errors.ts';
 import { listActions } from '../../store/repos/enforcement/actions.ts';
 import { findingsOf, findInspection, insertFinding, insertInspection, listInspections, nextDocumentSeq, updateInspection } from '../../store/repos/enforcement/inspections.ts';
 import type { InspectionFindingsTable, InspectionsTable } from '../../store/repos/enforcement/tables.ts';
-import { findEnterprise } from '../../store/repos/enterprises.ts';
 import { findSite } from '../../store/repos/sites.ts';
 import type { Executor } from '../../store/db.ts';
 import type { Deps } from '../context.ts';
 import type { HazardService } from '../dualprev/hazards.ts';
-import { audit } from './audit.ts';
-import { renderPdf } from './pdf.ts';
+import { audit, requireOwnedHere } from './audit.ts';
 
 export interface InspectionInput {
   /** Made by the client, so that a retried create does not make a second inspection. */
@@ -120,7 +117,7 @@ export function createInspectionService(deps: Pick<Deps, 'store' | 'now' | 'node
       try {
         await db.transaction().execute(async (tx) => {
           await insertInspection(tx, row);
-          await audit(tx, actor, deps.nodeId, now, { entity: 'inspection', entityId: row.id, op: 'create', changes: presentInspection(row), toState: 'open' });
+          await audit(tx, actor, deps.nodeId, now, { entity: 'inspection', entityId: row.id, region: row.region_code, enterprise: row.enterprise_id, op: 'create', changes: presentInspection(row), toState: 'open' });
         });
       } catch (e) {
         // Two copies of the same create raced: the loser answers with the winner's.
@@ -135,6 +132,7 @@ export function createInspectionService(deps: Pick<Deps, 'store' | 'now' | 'node
     async addFinding(actor: Principal, id: string, input: FindingInput) {
       const r = await visible(actor, id);
       requireAccess(actor, 'inspection.record', { regionCode: r.region_code, enterpriseId: r.enterprise_id }, 'Inspection');
+      requireOwnedHere('Inspection', id, r.origin_node, deps.nodeId);
       inspectionAfter(r.state as InspectionState, 'findings');
       const now = deps.now();
       const deadline = input.deadline ?? addDays(chinaDate(now), DEFAULT_RECTIFY_DAYS);
@@ -172,7 +170,7 @@ export function createInspectionService(deps: Pick<Deps, 'store' | 'now' | 'node
         // Bumping the version makes a completion racing this finding retry rather than miss it.
         if (!(await updateInspection(tx, { ...r, version: r.version + 1, updated_at: now }, r.version))) throw new Conflict('The inspection was changed meanwhile; retry');
         await insertFinding(tx, f);
-        await audit(tx, actor, deps.nodeId, now, { entity: 'inspection', entityId: r.id, op: 'finding', changes: presentFinding(f), details: { finding: f.id } });
+        await audit(tx, actor, deps.nodeId, now, { entity: 'inspection', entityId: r.id, region: r.region_code, enterprise: r.enterprise_id, op: 'finding', changes: presentFinding(f), details: { finding: f.id } });
       });
       deps.events.publish('record.changed', { entity: 'inspection', id: r.id, op: 'finding', regionCode: r.region_code, enterpriseId: r.enterprise_id });
       return presentFinding(f);
@@ -182,6 +180,7 @@ export function createInspectionService(deps: Pick<Deps, 'store' | 'now' | 'node
     async complete(actor: Principal, id: string) {
       const r = await visible(actor, id);
       requireAccess(actor, 'inspection.record', { regionCode: r.region_code, enterpriseId: r.enterprise_id }, 'Inspection');
+      requireOwnedHere('Inspection', id, r.origin_node, deps.nodeId);
       const state = inspectionAfter(r.state as InspectionState, 'complete');
       const now = deps.now();
       const year = Number(chinaDate(now).slice(0, 4));
@@ -194,38 +193,11 @@ export function createInspectionService(deps: Pick<Deps, 'store' | 'now' | 'node
         if (findings.length) next.order_number = documentNumber('order', r.issuer_region, year, await nextDocumentSeq(tx, 'order', r.issuer_region, year));
         // A lost race rolls the numbers back with it.
         if (!(await updateInspection(tx, next, current.version))) throw new Conflict('The inspection was completed by someone else (记录已被他人修改)');
-        await audit(tx, actor, deps.nodeId, now, { entity: 'inspection', entityId: id, op: 'complete', changes: { state: { from: current.state, to: state }, recordNumber: next.record_number, orderNumber: next.order_number }, fromState: current.state, toState: state });
+        await audit(tx, actor, deps.nodeId, now, { entity: 'inspection', entityId: id, region: r.region_code, enterprise: r.enterprise_id, op: 'complete', changes: { state: { from: current.state, to: state }, recordNumber: next.record_number, orderNumber: next.order_number }, fromState: current.state, toState: state });
         return next;
       });
       deps.events.publish('record.changed', { entity: 'inspection', id, op: 'complete', regionCode: r.region_code, enterpriseId: r.enterprise_id });
       return { ...presentInspection(after), findings: (await findingsOf(db, id)).map(presentFinding) };
-    },
-
-    /** The record (现场检查记录) or the order to rectify (责令限期整改指令书) as PDF, once numbered. */
-    async document(actor: Principal, id: string, kind: 'record' | 'order') {
-      requirePermission(actor, 'enforcement.read');
-      const r = await visible(actor, id);
-      const number = kind === 'record' ? r.record_number : r.order_number;
-      if (!number) {
-        if (r.state !== 'completed') throw new Conflict(`The inspection is ${r.state}: its documents are numbered when it is completed`, { state: r.state, action: 'document' }, 'not_completed');
-        throw new NotFound('No order to rectify: the inspection found nothing (无整改指令书)');
-      }
-      const [site, ent, findings] = await Promise.all([findSite(db, r.site_id), r.enterprise_id ? findEnterprise(db, r.enterprise_id) : undefined, findingsOf(db, id)]);
-      const region = deps.regions.get(r.issuer_region);
-      const facts = {
-        number,
-        issuer: `${region?.name ?? r.issuer_region}应急管理局`,
-        enterprise: ent?.name ?? '',
-        site: site ? `${site.name}（${site.code}）` : r.site_id,
-        kind: r.kind,
-        at: Number(r.at),
-        completedAt: Number(r.completed_at ?? r.at),
-        inspectors: r.inspectors ? (JSON.parse(r.inspectors) as string[]) : [],
-        notes: r.notes,
-        findings: findings.map((f) => ({ description: f.description, grade: f.grade, deadline: f.deadline, basis: f.basis })),
-      };
-      const text = kind === 'record' ? inspectionRecord(facts) : rectificationOrder(facts);
-      return { filename: `${text.title}-${number}.pdf`, pdf: renderPdf(text.title, text.lines) };
     },
 
     async get(actor: Principal, id: string) {

@@ -27,7 +27,7 @@ import { findEnterprise } from '../../store/repos/enterprises.ts';
 import { findSite } from '../../store/repos/sites.ts';
 import type { Executor } from '../../store/db.ts';
 import type { Deps } from '../context.ts';
-import { audit } from './audit.ts';
+import { audit, requireOwnedHere } from './audit.ts';
 
 export interface LicenceInput {
   enterprise: string;
@@ -94,7 +94,7 @@ export function createLicenceService(deps: Pick<Deps, 'store' | 'now' | 'nodeId'
       const other = await findLiveLicenceByNumber(tx, l.number);
       if (other) throw new Conflict(`Licence number ${l.number} is already held by a licence in force (编号重复)`, [{ path: 'number', message: 'already exists' }]);
       await insertLicence(tx, l);
-      await audit(tx, actor, deps.nodeId, now, { entity: 'licence', entityId: l.id, op: 'create', changes: l, toState: 'valid', document: l.document });
+      await audit(tx, actor, deps.nodeId, now, { entity: 'licence', entityId: l.id, region: l.region, enterprise: l.enterprise, op: 'create', changes: l, toState: 'valid', document: l.document });
     });
     deps.events.publish('record.changed', { entity: 'licence', id: l.id, op: 'create', regionCode: l.region, enterpriseId: l.enterprise });
     return present(l);
@@ -103,6 +103,7 @@ export function createLicenceService(deps: Pick<Deps, 'store' | 'now' | 'nodeId'
   async function act(actor: Principal, id: string, action: LicenceActionRequest) {
     const before = await visible(actor, id);
     requireAccess(actor, 'licence.manage', { regionCode: before.region, enterpriseId: before.enterprise }, 'Licence');
+    requireOwnedHere('Licence', id, before.originNode, deps.nodeId);
     const now = deps.now();
     const day = chinaDate(now);
     const fromState = licenceStateAt({ status: before.status as LicenceStatus, expiresAt: before.expiresAt }, day);
@@ -116,6 +117,8 @@ export function createLicenceService(deps: Pick<Deps, 'store' | 'now' | 'nodeId'
       await audit(tx, actor, deps.nodeId, now, {
         entity: 'licence',
         entityId: id,
+        region: after.region,
+        enterprise: after.enterprise,
         op: action.type,
         changes: { status: { from: before.status, to: after.status }, expiresAt: { from: before.expiresAt, to: after.expiresAt }, conditions: { from: before.conditions, to: after.conditions } },
         fromState,

@@ -55,7 +55,7 @@ export function createPlanService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' | 
       const visits: PlanVisitsTable[] = part.visits.map((v) => ({ id: uuidv7(), plan_id: plan.id, site_id: v.site, region_code: bySite.get(v.site)!.region, enterprise_id: bySite.get(v.site)!.enterprise, class: v.class, seq: v.seq, due: v.due, version: 1, origin_node: deps.nodeId, created_at: now, updated_at: now }));
       await db.transaction().execute(async (tx) => {
         await insertPlan(tx, plan, visits);
-        await audit(tx, actor, deps.nodeId, now, { entity: 'inspection_plan', entityId: plan.id, op: 'create', changes: { region: plan.region_code, year: plan.year, quarter: plan.quarter, visits: visits.length, sites: sites.length } });
+        await audit(tx, actor, deps.nodeId, now, { entity: 'inspection_plan', entityId: plan.id, region: plan.region_code, enterprise: null, op: 'create', changes: { region: plan.region_code, year: plan.year, quarter: plan.quarter, visits: visits.length, sites: sites.length } });
       });
       deps.events.publish('record.changed', { entity: 'inspection_plan', id: plan.id, op: 'create', regionCode: plan.region_code, enterpriseId: null });
       return present(plan, part.elsewhere);

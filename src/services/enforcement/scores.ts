@@ -10,7 +10,7 @@ import { findScore, insertScore, listScores, scoresOfPersons, setScoreState, typ
 import { findEnterprise, type Enterprise } from '../../store/repos/enterprises.ts';
 import type { Executor } from '../../store/db.ts';
 import type { Deps } from '../context.ts';
-import { audit } from './audit.ts';
+import { audit, requireOwnedHere } from './audit.ts';
 
 export interface ScoreInput {
   /** An id from the persons table, or the person as written on the scoring notice. */
@@ -47,7 +47,7 @@ export function createScoreService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' |
   async function moveTo(tx: Executor, actor: Principal, p: PersonRow, ent: Enterprise, now: number, reason: string): Promise<PersonRow> {
     const after: PersonRow = { ...p, enterprise: ent.id, region: ent.region, appointedAt: now, version: p.version + 1, updatedAt: now };
     if (!(await updatePerson(tx, after, p.version))) throw new Conflict('The person was changed by someone else; retry (记录已被他人修改)');
-    await audit(tx, actor, deps.nodeId, now, { entity: 'person', entityId: p.id, op: 'transfer', changes: { enterprise: { from: p.enterprise, to: ent.id } }, reason });
+    await audit(tx, actor, deps.nodeId, now, { entity: 'person', entityId: p.id, region: ent.region, enterprise: ent.id, op: 'transfer', changes: { enterprise: { from: p.enterprise, to: ent.id } }, reason });
     return after;
   }
 
@@ -80,7 +80,7 @@ export function createScoreService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' |
     if (found) return found.enterprise === ent.id ? found : moveTo(tx, actor, found, ent, now, `scored at ${ent.name}`);
     const p: PersonRow = { id: uuidv7(), name, region: ent.region, enterprise: ent.id, idNumberHash: hash, idNumberTail: tail, appointedAt: null, version: 1, originNode: deps.nodeId, createdAt: now, updatedAt: now };
     await insertPerson(tx, p);
-    await audit(tx, actor, deps.nodeId, now, { entity: 'person', entityId: p.id, op: 'create', changes: presentPerson(p) });
+    await audit(tx, actor, deps.nodeId, now, { entity: 'person', entityId: p.id, region: p.region, enterprise: p.enterprise, op: 'create', changes: presentPerson(p) });
     return p;
   }
 
@@ -119,7 +119,7 @@ export function createScoreService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' |
         person = await resolvePerson(tx, actor, input, ent, now);
         s.person = person.id;
         await insertScore(tx, s);
-        await audit(tx, actor, deps.nodeId, now, { entity: 'score', entityId: s.id, op: 'create', changes: s, toState: 'recorded', reason: s.reason });
+        await audit(tx, actor, deps.nodeId, now, { entity: 'score', entityId: s.id, region: s.region, enterprise: s.enterprise, op: 'create', changes: s, toState: 'recorded', reason: s.reason });
         summary = cycleSummary(await scoresOfPersons(tx, [person.id], s.cycle), s.cycle);
       });
       deps.events.publish('record.changed', { entity: 'score', id: s.id, op: 'create', regionCode: s.region, enterpriseId: s.enterprise });
@@ -131,11 +131,12 @@ export function createScoreService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' |
       const s = await findScore(db, id);
       if (!s || !canSee(actor, { regionCode: s.region, enterpriseId: s.enterprise })) throw new NotFound(`Score ${id} not found`);
       requireAccess(actor, 'score.record', { regionCode: s.region, enterpriseId: s.enterprise }, 'Score');
+      requireOwnedHere('Score', id, s.originNode, deps.nodeId);
       const state = scoreAfter(s.state as ScoreState, 'void');
       const now = deps.now();
       await db.transaction().execute(async (tx) => {
         if (!(await setScoreState(tx, id, state, s.version, now))) throw new Conflict('The score was changed by someone else; reload and retry');
-        await audit(tx, actor, deps.nodeId, now, { entity: 'score', entityId: id, op: 'void', changes: { state: { from: s.state, to: state } }, fromState: s.state, toState: state, reason });
+        await audit(tx, actor, deps.nodeId, now, { entity: 'score', entityId: id, region: s.region, enterprise: s.enterprise, op: 'void', changes: { state: { from: s.state, to: state } }, fromState: s.state, toState: state, reason });
       });
       deps.events.publish('record.changed', { entity: 'score', id, op: 'void', regionCode: s.region, enterpriseId: s.enterprise });
       return presentScore({ ...s, state, version: s.version + 1, updatedAt: now }, await findPerson(db, s.person));
@@ -184,6 +185,7 @@ export function createScoreService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' |
     async transfer(actor: Principal, id: string, enterprise: string, reason: string) {
       const p = await visiblePerson(actor, id);
       requireAccess(actor, 'score.record', { regionCode: p.region, enterpriseId: p.enterprise }, 'Person');
+      requireOwnedHere('Person', id, p.originNode, deps.nodeId);
       const ent = await enterpriseInScope(actor, enterprise);
       if (ent.id === p.enterprise) throw new Conflict(`${p.name} already serves at ${ent.name}`, { enterprise: ent.id });
       const now = deps.now();

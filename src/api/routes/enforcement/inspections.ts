@@ -91,22 +91,6 @@ export function inspectionRoutes(app: App, svc: InspectionService) {
     async (req) => svc.get(who(req), req.params.id),
   );
 
-  app.get(
-    '/api/v1/inspections/:id/documents/:document',
-    {
-      schema: {
-        tags: ['enforcement'],
-        summary: 'The on-site record (record, 现场检查记录) or the order to rectify (order, 责令限期整改指令书) as PDF, numbered per region and year',
-        params: z.strictObject({ id: z.string().min(1).max(100), document: z.enum(['record', 'order']) }),
-      },
-    },
-    async (req, reply) => {
-      const d = await svc.document(who(req), req.params.id, req.params.document);
-      reply.header('content-type', 'application/pdf').header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(d.filename)}`);
-      return reply.send(d.pdf);
-    },
-  );
-
   app.post(
     '/api/v1/inspections/:id/findings',
     {

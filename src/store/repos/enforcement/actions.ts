@@ -5,6 +5,8 @@ import type { EnforcementActionsTable } from './tables.ts';
 export interface EnforcementAction {
   entity: string;
   entityId: string;
+  region: string;
+  enterprise: string | null;
   action: string;
   fromState: string | null;
   toState: string | null;
@@ -24,6 +26,8 @@ export async function insertAction(db: Executor, a: EnforcementAction): Promise<
       id: uuidv7(),
       entity: a.entity,
       entity_id: a.entityId,
+      region_code: a.region,
+      enterprise_id: a.enterprise,
       action: a.action,
       from_state: a.fromState,
       to_state: a.toState,

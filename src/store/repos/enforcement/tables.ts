@@ -108,6 +108,9 @@ export interface EnforcementActionsTable {
   id: string;
   entity: string;
   entity_id: string;
+  /** Added by 2026120609_enforcement_sync; null on actions recorded before it and not found since. */
+  region_code: string | null;
+  enterprise_id: string | null;
   action: string;
   from_state: string | null;
   to_state: string | null;

@@ -62,6 +62,17 @@ export const SYNC_ENTITIES = {
   hazard: { table: 'hazards', stream: 'records', version: 'version', placement: async (_tx, row) => own(row) },
   /** A region's or enterprise's share of a campaign task (专项整治任务交办), made where its assignee is served. */
   assignment: { table: 'task_assignments', stream: 'records', version: 'version', placement: async (_tx, row) => own(row) },
+  // Supervision and enforcement (监管执法), each placed by its own columns.
+  licence: { table: 'licences', stream: 'records', version: 'version', placement: async (_tx, row) => own(row) },
+  person: { table: 'persons', stream: 'records', version: 'version', placement: async (_tx, row) => own(row) },
+  score: { table: 'scores', stream: 'records', version: 'version', placement: async (_tx, row) => own(row) },
+  case: { table: 'cases', stream: 'records', version: 'version', placement: async (_tx, row) => own(row) },
+  class_override: { table: 'class_overrides', stream: 'records', version: 'version', placement: async (_tx, row) => own(row) },
+  inspection_plan: { table: 'inspection_plans', stream: 'records', version: 'version', placement: async (_tx, row) => own(row) },
+  plan_visit: { table: 'plan_visits', stream: 'records', version: 'version', placement: async (_tx, row) => own(row) },
+  inspection: { table: 'inspections', stream: 'records', version: 'version', placement: async (_tx, row) => own(row) },
+  inspection_finding: { table: 'inspection_findings', stream: 'records', version: 'version', placement: async (_tx, row) => own(row) },
+  enforcement_action: { table: 'enforcement_actions', stream: 'records', version: null, placement: async (_tx, row) => (row.region_code ? own(row) : null) },
   /**
    * The change log: each node's chain travels whole and is verified per origin at every level. An
    * entry sits where the node that wrote it sits (checked against the sender's subtree by origin).
