@@ -123,6 +123,22 @@ describe('transition: refusals', () => {
     expect(() => transition(analysed, { type: 'reject', note: '' }, county, T0)).toThrow(Invalid);
   });
 
+  it('takes a comment in any state without moving the loop, and never offers it as a step', () => {
+    const closed = walk([
+      [{ type: 'ack' }, staff],
+      [analyse, safety],
+      [{ type: 'verify' }, county],
+      [{ type: 'close' }, county],
+    ]);
+    for (const a of [newLoopAlarm('red', T0), closed]) {
+      expect(transition(a, { type: 'comment', note: '请持续观测' }, county, T0)).toEqual(a);
+      expect(transition(a, { type: 'comment', note: '已安排巡查' }, staff, T0)).toEqual(a);
+      expect(allowedActions(a, county)).not.toContain('comment');
+    }
+    expect(() => transition(closed, { type: 'comment', note: ' ' }, county, T0)).toThrow(Invalid);
+    expect(() => transition(closed, { type: 'comment', note: 'x' }, SYSTEM, T0)).toThrow(AlarmActionForbidden);
+  });
+
   it('every action in the table names only known states', () => {
     for (const a of ALARM_ACTIONS) {
       for (const s of TRANSITIONS[a].from) expect(ALARM_STATES).toContain(s);

@@ -24,7 +24,7 @@ export const ALARM_STATE_LABELS: Record<AlarmState, { zh: string; en: string }> 
   closed: { zh: '已关闭', en: 'Closed' },
 };
 
-export const ALARM_ACTIONS = ['ack', 'analyse', 'verify', 'reject', 'close', 'escalate'] as const;
+export const ALARM_ACTIONS = ['ack', 'analyse', 'verify', 'reject', 'close', 'escalate', 'comment'] as const;
 export type AlarmActionType = (typeof ALARM_ACTIONS)[number];
 
 export const CAUSES = ['danger', 'equipment_fault', 'false_alarm'] as const;
@@ -44,6 +44,8 @@ export const TRANSITIONS: Readonly<Record<AlarmActionType, { from: readonly Alar
   reject: { from: ['analysed'], to: 'acknowledged' },
   close: { from: ['verified'], to: 'closed' },
   escalate: { from: ['open'], to: null },
+  // A remark in the history (a supervising level's instruction, an enterprise's answer): any state, no move.
+  comment: { from: ALARM_STATES, to: null },
 };
 
 const ENTERPRISE_RESPONDERS: readonly Role[] = ['enterprise_principal', 'enterprise_safety_officer', 'enterprise_staff'];
@@ -63,6 +65,7 @@ export const ACTION_ROLES: Readonly<Record<AlarmActionType, readonly (Role | 'sy
   reject: [...OFFICERS, 'inspector', 'admin'],
   close: [...OFFICERS, 'admin'],
   escalate: ['system', 'admin'],
+  comment: [...ENTERPRISE_RESPONDERS, ...OFFICERS, 'inspector', 'admin'],
 };
 
 export type Actor = { kind: 'user'; id: string; role: Role } | { kind: 'system' };
@@ -74,7 +77,8 @@ export type AlarmAction =
   | { type: 'verify'; note?: string }
   | { type: 'reject'; note: string }
   | { type: 'close'; note?: string }
-  | { type: 'escalate' };
+  | { type: 'escalate' }
+  | { type: 'comment'; note: string };
 
 /** The loop's view of an alarm; the store keeps these fields on the alarm row. */
 export interface LoopAlarm {
@@ -147,10 +151,13 @@ export function mayAct(actor: Actor, action: AlarmActionType): boolean {
   return role === 'admin' || ACTION_ROLES[action].includes(role);
 }
 
-/** The actions this actor may take on this alarm now (for the UI's buttons). */
+/**
+ * The steps this actor may take on this alarm now (for the UI's buttons). A comment is always open to
+ * whoever may write one and is not a step of the loop: `mayAct(actor, 'comment')` says so.
+ */
 export function allowedActions(alarm: LoopAlarm, actor: Actor): AlarmActionType[] {
   return ALARM_ACTIONS.filter(
-    (a) => mayAct(actor, a) && TRANSITIONS[a].from.includes(alarm.state) && !(a === 'escalate' && alarm.tier === TIERS[TIERS.length - 1]),
+    (a) => a !== 'comment' && mayAct(actor, a) && TRANSITIONS[a].from.includes(alarm.state) && !(a === 'escalate' && alarm.tier === TIERS[TIERS.length - 1]),
   );
 }
 
@@ -185,6 +192,11 @@ export function transition(alarm: LoopAlarm, action: AlarmAction, actor: Actor, 
       return { ...next, analysedAt: null, analysedBy: null };
     case 'close':
       return { ...next, closedAt: now, closedBy: by };
+    case 'comment':
+      if (typeof action.note !== 'string' || action.note.trim() === '') {
+        throw new Invalid('a comment needs its text', [{ path: 'note', message: 'required' }]);
+      }
+      return next;
     case 'escalate': {
       const i = TIERS.indexOf(alarm.tier);
       if (i >= TIERS.length - 1) {

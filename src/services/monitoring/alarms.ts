@@ -8,6 +8,7 @@ import type { Deps } from '../context.ts';
 import type { Catalog } from './catalog.ts';
 import { pointId } from './plan.ts';
 import type { Writer } from './writer.ts';
+import { createAlarmOrders, type Network } from './alarm-orders.ts';
 
 /** An alarm changed (opened, escalated, recovered, acknowledged, …): published after commit for the live push. */
 export interface AlarmChanged {
@@ -131,10 +132,28 @@ function categoryFilter(category: AlarmCategory | 'warning' | undefined): Pick<A
   return {};
 }
 
-const PERMISSION_OF = { ack: 'alarm.respond', analyse: 'alarm.respond', verify: 'alarm.verify', reject: 'alarm.verify', close: 'alarm.verify', escalate: 'alarm.verify' } as const;
+const PERMISSION_OF = { ack: 'alarm.respond', analyse: 'alarm.respond', verify: 'alarm.verify', reject: 'alarm.verify', close: 'alarm.verify', escalate: 'alarm.verify', comment: 'monitoring.read' } as const;
 
-export function createAlarmService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' | 'events'>, catalog: Catalog, writer: Writer) {
+export function createAlarmService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' | 'events' | 'config'>, catalog: Catalog, writer: Writer) {
   const { db } = deps.store;
+  const log = (err: unknown) => console.error('[alarms]', err);
+  const orders = createAlarmOrders({
+    db,
+    nodeId: deps.nodeId,
+    level: deps.config.level,
+    now: deps.now,
+    afterApplied: (row) => {
+      afterClosed(row);
+      publish([row.id]).catch(log);
+    },
+  });
+
+  /** A closed threshold or rate alarm: its point forgets it at the writer's next commit. */
+  function afterClosed(r: Pick<AlarmRow, 'id' | 'state' | 'sensor_id' | 'kind'>) {
+    if (r.state !== 'closed' || !r.sensor_id || (r.kind !== 'threshold' && r.kind !== 'rate')) return;
+    const e = catalog.byId(r.sensor_id);
+    if (e) writer.alarmClosed(r.id, pointId(e.sensor.key, r.kind === 'rate' ? 'rate' : 'value'));
+  }
 
   async function visible(actor: Principal, id: string): Promise<AlarmRow> {
     const r = await findAlarm(db, id);
@@ -162,34 +181,46 @@ export function createAlarmService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' |
     async get(actor: Principal, id: string) {
       requirePermission(actor, 'monitoring.read');
       const r = await visible(actor, id);
-      const history = (await listAlarmActions(db, id)).map((a) => ({
-        at: Number(a.at),
-        action: a.action,
-        by: a.actor_name,
-        byId: a.actor_id,
-        note: a.note,
-        details: a.details ? JSON.parse(a.details) : null,
-      }));
+      const history = (await listAlarmActions(db, id)).map((a) => {
+        const details = a.details ? JSON.parse(a.details) : null;
+        // Who acted in what capacity: the role, and the level of the node the person acted at.
+        return { at: Number(a.at), action: a.action, by: a.actor_name, byId: a.actor_id, role: details?.role ?? null, level: details?.level ?? null, note: a.note, details };
+      });
       const actions = actor.kind === 'user' ? allowedActions(toLoop(r), actorOf(actor)) : [];
-      return { ...presentAlarm(r, catalog), history, allowedActions: actions };
+      // Actions taken here on an alarm owned below, on their way to its owner until its update arrives.
+      const pendingOrders = await orders.pending(id);
+      return { ...presentAlarm(r, catalog), ownedHere: r.origin_node === deps.nodeId, history, allowedActions: actions, pendingOrders };
+    },
+    /** Registers the `alarm.act` order handler: where the network is wired, once at start. */
+    connect(network: Network) {
+      orders.connect(network);
     },
     /** One step of the handling loop (叫应 → 研判 → 核查 → 关闭), recorded and logged in one transaction. */
+    /**
+     * One step of the handling loop (叫应 → 研判 → 核查 → 关闭), or a comment. On an alarm this node owns,
+     * recorded and logged in one transaction; on one owned below, checked against the copy here and
+     * sent down to its owner as an order (`pending` in the answer, HTTP 202) — one state at every level.
+     */
     async act(actor: Principal, id: string, action: AlarmAction) {
       const before = await visible(actor, id);
       requirePermission(actor, PERMISSION_OF[action.type]);
       const now = deps.now();
       const after = step(toLoop(before), action, actorOf(actor), now);
+      if (orders.remote(before)) {
+        const sent = await orders.send(actor, before, action);
+        if (!sent.appliedHere) return { ...(await this.get(actor, id)), pending: { orderId: sent.orderId, action: action.type } };
+        await publish([id]);
+        return this.get(actor, id);
+      }
       const set = { ...fromLoop(after), updated_at: now };
       const note = 'note' in action ? (action.note ?? null) : null;
+      const who = { role: actor.role, level: deps.config.level, node: deps.nodeId };
       await db.transaction().execute(async (tx) => {
         if (!(await updateAlarm(tx, id, before.state, set))) throw new NotFound('The alarm changed meanwhile; reload and retry');
-        await insertAlarmAction(tx, { id: uuidv7(), alarm_id: id, at: now, actor_id: actor.id, actor_name: actor.name, action: action.type, note, details: JSON.stringify(action) });
+        await insertAlarmAction(tx, { id: uuidv7(), alarm_id: id, at: now, actor_id: actor.id, actor_name: actor.name, action: action.type, note, details: JSON.stringify({ ...action, ...who }) });
         await appendChange(tx, { actorId: actor.id, actorName: actor.name, entity: 'alarm', entityId: id, op: action.type, changes: { ...action, state: after.state }, originNode: deps.nodeId, at: now });
       });
-      if (after.state === 'closed' && before.sensor_id && (before.kind === 'threshold' || before.kind === 'rate')) {
-        const e = catalog.byId(before.sensor_id);
-        if (e) writer.alarmClosed(id, pointId(e.sensor.key, before.kind === 'rate' ? 'rate' : 'value'));
-      }
+      afterClosed({ ...before, state: after.state });
       await publish([id]);
       return this.get(actor, id);
     },

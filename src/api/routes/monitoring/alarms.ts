@@ -5,7 +5,13 @@ import type { App } from '../../app.ts';
 import { who } from '../../auth.ts';
 import { errors, idParam, paging } from '../../schemas.ts';
 
-const ok = { 200: z.unknown(), 201: z.unknown(), ...errors };
+const ok = { 200: z.unknown(), 201: z.unknown(), 202: z.unknown(), ...errors };
+
+/** An action on an alarm owned below is on its way there: 202 with the alarm as it stands here and `pending`. */
+const answer = <T extends object>(reply: { code(c: number): unknown }, r: T): T => {
+  if ('pending' in r && r.pending) reply.code(202);
+  return r;
+};
 
 const note = z.string().trim().max(2000).optional();
 
@@ -47,7 +53,7 @@ export function alarmRoutes(app: App, m: Monitoring) {
     app.post(
       `/api/v1/alarms/:id/${action}`,
       { schema: { tags: ['monitoring'], summary, params: idParam, body: z.strictObject({ note }).optional(), response: ok } },
-      async (req) => m.alarms.act(who(req), req.params.id, action === 'escalate' ? { type: 'escalate' } : { type: action, note: req.body?.note }),
+      async (req, reply) => answer(reply, await m.alarms.act(who(req), req.params.id, action === 'escalate' ? { type: 'escalate' } : { type: action, note: req.body?.note })),
     );
   simple('ack', 'Answer the call (叫应): the enterprise acknowledges');
   simple('verify', 'Verify and give feedback (核查反馈): the supervising level');
@@ -64,11 +70,16 @@ export function alarmRoutes(app: App, m: Monitoring) {
         response: ok,
       },
     },
-    async (req) => m.alarms.act(who(req), req.params.id, { type: 'analyse', cause: req.body.cause, measures: req.body.measures, note: req.body.note }),
+    async (req, reply) => answer(reply, await m.alarms.act(who(req), req.params.id, { type: 'analyse', cause: req.body.cause, measures: req.body.measures, note: req.body.note })),
   );
   app.post(
     '/api/v1/alarms/:id/reject',
     { schema: { tags: ['monitoring'], summary: 'Send an analysis back for another look', params: idParam, body: z.strictObject({ note: z.string().trim().min(1).max(2000) }), response: ok } },
-    async (req) => m.alarms.act(who(req), req.params.id, { type: 'reject', note: req.body.note }),
+    async (req, reply) => answer(reply, await m.alarms.act(who(req), req.params.id, { type: 'reject', note: req.body.note })),
+  );
+  app.post(
+    '/api/v1/alarms/:id/comment',
+    { schema: { tags: ['monitoring'], summary: 'A remark in the alarm\'s history (an instruction from above, an answer from below)', params: idParam, body: z.strictObject({ note: z.string().trim().min(1).max(2000) }), response: ok } },
+    async (req, reply) => answer(reply, await m.alarms.act(who(req), req.params.id, { type: 'comment', note: req.body.note })),
   );
 }

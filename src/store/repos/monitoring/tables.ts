@@ -21,6 +21,8 @@ export interface SensorsTable {
   /** JSON: DerivedDefinition or null. */
   derived: string | null;
   disabled: number;
+  /** Who set the thresholds: 'template', 'officer' or 'enterprise' (null: read from the sources). */
+  thresholds_owner?: string | null;
   created_at: number;
   updated_at: number;
   version: number;
