@@ -74,6 +74,7 @@ describe.each(['sqlite', 'postgres'] as const)('compliance rules (%s)', (kind) =
     expect(two.body.parameters.find((p: any) => p.key === 'keyCounties').value).toEqual(['140105']);
     const h = await t.req('GET', '/api/v1/compliance/rules/min_scale/history', { token: province.token });
     expect(h.body.items.map((c: any) => c.changes)).toEqual([{ openPitIron: { from: 20, to: 25 } }, { keyCounties: { from: [], to: ['140105'] } }]);
+    expect(h.body.items.map((c: any) => c.reason)).toEqual([null, '省厅确定重点县']);
     const run = await t.req('POST', '/api/v1/compliance/run', { token: province.token });
     expect(run.body.findings.filter((f: any) => f.rule === 'min_scale').map((f: any) => f.siteCode)).toEqual(['CU29']);
     expect((await t.req('GET', '/api/v1/compliance/rules/nope', { token: province.token })).status).toBe(400);
