@@ -27,6 +27,7 @@ const HazardsPage = lazy(() => import('./pages/dualprev/HazardsPage.tsx'));
 const CompliancePage = lazy(() => import('./pages/compliance/CompliancePage.tsx'));
 const CampaignLedgerPage = lazy(() => import('./pages/campaign/LedgerPage.tsx'));
 const KeyProblemsPage = lazy(() => import('./pages/campaign/KeyProblemsPage.tsx'));
+const PublicListedPage = lazy(() => import('./pages/campaign/PublicListedPage.tsx'));
 
 export function PageSpin() {
   return (
@@ -49,6 +50,8 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      {/* 公开信息: no login. */}
+      <Route path="/public/listed" element={<Lazy><PublicListedPage /></Lazy>} />
       <Route
         element={
           <RequireAuth>

@@ -3,6 +3,7 @@ import type { campaignZh } from './campaign.zh.ts';
 export const campaignEn: typeof campaignZh = {
   ledger: {
     title: 'Campaign ledger',
+    publicTitle: 'Items under listed supervision',
     campaign: 'Campaign',
     chooseCampaign: 'Choose a campaign',
     noCampaign: 'No campaign yet: read a task list in under Import and save it.',

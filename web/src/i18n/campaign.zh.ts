@@ -1,6 +1,7 @@
 export const campaignZh = {
   ledger: {
     title: '专项整治台账',
+    publicTitle: '挂牌督办事项公开',
     campaign: '专项整治',
     chooseCampaign: '选择专项整治',
     noCampaign: '暂无专项整治：请先在“导入”中读入工作任务清单并保存。',
