@@ -8,7 +8,7 @@ import { Forbidden, Invalid } from '../../domain/errors.ts';
 import { casesOfEnterprises } from '../../store/repos/enforcement/cases.ts';
 import { enterprisesByIds, enterprisesOfRegion, insertOverride, latestOverrides, openAlarmCounts, openMajorHazardCounts, type ClassOverride } from '../../store/repos/enforcement/classes.ts';
 import { licencesOfEnterprises } from '../../store/repos/enforcement/licences.ts';
-import { listPersons } from '../../store/repos/enforcement/persons.ts';
+import { personsOfEnterprises } from '../../store/repos/enforcement/persons.ts';
 import { scoresOfPersons } from '../../store/repos/enforcement/scores.ts';
 import { sitesOfRegion, type RegionSite } from '../../store/repos/enforcement/sites.ts';
 import { findEnterprise } from '../../store/repos/enterprises.ts';
@@ -58,7 +58,7 @@ export function createClassService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' |
     const [licences, cases, persons, alarms, hazards, overrides] = await Promise.all([
       licencesOfEnterprises(db, ids),
       casesOfEnterprises(db, ids, now - YEAR_MS),
-      listPersons(db, { scope: { all: true }, limit: 100_000, offset: 0 }).then((ps) => ps.filter((p) => ids.includes(p.enterprise))),
+      personsOfEnterprises(db, ids),
       openAlarmCounts(db, ids),
       openMajorHazardCounts(db, ids),
       latestOverrides(db, ids),

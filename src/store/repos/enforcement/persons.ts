@@ -83,3 +83,12 @@ export async function listPersons(db: Executor, f: { scope: ScopeFilter; region?
   const rows = await q.selectAll().orderBy('name').orderBy('id').limit(f.limit).offset(f.offset).execute();
   return rows.map(toPerson);
 }
+
+/** The principal persons serving at these enterprises now. */
+export async function personsOfEnterprises(db: Executor, enterprises: readonly string[]): Promise<PersonRow[]> {
+  const out: PersonRow[] = [];
+  for (let i = 0; i < enterprises.length; i += 500) {
+    out.push(...(await db.selectFrom('persons').selectAll().where('enterprise_id', 'in', enterprises.slice(i, i + 500)).execute()).map(toPerson));
+  }
+  return out;
+}
