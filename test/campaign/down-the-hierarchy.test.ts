@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { creditCode } from '../support/factories.ts';
+import { createTempPgDatabase } from '../support/pg.ts';
 import { call, kill, makeProc, sleep, startProxy, tempRoot, until, type ProcNode } from '../network/harness.ts';
 
 /**
@@ -9,20 +10,23 @@ import { call, kill, makeProc, sleep, startProxy, tempRoot, until, type ProcNode
  * while its link keeps being cut; the county accepts; the province sees the enterprise's progress
  * rolled up, and holds the same assignment records as the nodes that made them.
  */
-describe('campaign task down the hierarchy and its progress back up', () => {
+for (const store of ['sqlite', 'postgres'] as const) describe(`campaign task down the hierarchy and its progress back up, province on ${store}`, () => {
   const root = tempRoot();
   const procs: ProcNode[] = [];
   let proxy: Awaited<ReturnType<typeof startProxy>> | null = null;
+  let pg: Awaited<ReturnType<typeof createTempPgDatabase>> | null = null;
   afterAll(async () => {
     for (const p of procs) await kill(p, 'SIGKILL');
     await proxy?.close();
+    await pg?.drop();
     fs.rmSync(root, { recursive: true, force: true });
   });
 
   it('province → county → enterprise and back, through a link that is cut', { timeout: 90_000 }, async () => {
     const started = Date.now();
     const fast = { heartbeatSec: 1, missedBeats: 2 };
-    const province = await makeProc('province', { KUANGAN_LEVEL: 'province', KUANGAN_REGION: '140000' }, root);
+    pg = store === 'postgres' ? await createTempPgDatabase() : null;
+    const province = await makeProc('province', { KUANGAN_LEVEL: 'province', KUANGAN_REGION: '140000', ...(pg ? { DATABASE_URL: pg.url } : {}) }, root);
     procs.push(province);
     await call(province, 'PUT', '/api/v1/network/settings', fast);
     const countyReg = (await call(province, 'POST', '/api/v1/network/nodes', { level: 'county', region: '140105' })).body;
@@ -95,6 +99,6 @@ describe('campaign task down the hierarchy and its progress back up', () => {
     // Evaluation at the province counts the enterprise's accepted work for the county.
     const ev = (await call(province, 'GET', `/api/v1/campaigns/${campaign.body.id}/evaluation?level=county`)).body;
     expect(ev.items[0]).toMatchObject({ code: '140105', completed: 1, completionRate: 100, onTimeRate: 100 });
-    console.log(`ledger down the hierarchy: ${Date.now() - started} ms, ${proxy.cuts()} connections cut (${proxy.midStreamCuts()} mid-stream)`);
+    console.log(`${store}: ledger down the hierarchy: ${Date.now() - started} ms, ${proxy.cuts()} connections cut (${proxy.midStreamCuts()} mid-stream)`);
   });
 });
