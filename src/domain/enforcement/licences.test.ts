@@ -12,6 +12,9 @@ describe('licenceStateAt', () => {
     expect(licenceStateAt(l, '2027-02-28')).toBe('expiring');
     expect(licenceStateAt(l, '2027-05-31')).toBe('expiring');
     expect(licenceStateAt(l, '2027-06-01')).toBe('expired');
+    // An instant is read on the China calendar: 2027-05-31T16:30Z is already 1 June in Shanxi.
+    expect(licenceStateAt(l, Date.parse('2027-05-31T15:30:00Z'))).toBe('expiring');
+    expect(licenceStateAt(l, Date.parse('2027-05-31T16:30:00Z'))).toBe('expired');
   });
 
   it('keeps what officers decided whatever the date', () => {

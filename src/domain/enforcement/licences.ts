@@ -8,7 +8,7 @@
  * also depends on the calendar, so it is computed by `licenceStateAt`, never stored.
  */
 import { Invalid } from '../errors.ts';
-import { addDays, addMonths } from './dates.ts';
+import { addDays, addMonths, chinaDate } from './dates.ts';
 import { actionsFrom, nextState, type TransitionTable } from './lifecycle.ts';
 
 export const LICENCE_STATUSES = ['valid', 'suspended', 'revoked', 'cancelled'] as const;
@@ -64,9 +64,10 @@ export function defaultExpiry(issuedAt: string): string {
   return addDays(addMonths(issuedAt, 12 * LICENCE_RULES.validityYears), -1);
 }
 
-/** What the licence is on the China calendar date `today`. */
-export function licenceStateAt(l: LicenceDates, today: string): LicenceState {
+/** What the licence is at an instant, or on a China calendar date ('YYYY-MM-DD'). */
+export function licenceStateAt(l: LicenceDates, now: number | string): LicenceState {
   if (l.status !== 'valid') return l.status;
+  const today = typeof now === 'number' ? chinaDate(now) : now;
   if (today > l.expiresAt) return 'expired';
   if (today >= renewalFrom(l.expiresAt)) return 'expiring';
   return 'valid';
