@@ -8,6 +8,7 @@ import { PageTitle } from '../../components/PageTitle.tsx';
 import { RegionSelect } from '../../components/RegionSelect.tsx';
 import { useUrlState } from '../../components/useUrlState.ts';
 import '../../i18n/dualprev.ts';
+import './dualprev.css';
 import { useHazards, useHazardStats } from './api.ts';
 import { HazardActionModal } from './HazardActionModal.tsx';
 import { HazardDrawer } from './HazardDrawer.tsx';
@@ -59,9 +60,9 @@ export default function HazardsPage() {
   ];
 
   const stat = (label: string, v: string | number, color: string) => (
-    <div className="ka-stat" style={{ borderLeftColor: color, cursor: 'default' }}>
-      <div className="ka-stat-n">{v}</div>
-      <div className="ka-stat-l">{label}</div>
+    <div className="dp-stat" style={{ borderLeftColor: color }}>
+      <div className="dp-stat-n">{v}</div>
+      <div className="dp-stat-l">{label}</div>
     </div>
   );
   const s = stats.data;
@@ -78,7 +79,7 @@ export default function HazardsPage() {
           )
         }
       />
-      <div className="ka-stat-grid">
+      <div className="dp-stats">
         {stat(t('dp.hazard.statFound'), s?.found ?? '—', '#0b5fa5')}
         {stat(t('dp.grade.major'), s?.byGrade.major.found ?? '—', '#f5222d')}
         {stat(t('dp.hazard.statRectified'), s?.rectified ?? '—', '#52c41a')}

@@ -8,6 +8,7 @@ import { PageTitle } from '../../components/PageTitle.tsx';
 import { RegionSelect } from '../../components/RegionSelect.tsx';
 import { useUrlState } from '../../components/useUrlState.ts';
 import '../../i18n/dualprev.ts';
+import './dualprev.css';
 import { formatTime, orDash } from '../../lib/format.ts';
 import { useRisks, useRiskStats } from './api.ts';
 import { KEY_OPERATIONS, LEVEL_COLOR, LEVEL_TAG, mayManageRisks, RISK_LEVELS, type Risk } from './model.ts';
@@ -61,11 +62,11 @@ export default function RisksPage() {
           )
         }
       />
-      <div className="ka-stat-grid">
+      <div className="dp-stats">
         {RISK_LEVELS.map((l) => (
-          <div key={l} className="ka-stat" style={{ borderLeftColor: LEVEL_COLOR[l], cursor: 'pointer' }} onClick={() => setF({ level: f.level === l ? undefined : l, page: undefined })}>
-            <div className="ka-stat-n">{stats.data?.byLevel[l] ?? '—'}</div>
-            <div className="ka-stat-l">{t(`dp.level.${l}`)}</div>
+          <div key={l} className={`dp-stat clickable${f.level === l ? ' active' : ''}`} style={{ borderLeftColor: LEVEL_COLOR[l] }} onClick={() => setF({ level: f.level === l ? undefined : l, page: undefined })}>
+            <div className="dp-stat-n">{stats.data?.byLevel[l] ?? '—'}</div>
+            <div className="dp-stat-l">{t(`dp.level.${l}`)}</div>
           </div>
         ))}
       </div>
