@@ -160,6 +160,13 @@ for (const kind of STORE_KINDS) {
       expect((await t.req('GET', `/api/v1/key-problems/${encodeURIComponent('晋-1401-2022-001')}`, { token: city })).body.id).toBe(one.body.id);
       expect((await t.req('GET', `/api/v1/key-problems?task=${taskIds[1]}`, { token: city })).body.total).toBe(1);
       expect((await t.req('POST', '/api/v1/key-problems', { token: city, body: { region: '140200', title: '越权' } })).status).toBe(403);
+      expect((await t.req('POST', '/api/v1/key-problems', { token: city, body: { region: '140100', title: '无此隐患', hazards: ['no-such-hazard'] } })).status).toBe(422);
+      const closed = await t.req('PATCH', `/api/v1/key-problems/${one.body.id}`, { token: city, body: { version: 1, state: 'resolved', reason: '已联网' } });
+      expect(closed.body).toMatchObject({ state: 'resolved', number: '晋-1401-2022-001', version: 2 });
+      expect((await t.req('PATCH', `/api/v1/key-problems/${one.body.id}`, { token: city, body: { version: 1, state: 'open' } })).status).toBe(409);
+      // A refused creation takes no number: the next one follows on.
+      const next = await t.req('POST', '/api/v1/key-problems', { token: city, body: { region: '140100', year: 2022, title: '下一项' } });
+      expect(next.body.number).toBe('晋-1401-2022-011');
     });
 
     it('records pressure measures and ranks cities in the evaluation', async () => {

@@ -5,6 +5,7 @@ import { cityCodeOf, formatKeyProblemNumber } from '../../domain/campaign/number
 import { Conflict, Invalid, NotFound } from '../../domain/errors.ts';
 import { findKeyProblem, insertKeyProblem, listKeyProblems, nextKeyProblemSeq, updateKeyProblem, type KeyProblem } from '../../store/repos/campaign/key-problems.ts';
 import { findTask } from '../../store/repos/campaign/tasks.ts';
+import { findHazard } from '../../store/repos/dualprev/hazards.ts';
 import { findSite } from '../../store/repos/sites.ts';
 import type { Executor } from '../../store/db.ts';
 import { audit, checkClientId, checkVersion, homeRegion, isDuplicateKey, type LedgerDeps } from './ledger-common.ts';
@@ -39,6 +40,10 @@ export function createKeyProblemService(deps: LedgerDeps) {
     for (const [i, t] of (input.tasks ?? []).entries()) {
       const task = await findTask(ex, t);
       if (!task) throw new Invalid('Unknown task', [{ path: `tasks.${i}`, message: `no task ${t}` }]);
+    }
+    for (const [i, h] of (input.hazards ?? []).entries()) {
+      const hazard = await findHazard(ex, h);
+      if (!hazard || !canSee(actor, { regionCode: hazard.region_code, enterpriseId: hazard.enterprise_id })) throw new Invalid('Unknown hazard', [{ path: `hazards.${i}`, message: `no hazard ${h} in your scope` }]);
     }
     for (const [i, s] of (input.sites ?? []).entries()) {
       const site = await findSite(ex, s);
@@ -116,7 +121,7 @@ export function createKeyProblemService(deps: LedgerDeps) {
         updatedAt: now,
       };
       await db.transaction().execute(async (tx) => {
-        await checkLinks(actor, tx, { title: after.title, tasks: patch.tasks, sites: patch.sites });
+        await checkLinks(actor, tx, { title: after.title, tasks: patch.tasks, sites: patch.sites, hazards: patch.hazards });
         if (!(await updateKeyProblem(tx, after, before.version))) throw new Conflict('The key problem was changed by someone else; reload and retry (记录已被他人修改)');
         const { version: _v, reason: _r, ...changes } = patch;
         await audit(tx, actor, deps.nodeId, now, { entity: 'key_problem', entityId: id, op: 'update', changes, reason: patch.reason ?? null });
