@@ -81,6 +81,7 @@ describe.each(['sqlite', 'postgres'] as const)('a regional administrator stays i
       ['PATCH', '/api/v1/monitoring/settings', { futureToleranceSec: 600 }],
       ['PUT', '/api/v1/network/settings', { heartbeatSec: 20, missedBeats: 3 }],
       ['PUT', '/api/v1/monitoring/threshold-templates', template],
+      ['PUT', '/api/v1/dualprev/settings', { overduePolicy: { days: { general: { county: 1, city: 2, province: 3 }, major: { county: 0, city: 1, province: 2 } }, source: '晋应急〔2026〕2号', confirmed: true } }],
     ];
     for (const [method, url, body] of calls) {
       const r = await t.req(method, url, { token: radm.token, body });
@@ -89,6 +90,7 @@ describe.each(['sqlite', 'postgres'] as const)('a regional administrator stays i
     expect((await t.req('GET', '/api/v1/monitoring/settings', { token: t.adminToken })).body.values.futureToleranceSec).toBe(300);
     expect((await t.req('GET', '/api/v1/network/settings', { token: t.adminToken })).body.heartbeatSec).toBe(10);
     expect((await t.req('GET', '/api/v1/monitoring/threshold-templates', { token: t.adminToken })).body.items).toEqual([]);
+    expect((await t.req('GET', '/api/v1/dualprev/settings', { token: t.adminToken })).body.overduePolicy.confirmed).toBe(false);
     for (const [method, url, body] of calls) {
       const r = await t.req(method, url, { token: t.adminToken, body });
       expect([url, r.status]).toEqual([url, 200]);

@@ -1,4 +1,4 @@
-import { requirePermission, type Principal } from '../../domain/access/policy.ts';
+import { requirePermission, requirePlatformWide, type Principal } from '../../domain/access/policy.ts';
 import { DEFAULT_OVERDUE_POLICY, DEFAULT_RISK_BANDS, validateBands, validateOverduePolicy, type OverduePolicy, type RiskBands } from '../../domain/dualprev/index.ts';
 import { appendChange } from '../../store/repos/change-log.ts';
 import { getSetting, putSetting } from '../../store/repos/settings.ts';
@@ -31,7 +31,8 @@ export function createDualPrevSettings(deps: Pick<Deps, 'store' | 'now' | 'nodeI
       return get();
     },
     async update(actor: Principal, patch: Partial<DualPrevSettings>): Promise<DualPrevSettings> {
-      requirePermission(actor, 'settings.manage');
+      // The bands and escalation days hold in every region: one region's administrator does not change them.
+      requirePlatformWide(actor, 'settings.manage');
       return db.transaction().execute(async (tx) => {
         const before = await get(tx);
         const after: DualPrevSettings = { riskBands: { ...before.riskBands, ...patch.riskBands }, overduePolicy: patch.overduePolicy ?? before.overduePolicy };
