@@ -25,7 +25,8 @@ export default function SettingsPage() {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const user = useUser();
-  const editable = can(user.role, 'settings.manage');
+  // The settings hold for every region: an administrator bound to one reads them, masked, like an officer.
+  const editable = can(user.role, 'settings.manage') && !user.region && !user.enterprise;
   const qc = useQueryClient();
   const q = useQuery({ queryKey: KEY, queryFn: () => api.get<SettingsView>(PATH) });
   // Untyped field names: server refusals and changed values name them as plain paths.
