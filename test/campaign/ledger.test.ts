@@ -82,10 +82,11 @@ for (const kind of STORE_KINDS) {
       expect(c.body.state).toBe('circulated');
       expect(c.body.steps.map((s: { action: string }) => s.action)).toEqual(['raise', 'handle', 'publish', 'list', 'supervise', 'visit', 'evaluate', 'circulate']);
       expect(c.body.steps.every((s: { by: string; at: number }) => s.by && s.at > 0)).toBe(true);
+      const hist = await t.req('GET', `/api/v1/tasks/${id}/history`, { token: province });
+      expect(hist.body.items.map((h: { op: string }) => h.op).reverse()).toEqual(['create', 'handle', 'publish', 'list', 'supervise', 'visit', 'evaluate', 'circulate']);
       const ret = await t.req('POST', `/api/v1/tasks/${id}/return`, { token: province, body: {} });
       expect(ret.status).toBe(400);
-      const hist = await t.req('GET', `/api/v1/tasks/${id}`, { token: county });
-      expect(hist.status).toBe(404);
+      expect((await t.req('GET', `/api/v1/tasks/${id}`, { token: county })).status).toBe(404);
     });
 
     it('assigns down province → city → county → enterprise; the enterprise reports with evidence; review rolls progress up', async () => {

@@ -5,6 +5,7 @@ import { TASK_STATE_LABELS, taskActions, transition, type Step, type TaskAction,
 import { assignmentsOfTasks, type Assignment } from '../../store/repos/campaign/assignments.ts';
 import { findTask, listTasks, updateTask, type Task, type TaskQuery } from '../../store/repos/campaign/tasks.ts';
 import { listChanges } from '../../store/repos/change-log.ts';
+import { presentChange } from '../registry/enterprises.ts';
 import type { Executor } from '../../store/db.ts';
 import { audit, checkVersion, type LedgerDeps } from './ledger-common.ts';
 
@@ -144,7 +145,7 @@ export function createTaskService(deps: LedgerDeps) {
     async history(actor: Principal, id: string) {
       requirePermission(actor, 'campaign.read');
       const t = await visible(actor, id);
-      return listChanges(db, 'task', t.id, 500, 0);
+      return (await listChanges(db, 'task', t.id, 500, 0)).map((r) => ({ ...presentChange(r), reason: r.reason }));
     },
 
     async list(actor: Principal, q: Omit<TaskQuery, 'scope'>) {

@@ -4,7 +4,7 @@ import { scopePrefix } from '../../../domain/regions/regions.ts';
 import type { CampaignLedger } from '../../../services/campaign/ledger.ts';
 import type { App } from '../../app.ts';
 import { who } from '../../auth.ts';
-import { errors, idParam, paging } from '../../schemas.ts';
+import { changeSchema, errors, idParam, paging } from '../../schemas.ts';
 import { assignInput, assignReply, isoDate, regionCode, taskInput, taskSchema, version } from './ledger-schemas.ts';
 
 const reason = z.string().trim().min(1).max(2000);
@@ -72,6 +72,12 @@ export function taskRoutes(app: App, l: CampaignLedger) {
     '/api/v1/tasks/:id',
     { schema: { tags: ['campaign'], summary: 'A task with its steps and its progress by assignee', params: idParam, response: { 200: taskSchema, ...errors } } },
     async (req) => l.tasks.get(who(req), req.params.id),
+  );
+
+  app.get(
+    '/api/v1/tasks/:id/history',
+    { schema: { tags: ['campaign'], summary: "The task's change-log entries (who, when, what, why)", params: idParam, response: { 200: z.object({ items: z.array(changeSchema.extend({ reason: z.string().nullable() })) }), ...errors } } },
+    async (req) => ({ items: await l.tasks.history(who(req), req.params.id) }),
   );
 
   app.post(
