@@ -72,6 +72,9 @@ for (const kind of STORE_KINDS) {
       await call(county, 'POST', `/api/v1/inspections/${insp.body.id}/findings`, cTok, { description: '干滩长度不足', grade: 'general', deadline: '2026-12-31' });
       const done = await call(county, 'POST', `/api/v1/inspections/${insp.body.id}/complete`, cTok, {});
       expect(done.body.recordNumber).toMatch(/^140923〔/);
+      const pen = await call(county, 'POST', '/api/v1/penalties', cTok, { enterprise: ent.body.id, inspection: insp.body.id, kind: 'fine', violation: '干滩长度不足', basis: { law: '《中华人民共和国安全生产法》', article: '第九十九条' }, amount: 20000 });
+      expect(pen.status).toBe(201);
+      await call(county, 'POST', `/api/v1/penalties/${pen.body.id}/notify`, cTok, { document: '送达回证' });
 
       const l = await until(async () => {
         const r = await call(province, 'GET', `/api/v1/licences/${lic.body.id}`, pTok);
@@ -94,12 +97,18 @@ for (const kind of STORE_KINDS) {
         return r.status === 200 && r.body.state === 'completed' && r.body.findings.length === 1 && r.body;
       });
       expect(i.recordNumber).toBe(done.body.recordNumber);
+      const p = await until(async () => {
+        const r = await call(province, 'GET', `/api/v1/penalties/${pen.body.id}`, pTok);
+        return r.status === 200 && r.body.state === 'notified' && r.body.history.length === 2 && r.body;
+      });
+      expect(p).toMatchObject({ number: pen.body.number, amount: 20000, basis: { article: '第九十九条' } });
+      expect((await call(province, 'POST', `/api/v1/penalties/${pen.body.id}/pay`, pTok, {})).body.error.code).toBe('owned_elsewhere');
       // Records stay with the node that keeps them.
       const act = await call(province, 'POST', `/api/v1/licences/${lic.body.id}/reinstate`, pTok, { reason: '省级恢复' });
       expect(act.status).toBe(409);
       expect(act.body.error.code).toBe('owned_elsewhere');
       const q = await call(province, 'GET', '/api/v1/network/quarantine', pTok);
-      const refused = q.body.items.filter((x: { entity: string }) => /licence|score|case|inspection|enforcement|person/.test(x.entity));
+      const refused = q.body.items.filter((x: { entity: string }) => /licence|score|case|inspection|enforcement|person|penalty/.test(x.entity));
       expect(refused.map((x: { entity: string; reason: string }) => `${x.entity}: ${x.reason}`)).toEqual([]);
     });
   });

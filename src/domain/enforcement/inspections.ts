@@ -28,7 +28,7 @@ export function inspectionAfter(state: InspectionState, action: InspectionAction
 export const FINDING_GRADES = ['general', 'major'] as const;
 export type FindingGrade = (typeof FINDING_GRADES)[number];
 
-export const DOCUMENT_KINDS = { record: '检记', order: '责改' } as const;
+export const DOCUMENT_KINDS = { record: '检记', order: '责改', penalty: '罚决' } as const;
 export type DocumentKind = keyof typeof DOCUMENT_KINDS;
 
 /** A document number: issuing region, year and sequence, e.g. 140105〔2026〕检记0007号. */

@@ -3,9 +3,11 @@ import { canSee, requirePermission, type Principal } from '../../domain/access/p
 import { HAZARD_STATE_LABELS, type HazardState } from '../../domain/dualprev/hazard-loop.ts';
 import { CASE_KIND_LABELS, REFERRAL_TARGET_LABELS, type CaseKind, type ReferralTarget } from '../../domain/enforcement/cases.ts';
 import { Conflict, Forbidden, NotFound } from '../../domain/errors.ts';
-import { findCase } from '../../store/repos/enforcement/cases.ts';
+import { findCase, type CaseRow } from '../../store/repos/enforcement/cases.ts';
+import { findPenalty, latestPenaltyOfCase } from '../../store/repos/enforcement/penalties.ts';
+import { PENALTY_KIND_LABELS, type PenaltyKind } from '../../domain/enforcement/penalties.ts';
 import { findingsOf, findInspection } from '../../store/repos/enforcement/inspections.ts';
-import type { InspectionsTable } from '../../store/repos/enforcement/tables.ts';
+import type { InspectionsTable, PenaltiesTable } from '../../store/repos/enforcement/tables.ts';
 import { hazardsOfInspection } from '../../store/repos/documents.ts';
 import type { HazardRow } from '../../store/repos/dualprev/hazards.ts';
 import { findEnterprise } from '../../store/repos/enterprises.ts';
@@ -13,7 +15,7 @@ import { findSite } from '../../store/repos/sites.ts';
 import type { Deps } from '../context.ts';
 import { authorityName, documentFileName, zhDate } from './format.ts';
 import { createPdf, writeLater } from './pdf.ts';
-import { renderDecision } from './render-decision.ts';
+import { renderDecision, type DecisionPaper } from './render-decision.ts';
 import { renderOrder, renderRecord, renderReview, type InspectionPaper, type ReviewLine } from './render-inspection.ts';
 
 export interface PrintedDocument {
@@ -94,6 +96,38 @@ export function createEnforcementDocuments(deps: Pick<Deps, 'store' | 'regions' 
     return { lines, reviewedAt };
   }
 
+  async function printDecision(p: PenaltiesTable | null, c: CaseRow | null): Promise<PrintedDocument> {
+    const enterpriseId = p?.enterprise_id ?? c?.enterprise ?? null;
+    const siteId = p?.site_id ?? c?.site ?? null;
+    const [enterprise, site, inspection] = await Promise.all([
+      enterpriseId ? findEnterprise(db, enterpriseId) : undefined,
+      siteId ? findSite(db, siteId) : undefined,
+      p?.inspection_id ? findInspection(db, p.inspection_id) : undefined,
+    ]);
+    const penaltyLabel = p ? (PENALTY_KIND_LABELS[p.kind as PenaltyKind]?.zh ?? p.kind) : null;
+    const paper: DecisionPaper = {
+      authority: authorityName(deps.regions, p?.issuer_region ?? c!.region),
+      number: p?.number ?? null,
+      caseId: c?.id ?? null,
+      kind: c ? (CASE_KIND_LABELS[c.kind as CaseKind]?.zh ?? c.kind) : '违法行为',
+      title: c?.title ?? p!.violation,
+      description: p?.violation ?? c?.description ?? null,
+      outcome: p ? `${penaltyLabel}${p.amount !== null ? `，${p.kind === 'fine' ? '罚款' : '金额'}人民币 ${p.amount.toLocaleString('zh-CN')} 元` : ''}。` : c!.outcome!,
+      openedAt: c?.openedAt ?? (inspection ? Number(inspection.at) : p!.decided_at),
+      closedAt: p?.decided_at ?? c!.closedAt!,
+      party: enterprise ? { name: enterprise.name, address: enterprise.address, creditCode: enterprise.creditCode, principal: enterprise.principal.name } : null,
+      suspect: c?.suspect ?? null,
+      site: site ? `${site.name}（${site.code}）` : null,
+      evidenceCount: c?.evidence.length ?? 0,
+      referrals: (c?.referrals ?? []).map((r) => ({ to: REFERRAL_TARGET_LABELS[r.to as ReferralTarget]?.zh ?? r.to, reason: r.reason, reference: r.reference, reply: r.reply })),
+      legalBasis: p ? p.law : null,
+      provision: p ? `${p.law}${p.article}` : null,
+      amount: p?.amount ?? null,
+    };
+    const name = p?.number ?? c!.id;
+    return { fileName: documentFileName('行政处罚决定书', name), stream: writeLater(createPdf({ title: `行政处罚决定书 ${p?.number ?? c!.title}` }), (pdf) => renderDecision(pdf, paper)) };
+  }
+
   return {
     async inspection(actor: Principal, id: string, kind: InspectionDocumentKind): Promise<PrintedDocument> {
       const p = await paper(await readable(actor, id));
@@ -122,28 +156,20 @@ export function createEnforcementDocuments(deps: Pick<Deps, 'store' | 'regions' 
       if (c.state !== 'closed' || !c.outcome || c.closedAt === null) {
         throw new Conflict(`Case ${id} is not closed: the decision is printed with its outcome once the case is closed (案件尚未结案，不能打印处罚决定书)`, { state: c.state }, 'not_closed');
       }
-      const [enterprise, site] = await Promise.all([c.enterprise ? findEnterprise(db, c.enterprise) : undefined, c.site ? findSite(db, c.site) : undefined]);
-      const paper = {
-        authority: authorityName(deps.regions, c.region),
-        caseId: c.id,
-        kind: CASE_KIND_LABELS[c.kind as CaseKind]?.zh ?? c.kind,
-        title: c.title,
-        description: c.description,
-        outcome: c.outcome,
-        openedAt: c.openedAt,
-        closedAt: c.closedAt,
-        party: enterprise ? { name: enterprise.name, address: enterprise.address, creditCode: enterprise.creditCode, principal: enterprise.principal.name } : null,
-        suspect: c.suspect,
-        site: site ? `${site.name}（${site.code}）` : null,
-        evidenceCount: c.evidence.length,
-        referrals: c.referrals.map((r) => ({ to: REFERRAL_TARGET_LABELS[r.to as ReferralTarget]?.zh ?? r.to, reason: r.reason, reference: r.reference, reply: r.reply })),
-        legalBasis: null,
-        provision: null,
-        amount: null,
-      };
-      return { fileName: documentFileName('行政处罚决定书', c.id), stream: writeLater(createPdf({ title: `行政处罚决定书 ${c.title}` }), (pdf) => renderDecision(pdf, paper)) };
+      // The case's penalty, when one was decided, gives the decision its number, basis and amount.
+      return printDecision((await latestPenaltyOfCase(db, c.id)) ?? null, c);
+    },
+
+    /** 行政处罚决定书 of a penalty, with its number, legal basis and amount; the party may read its own. */
+    async penaltyDecision(actor: Principal, id: string): Promise<PrintedDocument> {
+      requirePermission(actor, 'enforcement.read');
+      const p = await findPenalty(db, id);
+      if (!p || !canSee(actor, { regionCode: p.region_code, enterpriseId: p.enterprise_id })) throw new NotFound(`Penalty ${id} not found (处罚决定不存在)`);
+      const c = p.case_id ? await findCase(db, p.case_id) : undefined;
+      return printDecision(p, c ?? null);
     },
   };
+
 }
 
 export type EnforcementDocuments = ReturnType<typeof createEnforcementDocuments>;

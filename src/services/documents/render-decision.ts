@@ -2,13 +2,15 @@ import type { Pdf } from './pdf.ts';
 import { zhDate } from './format.ts';
 
 /**
- * What an administrative penalty decision (行政处罚决定书) prints. The platform has no penalty record
- * yet: the decision is drawn from a closed case, and where the case holds no legal basis, provision
- * or amount the line is left blank to be written in by hand before it is sealed.
+ * What an administrative penalty decision (行政处罚决定书) prints: drawn from the penalty record, with
+ * its number, legal basis and amount. A closed case with no penalty recorded still prints, with those
+ * lines left blank to be written in by hand before it is sealed.
  */
 export interface DecisionPaper {
   authority: string;
-  caseId: string;
+  /** The decision's number (文号) when a penalty was recorded. */
+  number: string | null;
+  caseId: string | null;
   kind: string;
   title: string;
   description: string | null;
@@ -29,7 +31,7 @@ const HAND = '＿＿＿＿＿＿＿＿＿＿＿＿';
 
 export function renderDecision(pdf: Pdf, p: DecisionPaper) {
   pdf.title('行政处罚决定书');
-  pdf.number(`案件编号：${p.caseId}`);
+  pdf.number(p.number ? `${p.number}${p.caseId ? `（案件编号：${p.caseId}）` : ''}` : `案件编号：${p.caseId ?? ''}`);
   pdf.fields([
     { label: '被处罚单位', value: p.party?.name ?? p.suspect, wide: true },
     ...(p.party && p.suspect ? [{ label: '当事人', value: p.suspect, wide: true }] : []),
@@ -38,8 +40,8 @@ export function renderDecision(pdf: Pdf, p: DecisionPaper) {
     { label: '主要负责人', value: p.party?.principal },
     { label: '案由', value: `${p.kind}：${p.title}`, wide: true },
     { label: '涉及场所', value: p.site, wide: true },
-    { label: '立案日期', value: zhDate(p.openedAt) },
-    { label: '结案日期', value: zhDate(p.closedAt) },
+    { label: p.number ? '违法行为发现日期' : '立案日期', value: zhDate(p.openedAt) },
+    { label: p.number ? '决定日期' : '结案日期', value: zhDate(p.closedAt) },
   ]);
   pdf.heading('违法事实及证据');
   pdf.paragraph(p.description?.trim() || '（案件未记载违法事实）', { indent: true });

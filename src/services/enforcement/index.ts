@@ -6,6 +6,7 @@ import { createCaseService } from './cases.ts';
 import { createClassService } from './classes.ts';
 import { createInspectionService } from './inspections.ts';
 import { createPlanService } from './plans.ts';
+import { createPenaltyService } from './penalties.ts';
 
 /** Supervision and enforcement (监管执法): one service per record kind. */
 export function createEnforcement(deps: Deps, hazards?: Pick<HazardService, 'report'>) {
@@ -17,6 +18,7 @@ export function createEnforcement(deps: Deps, hazards?: Pick<HazardService, 'rep
     classes,
     plans: createPlanService(deps, classes),
     inspections: createInspectionService(deps, hazards),
+    penalties: createPenaltyService(deps),
   };
 }
 

@@ -21,7 +21,13 @@ export function enforcementDocumentRoutes(app: App, docs: EnforcementDocuments) 
 
   app.get(
     '/api/v1/cases/:id/documents/decision',
-    { schema: { tags: ['documents'], summary: 'The administrative penalty decision (行政处罚决定书) of a closed case, PDF; 409 until it is closed', params: idParam, response: pdfResponse } },
+    { schema: { tags: ['documents'], summary: 'The administrative penalty decision (行政处罚决定书) of a closed case (from its latest penalty when one was decided), PDF; 409 until it is closed', params: idParam, response: pdfResponse } },
     async (req, reply) => sendPdf(reply, await docs.decision(who(req), req.params.id)),
+  );
+
+  app.get(
+    '/api/v1/penalties/:id/documents/decision',
+    { schema: { tags: ['documents'], summary: 'The administrative penalty decision (行政处罚决定书) of a penalty, with its number, legal basis and amount, PDF', params: idParam, response: pdfResponse } },
+    async (req, reply) => sendPdf(reply, await docs.penaltyDecision(who(req), req.params.id)),
   );
 }

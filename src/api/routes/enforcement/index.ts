@@ -6,6 +6,7 @@ import { caseRoutes } from './cases.ts';
 import { classRoutes } from './classes.ts';
 import { inspectionRoutes } from './inspections.ts';
 import { planRoutes } from './plans.ts';
+import { penaltyRoutes } from './penalties.ts';
 
 export function enforcementRoutes(app: App, e: Enforcement) {
   licenceRoutes(app, e.licences);
@@ -14,4 +15,5 @@ export function enforcementRoutes(app: App, e: Enforcement) {
   classRoutes(app, e.classes);
   planRoutes(app, e.plans);
   inspectionRoutes(app, e.inspections);
+  penaltyRoutes(app, e.penalties);
 }

@@ -74,3 +74,7 @@ export async function nextDocumentSeq(db: Executor, kind: string, region: string
     .executeTakeFirstOrThrow();
   return Number(r.last);
 }
+
+export async function findFinding(db: Executor, id: string): Promise<InspectionFindingsTable | undefined> {
+  return db.selectFrom('inspection_findings').selectAll().where('id', '=', id).executeTakeFirst();
+}

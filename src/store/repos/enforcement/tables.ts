@@ -97,6 +97,29 @@ export interface InspectionFindingsTable extends Common {
   hazard_id: string | null;
 }
 
+/** An administrative penalty decision (行政处罚决定); amounts in yuan. */
+export interface PenaltiesTable extends Common {
+  site_id: string | null;
+  person_id: string | null;
+  inspection_id: string | null;
+  finding_id: string | null;
+  case_id: string | null;
+  kind: string;
+  violation: string;
+  law: string;
+  article: string;
+  amount: number | null;
+  paid_amount: number | null;
+  state: string;
+  issuer_region: string;
+  number: string;
+  decided_at: number;
+  notified_at: number | null;
+  paid_at: number | null;
+  closed_at: number | null;
+  decided_by: string | null;
+}
+
 export interface DocumentCountersTable {
   kind: string;
   region_code: string;
@@ -135,6 +158,7 @@ declare module '../../schema.ts' {
     inspections: InspectionsTable;
     inspection_findings: InspectionFindingsTable;
     document_counters: DocumentCountersTable;
+    penalties: PenaltiesTable;
     enforcement_actions: EnforcementActionsTable;
   }
 }
