@@ -7,6 +7,7 @@ import { createClassService } from './classes.ts';
 import { createInspectionService } from './inspections.ts';
 import { createPlanService } from './plans.ts';
 import { createPenaltyService } from './penalties.ts';
+import { createResponsibilityService } from './responsibility.ts';
 
 /** Supervision and enforcement (监管执法): one service per record kind. */
 export function createEnforcement(deps: Deps, hazards?: Pick<HazardService, 'report'>) {
@@ -19,6 +20,7 @@ export function createEnforcement(deps: Deps, hazards?: Pick<HazardService, 'rep
     plans: createPlanService(deps, classes),
     inspections: createInspectionService(deps, hazards),
     penalties: createPenaltyService(deps),
+    responsibility: createResponsibilityService(deps),
   };
 }
 

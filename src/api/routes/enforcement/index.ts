@@ -7,6 +7,7 @@ import { classRoutes } from './classes.ts';
 import { inspectionRoutes } from './inspections.ts';
 import { planRoutes } from './plans.ts';
 import { penaltyRoutes } from './penalties.ts';
+import { responsibilityRoutes } from './responsibility.ts';
 
 export function enforcementRoutes(app: App, e: Enforcement) {
   licenceRoutes(app, e.licences);
@@ -16,4 +17,5 @@ export function enforcementRoutes(app: App, e: Enforcement) {
   planRoutes(app, e.plans);
   inspectionRoutes(app, e.inspections);
   penaltyRoutes(app, e.penalties);
+  responsibilityRoutes(app, e.responsibility);
 }

@@ -120,6 +120,20 @@ export interface PenaltiesTable extends Common {
   decided_by: string | null;
 }
 
+/** A government leader's responsibility for a site (领导包保) or a resident safety commissioner (派驻监管专员). */
+export interface SiteResponsibilitiesTable extends Common {
+  site_id: string;
+  role: string;
+  name: string;
+  post: string;
+  level: string | null;
+  phone: string | null;
+  starts_on: string;
+  ends_on: string | null;
+  ended_reason: string | null;
+  created_by: string | null;
+}
+
 export interface DocumentCountersTable {
   kind: string;
   region_code: string;
@@ -159,6 +173,7 @@ declare module '../../schema.ts' {
     inspection_findings: InspectionFindingsTable;
     document_counters: DocumentCountersTable;
     penalties: PenaltiesTable;
+    site_responsibilities: SiteResponsibilitiesTable;
     enforcement_actions: EnforcementActionsTable;
   }
 }

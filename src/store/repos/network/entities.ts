@@ -73,6 +73,7 @@ export const SYNC_ENTITIES = {
   inspection: { table: 'inspections', stream: 'records', version: 'version', placement: async (_tx, row) => own(row) },
   inspection_finding: { table: 'inspection_findings', stream: 'records', version: 'version', placement: async (_tx, row) => own(row) },
   penalty: { table: 'penalties', stream: 'records', version: 'version', placement: async (_tx, row) => own(row) },
+  responsibility: { table: 'site_responsibilities', stream: 'records', version: 'version', placement: async (_tx, row) => own(row) },
   enforcement_action: { table: 'enforcement_actions', stream: 'records', version: null, placement: async (_tx, row) => (row.region_code ? own(row) : null) },
   /**
    * The change log: each node's chain travels whole and is verified per origin at every level. An
