@@ -11,5 +11,6 @@ export * from './required-items.ts';
 export * from './aggregate.ts';
 export * from './offline.ts';
 export * from './alarm-loop.ts';
+export * from './floor.ts';
 export * from './alarm-category.ts';
 export * from './instructions.ts';

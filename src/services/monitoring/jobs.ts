@@ -1,7 +1,8 @@
 import { uuidv7 } from 'uuidv7';
-import { SYSTEM, dueEscalations, levelRank, offlineAlarmLevel, reminderDue, transition, type Level, type SensorConnectivity } from '../../domain/monitoring/index.ts';
+import { MONITORING_SYSTEM_CRITERIA, SYSTEM, dueEscalations, levelRank, offlineAlarmLevel, reminderDue, transition, type Level, type SensorConnectivity } from '../../domain/monitoring/index.ts';
 import { appendChange } from '../../store/repos/change-log.ts';
 import { insertAlarm, insertAlarmAction, listLiveAlarms, listOpenAlarms, type AlarmRow } from '../../store/repos/monitoring/alarms.ts';
+import { sanctionedShutdowns } from '../../store/repos/monitoring/change-requests.ts';
 import type { Tx } from '../../store/db.ts';
 import type { AlarmsTable } from '../../store/repos/monitoring/tables.ts';
 import type { Deps } from '../context.ts';
@@ -46,16 +47,21 @@ export function createMonitoringJobs(deps: Pick<Deps, 'store' | 'now' | 'nodeId'
     // Decided outside any transaction (the writer and readers share the SQLite connection); each
     // operation re-reads its alarm inside its transaction and decides again on what it finds.
     // Only this node's own no-data alarms: those forwarded from below are their node's to decide.
-    const live = (await listLiveAlarms(db, ['offline', 'site_offline'])).filter((a) => a.origin_node === deps.nodeId);
+    const live = (await listLiveAlarms(db, ['offline', 'site_offline', 'monitoring_system'])).filter((a) => a.origin_node === deps.nodeId);
     const bySensor = new Map(live.filter((a) => a.kind === 'offline').map((a) => [a.sensor_id!, a]));
     const bySite = new Map(live.filter((a) => a.kind === 'site_offline').map((a) => [a.site_id, a]));
+    const systemBySensor = new Map(live.filter((a) => a.kind === 'monitoring_system').map((a) => [a.sensor_id!, a]));
+    const sanctioned = await sanctionedShutdowns(db);
     const cover = await loadCoverage(db);
     for (const site of catalog.sites()) {
       const entries = catalog.siteSensors(site.id);
       if (cover.covers(site)) {
         // Watched by a node below: its devices report there (the points here never move), and that node
         // raises and forwards its own no-data alarms. One this node raised before is handed over: recovered.
-        for (const e of entries) plan(bySensor.get(e.sensor.id), null, { site, sensorId: e.sensor.id, kind: 'offline', since: now, message: '' });
+        for (const e of entries) {
+          plan(bySensor.get(e.sensor.id), null, { site, sensorId: e.sensor.id, kind: 'offline', since: now, message: '' });
+          plan(systemBySensor.get(e.sensor.id), null, { site, sensorId: e.sensor.id, kind: 'monitoring_system', since: now, message: '' });
+        }
         plan(bySite.get(site.id), null, { site, sensorId: null, kind: 'site_offline', since: now, message: '' });
         continue;
       }
@@ -75,6 +81,23 @@ export function createMonitoringJobs(deps: Pick<Deps, 'store' | 'now' | 'nodeId'
         if (level && !existing && (conn.silent || !stationAlive(c.offlineSince, lastContact, now))) level = null;
         const msg = `${site.code}/${c.code} ${c.state === 'repair_overdue' ? '离线超过7天未修复（重大隐患候选）' : '监测数据中断'}`;
         plan(existing, level, { site, sensorId: e.sensor.id, kind: 'offline', since: c.offlineSince ?? now, message: msg });
+      }
+      // 88号: a sensor switched off or removed without the supervising level's approval, or silent past
+      // its repair limit, is a candidate major hazard the regulator sees (kind monitoring_system).
+      const overdue = new Map(conn.sensors.filter((c) => c.state === 'repair_overdue').map((c) => [c.code, c.offlineSince]));
+      for (const e of entries) {
+        const criterion = e.sensor.disabled ? (sanctioned.has(e.sensor.id) ? null : 'closed') : overdue.has(e.sensor.code) ? 'notRepaired' : null;
+        const c = criterion ? MONITORING_SYSTEM_CRITERIA[criterion] : null;
+        const since = criterion === 'notRepaired' ? (overdue.get(e.sensor.code) ?? now) : now;
+        const what = criterion === 'closed' ? '测点已停用或拆除' : '测点离线超过修复时限';
+        plan(systemBySensor.get(e.sensor.id), c ? cfg.offline.levels.repairOverdue : null, {
+          site,
+          sensorId: e.sensor.id,
+          kind: 'monitoring_system',
+          since,
+          message: c ? `${site.code}/${e.sensor.code} ${what}：符合重大事故隐患判定标准“${c.text}”（${c.source}）` : '',
+          details: c ? { criterion: c.code, text: c.text, source: c.source } : undefined,
+        });
       }
       const silent = conn.silent ? stationAlarm(site, conn.sensors) : null;
       plan(bySite.get(site.id), silent?.level ?? null, silent?.target ?? { site, sensorId: null, kind: 'site_offline', since: now, message: '' });

@@ -1,16 +1,37 @@
 import { uuidv7 } from 'uuidv7';
 import { requireAccess, type Principal } from '../../domain/access/policy.ts';
 import { Conflict, Invalid, NotFound } from '../../domain/errors.ts';
-import { SENSOR_KIND_INFO, kindsForSite, type SensorKind, type SiteKind } from '../../domain/monitoring/index.ts';
+import { ENTERPRISE_ROLES } from '../../domain/access/roles.ts';
+import { SENSOR_KIND_INFO, isRegulated, kindsForSite, thresholdWeakenings, thresholdsOwner, type SensorKind, type SiteKind, type ThresholdsOwner, type Weakening } from '../../domain/monitoring/index.ts';
 import { appendChange } from '../../store/repos/change-log.ts';
-import { findSensor, insertSensor, listSiteSensors, updateSensor, type DerivedDefinition, type Sensor } from '../../store/repos/monitoring/sensors.ts';
+import { findSensor, insertSensor, listSiteSensors, updateSensor, type DerivedDefinition, type Sensor, type StoredThresholds } from '../../store/repos/monitoring/sensors.ts';
 import type { Site } from '../../store/repos/sites.ts';
 import type { Deps } from '../context.ts';
 import type { SiteService } from '../registry/sites.ts';
 import type { Catalog, SitePlace } from './catalog.ts';
 import type { SensorInput, SensorPatch } from './sensor-inputs.ts';
 import { issuedTemplateFor } from './threshold-templates.ts';
+import { createChangeRequests } from './change-requests.ts';
 import { checkedRateRule, initialThresholds, overrideThresholds, pondTemplate } from './thresholds.ts';
+
+const isEnterpriseActor = (p: Principal) => (ENTERPRISE_ROLES as readonly string[]).includes(p.role);
+
+export const ownerOf = (s: Pick<Sensor, 'thresholds' | 'thresholdsOwner'>): ThresholdsOwner => thresholdsOwner(s.thresholdsOwner, s.thresholds.sources);
+
+/** A new sensor's owner: the template's while a level holds its value, else who set them. */
+function initialOwner(actor: Principal, t: StoredThresholds): ThresholdsOwner {
+  if (Object.values(t.sources).some((x) => x?.origin === 'template')) return 'template';
+  return isEnterpriseActor(actor) ? 'enterprise' : 'officer';
+}
+
+/** What a change weakens: thresholds loosened or removed, a rate rule dropped, the sensor switched off. */
+function weakeningsOf(before: Sensor, after: Sensor): Weakening[] {
+  const strip = ({ sources: _s, sumOverSec: _w, ...v }: StoredThresholds) => v;
+  const out = thresholdWeakenings(strip(before.thresholds), strip(after.thresholds), SENSOR_KIND_INFO[before.kind].range);
+  if (before.rateRule && !after.rateRule) out.push({ kind: 'rate_rule_removed' });
+  if (after.disabled && !before.disabled) out.push({ kind: 'disabled' });
+  return out;
+}
 
 export const placeOf = (s: Site): SitePlace => ({ id: s.id, code: s.code, region: s.region, enterprise: s.enterprise, kind: s.kind });
 
@@ -56,6 +77,7 @@ export function createSensorService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' 
       version: 1,
       originNode: deps.nodeId,
     };
+    s.thresholdsOwner = initialOwner(actor, s.thresholds);
     const key = await db.transaction().execute(async (tx) => {
       const key = await insertSensor(tx, s);
       await appendChange(tx, { actorId: actor.id, actorName: actor.name, entity: 'sensor', entityId: s.id, op: 'create', changes: { ...s, site: site.code }, originNode: deps.nodeId, at: now });
@@ -67,6 +89,40 @@ export function createSensorService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' 
     return present(sensor, site);
   }
 
+  /** The sensor after a patch, checked (thresholds in order, rate rule, derived source). */
+  async function patched(site: Site, before: Sensor, patch: Omit<SensorPatch, 'version'>, by: string, now: number): Promise<Sensor> {
+    const siblings = new Map((await listSiteSensors(db, site.id)).map((s) => [s.code, s]));
+    return {
+      ...before,
+      name: patch.name !== undefined ? patch.name : before.name,
+      unit: patch.unit ?? before.unit,
+      expectedIntervalSec: patch.expectedIntervalSec ?? before.expectedIntervalSec,
+      position: { ...before.position, ...patch.position },
+      thresholds: overrideThresholds(before.thresholds, patch.thresholds, by, now),
+      rateRule: patch.rateRule !== undefined ? checkedRateRule(patch.rateRule) : before.rateRule,
+      derived: patch.derived !== undefined ? derivedOf(site, before.kind, patch.derived, siblings) : before.derived,
+      disabled: patch.disabled ?? before.disabled,
+      updatedAt: now,
+      version: before.version + 1,
+    };
+  }
+
+  /** Writes a changed sensor with its change-log row, and hands it to the catalogue. */
+  async function write(actor: Principal, site: Site, before: Sensor, after: Sensor, op: string, changes: unknown, now: number) {
+    await db.transaction().execute(async (tx) => {
+      if (!(await updateSensor(tx, after, before.version))) throw new Conflict('The sensor was changed by someone else; reload and retry');
+      await appendChange(tx, { actorId: actor.id, actorName: actor.name, entity: 'sensor', entityId: before.id, op, changes, originNode: deps.nodeId, at: now });
+    });
+    catalog.put(after, placeOf(site));
+    deps.events.publish('record.changed', { entity: 'sensor', id: before.id, op, regionCode: site.region, enterpriseId: site.enterprise });
+    return present(after, site);
+  }
+
+  /**
+   * Edits a sensor. On a sensor whose thresholds a regulator set, an enterprise's change that weakens
+   * them (or switches the sensor off) is not applied: it becomes a change request for the level above,
+   * and the answer carries it (`changeRequest`) with the sensor as it stays.
+   */
   async function update(actor: Principal, siteRef: string, sensorRef: string, patch: SensorPatch) {
     const site = await sites.visible(actor, siteRef);
     requireAccess(actor, 'monitoring.configure', { regionCode: site.region, enterpriseId: site.enterprise }, 'Site');
@@ -74,33 +130,55 @@ export function createSensorService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' 
     if (!before) throw new NotFound(`Sensor ${sensorRef} not found on ${site.code} (测点不存在)`);
     if (patch.version !== before.version) throw new Conflict(`The sensor was changed by someone else (version ${before.version}, yours ${patch.version}); reload and retry`, { currentVersion: before.version });
     const now = deps.now();
-    const siblings = new Map((await listSiteSensors(db, site.id)).map((s) => [s.code, s]));
-    const after: Sensor = {
-      ...before,
-      name: patch.name !== undefined ? patch.name : before.name,
-      unit: patch.unit ?? before.unit,
-      expectedIntervalSec: patch.expectedIntervalSec ?? before.expectedIntervalSec,
-      position: { ...before.position, ...patch.position },
-      thresholds: overrideThresholds(before.thresholds, patch.thresholds, actor.name, now),
-      rateRule: patch.rateRule !== undefined ? checkedRateRule(patch.rateRule) : before.rateRule,
-      derived: patch.derived !== undefined ? derivedOf(site, before.kind, patch.derived, siblings) : before.derived,
-      disabled: patch.disabled ?? before.disabled,
-      updatedAt: now,
-      version: before.version + 1,
-    };
-    await db.transaction().execute(async (tx) => {
-      if (!(await updateSensor(tx, after, before.version))) throw new Conflict('The sensor was changed by someone else; reload and retry');
-      const { version: _v, ...changes } = patch;
-      await appendChange(tx, { actorId: actor.id, actorName: actor.name, entity: 'sensor', entityId: before.id, op: 'update', changes, originNode: deps.nodeId, at: now });
-    });
-    catalog.put(after, placeOf(site));
-    deps.events.publish('record.changed', { entity: 'sensor', id: before.id, op: 'update', regionCode: site.region, enterpriseId: site.enterprise });
-    return present(after, site);
+    const { version: _v, ...changes } = patch;
+    const after = await patched(site, before, changes, actor.name, now);
+    const owner = ownerOf(before);
+    if (isEnterpriseActor(actor) && isRegulated(owner)) {
+      const weak = weakeningsOf(before, after);
+      if (weak.length) return { changeRequest: await requests.open(actor, site, before, after.disabled && !before.disabled ? 'disable' : 'thresholds', changes, weak), sensor: present(before, site) };
+    }
+    // An officer's thresholds are the enterprise's floor from now on.
+    const thresholdsOwner = patch.thresholds && !isEnterpriseActor(actor) ? 'officer' : owner;
+    const view = await write(actor, site, before, { ...after, thresholdsOwner }, 'update', changes, now);
+    if (after.disabled && !before.disabled && !isEnterpriseActor(actor)) await requests.open(actor, site, before, 'disable', changes, [{ kind: 'disabled' }], true);
+    return view;
   }
+
+  /**
+   * Retires a sensor (拆除): it stops being monitored and keeps its history. An enterprise's retirement
+   * of a regulated sensor is a change request for the level above.
+   */
+  async function retire(actor: Principal, siteRef: string, sensorRef: string) {
+    const site = await sites.visible(actor, siteRef);
+    requireAccess(actor, 'monitoring.configure', { regionCode: site.region, enterpriseId: site.enterprise }, 'Site');
+    const before = await findSensor(db, site.id, sensorRef);
+    if (!before) throw new NotFound(`Sensor ${sensorRef} not found on ${site.code} (测点不存在)`);
+    if (isEnterpriseActor(actor) && isRegulated(ownerOf(before))) {
+      return { changeRequest: await requests.open(actor, site, before, 'delete', {}, [{ kind: 'retired' }]), sensor: present(before, site) };
+    }
+    const now = deps.now();
+    const view = await write(actor, site, before, { ...before, disabled: true, updatedAt: now, version: before.version + 1 }, 'remove', { disabled: true }, now);
+    if (!isEnterpriseActor(actor)) await requests.open(actor, site, before, 'delete', {}, [{ kind: 'retired' }], true);
+    return view;
+  }
+
+  /** Applies an approved request on the sensor as it is now (the approver's decision, logged as theirs). */
+  async function applyApproved(actor: Principal, site: Site, sensorId: string, kind: string, change: Omit<SensorPatch, 'version'>) {
+    const before = await findSensor(db, site.id, sensorId);
+    if (!before) throw new NotFound(`Sensor ${sensorId} not found on ${site.code} (测点不存在)`);
+    const now = deps.now();
+    if (kind === 'delete') return write(actor, site, before, { ...before, disabled: true, updatedAt: now, version: before.version + 1 }, 'remove', { disabled: true, approved: true }, now);
+    const after = await patched(site, before, change, actor.name, now);
+    return write(actor, site, before, { ...after, thresholdsOwner: change.thresholds ? 'officer' : ownerOf(before) }, 'update', { ...change, approved: true }, now);
+  }
+
+  const requests = createChangeRequests(deps, sites, applyApproved);
 
   return {
     create,
     update,
+    retire,
+    requests,
     async list(actor: Principal, siteRef: string) {
       const site = await sites.visible(actor, siteRef);
       requireAccess(actor, 'monitoring.read', { regionCode: site.region, enterpriseId: site.enterprise }, 'Site');
@@ -138,6 +216,8 @@ export function present(s: Sensor, site: { code: string }) {
     expectedIntervalSec: s.expectedIntervalSec,
     thresholds: values,
     thresholdSources: sources,
+    /** Who set them: a template's or an officer's thresholds are a floor the enterprise may only tighten. */
+    thresholdsOwner: ownerOf(s),
     rateRule: s.rateRule,
     derived: s.derived,
     disabled: s.disabled,

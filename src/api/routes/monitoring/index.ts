@@ -2,6 +2,7 @@ import type { Monitoring } from '../../../services/monitoring/index.ts';
 import type { App } from '../../app.ts';
 import type { EventBus } from '../../../services/events.ts';
 import { alarmRoutes } from './alarms.ts';
+import { changeRequestRoutes } from './change-requests.ts';
 import { deviceRoutes } from './devices.ts';
 import { eventRoutes } from './events.ts';
 import { notificationRoutes } from './notifications.ts';
@@ -13,6 +14,7 @@ export function monitoringRoutes(app: App, m: Monitoring, events: EventBus) {
   sensorRoutes(app, m);
   telemetryRoutes(app, m);
   alarmRoutes(app, m);
+  changeRequestRoutes(app, m);
   eventRoutes(app, m, events);
   deviceRoutes(app, m);
   notificationRoutes(app, m);

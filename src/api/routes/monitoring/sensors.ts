@@ -6,7 +6,7 @@ import type { App } from '../../app.ts';
 import { who } from '../../auth.ts';
 import { errors, siteParam } from '../../schemas.ts';
 
-const ok = { 200: z.unknown(), 201: z.unknown(), ...errors };
+const ok = { 200: z.unknown(), 201: z.unknown(), 202: z.unknown(), ...errors };
 
 const sensorParam = z.strictObject({ site: z.string().min(1).max(100), sensor: z.string().min(1).max(100) });
 const instant = z.union([z.coerce.number().int(), z.iso.datetime({ offset: true })]).transform((v) => (typeof v === 'number' ? v : Date.parse(v)));
@@ -30,7 +30,21 @@ export function sensorRoutes(app: App, m: Monitoring) {
   app.patch(
     '/api/v1/sites/:site/sensors/:sensor',
     { schema: { tags: ['monitoring'], summary: 'Edit a monitoring point; send the version you read', params: sensorParam, body: sensorPatch, response: ok } },
-    async (req) => m.sensors.update(who(req), req.params.site, req.params.sensor, req.body),
+    async (req, reply) => {
+      const r = await m.sensors.update(who(req), req.params.site, req.params.sensor, req.body);
+      // A change that weakens a regulator's thresholds waits for approval: 202 with the request.
+      if ('changeRequest' in r) reply.code(202);
+      return r;
+    },
+  );
+  app.delete(
+    '/api/v1/sites/:site/sensors/:sensor',
+    { schema: { tags: ['monitoring'], summary: 'Retire a monitoring point (kept with its history); on a regulated point an enterprise asks the level above', params: sensorParam, response: ok } },
+    async (req, reply) => {
+      const r = await m.sensors.retire(who(req), req.params.site, req.params.sensor);
+      if ('changeRequest' in r) reply.code(202);
+      return r;
+    },
   );
   app.get(
     '/api/v1/sites/:site/sensors/:sensor/readings',

@@ -35,6 +35,8 @@ export interface Sensor {
   rateRule: RateRule | null;
   derived: DerivedDefinition | null;
   disabled: boolean;
+  /** Who set the thresholds ('template', 'officer', 'enterprise'); null: read from the level sources. */
+  thresholdsOwner?: string | null;
   createdAt: number;
   updatedAt: number;
   version: number;
@@ -56,6 +58,7 @@ export function toSensor(r: Selectable<SensorsTable>): Sensor {
     rateRule: r.rate_rule ? (JSON.parse(r.rate_rule) as RateRule) : null,
     derived: r.derived ? (JSON.parse(r.derived) as DerivedDefinition) : null,
     disabled: r.disabled !== 0,
+    thresholdsOwner: r.thresholds_owner ?? null,
     createdAt: Number(r.created_at),
     updatedAt: Number(r.updated_at),
     version: r.version,
@@ -80,6 +83,7 @@ function columns(s: Omit<Sensor, 'key'>) {
     rate_rule: s.rateRule ? JSON.stringify(s.rateRule) : null,
     derived: s.derived ? JSON.stringify(s.derived) : null,
     disabled: s.disabled ? 1 : 0,
+    ...(s.thresholdsOwner !== undefined ? { thresholds_owner: s.thresholdsOwner } : {}),
     created_at: s.createdAt,
     updated_at: s.updatedAt,
     version: s.version,
