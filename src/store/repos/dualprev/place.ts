@@ -19,12 +19,16 @@ function levelEquality(prefix: string): [column: string, value: string] | null {
   return null;
 }
 
-/** The caller's scope (applyScope) and a region filter, each also as an equality the indexes serve. */
+/**
+ * The caller's scope and a region filter. A region scope is its level's equality alone: the prefix
+ * match beside it would say nothing more, and PostgreSQL then misjudges the rows to a handful and
+ * sorts a whole county's hazards instead of walking the index. Enterprise and unlimited scopes are
+ * applyScope's.
+ */
 export function placeFilter<DB, TB extends keyof DB, O>(q: SelectQueryBuilder<DB, TB, O>, scope: Scope, regionPrefix?: string): SelectQueryBuilder<DB, TB, O> {
-  // The prefix match on the level's own column is read from the index, never from the row.
-  const scopeEq = !scope.all && 'regionPrefix' in scope ? levelEquality(scope.regionPrefix) : null;
-  let out = applyScope(q, scope, scopeEq?.[0] ?? 'region_code', 'enterprise_id') as unknown as SelectQueryBuilder<any, any, O>;
-  for (const p of [!scope.all && 'regionPrefix' in scope ? scope.regionPrefix : undefined, regionPrefix]) {
+  const scopePrefix = !scope.all && 'regionPrefix' in scope ? scope.regionPrefix : undefined;
+  let out = (scopePrefix && levelEquality(scopePrefix) ? q : applyScope(q, scope, 'region_code', 'enterprise_id')) as unknown as SelectQueryBuilder<any, any, O>;
+  for (const p of [scopePrefix, regionPrefix]) {
     if (!p) continue;
     const eq = levelEquality(p);
     out = eq ? out.where(eq[0], '=', eq[1]) : out.where('region_code', 'like', `${p}%`);
