@@ -41,6 +41,8 @@ export function createServices(deps: Deps) {
   };
   // Actions on alarms owned by a node below travel down to it as `alarm.act` orders.
   monitoring.alarms.connect(services.network);
+  // Findings about sites kept by a node below open their hazards there as `hazard.open` orders.
+  services.enforcement.connect(services.network);
   return {
     ...services,
     thresholdTemplates: createThresholdTemplates(deps, services.network.directives),

@@ -74,5 +74,19 @@ for (const kind of STORE_KINDS) {
       const list = await t.req('GET', '/api/v1/inspections', { token: staff.token });
       expect(list.body.items.map((x: { id: string }) => x.id)).toEqual([i.body.id]);
     });
+
+    it("reviews a finding (复查) once its hazard is rectified in the enterprise's ledger, once", async () => {
+      const i = await t.req('POST', '/api/v1/inspections', { token: inspector, body: { site: site.id, kind: 'planned' } });
+      const f = await t.req('POST', `/api/v1/inspections/${i.body.id}/findings`, { token: inspector, body: { description: '坝面冲沟未修复', grade: 'general' } });
+      expect(f.body.hazard).toBeTruthy();
+      const verify = () => t.req('POST', `/api/v1/inspections/${i.body.id}/findings/${f.body.id}/verify`, { token: inspector, body: { note: '复查合格' } });
+      expect((await verify()).body.error.code).toBe('not_rectified');
+      expect((await t.req('POST', `/api/v1/hazards/${f.body.hazard}/rectify`, { token: t.adminToken, body: { note: '已修复' } })).status).toBe(200);
+      const ok = await verify();
+      expect(ok.status).toBe(200);
+      expect(ok.body).toMatchObject({ hazardState: 'rectified', verificationNote: '复查合格' });
+      expect((await verify()).body.error.code).toBe('already_verified');
+      expect((await t.req('POST', `/api/v1/inspections/${i.body.id}/findings/nope/verify`, { token: inspector, body: {} })).status).toBe(404);
+    });
   });
 }

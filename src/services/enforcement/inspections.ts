@@ -4,13 +4,15 @@ import { addDays, chinaDate, startOfChinaDate } from '../../domain/enforcement/d
 import { documentNumber, inspectionAfter, type FindingGrade, type InspectionKind, type InspectionState } from '../../domain/enforcement/inspections.ts';
 import { Conflict, Invalid, NotFound } from '../../domain/errors.ts';
 import { listActions } from '../../store/repos/enforcement/actions.ts';
-import { findingsOf, findInspection, insertFinding, insertInspection, listInspections, nextDocumentSeq, updateInspection } from '../../store/repos/enforcement/inspections.ts';
+import { findFinding, findingsOf, findInspection, insertFinding, insertInspection, listInspections, nextDocumentSeq, updateFinding, updateInspection } from '../../store/repos/enforcement/inspections.ts';
+import { findHazard } from '../../store/repos/dualprev/hazards.ts';
 import type { InspectionFindingsTable, InspectionsTable } from '../../store/repos/enforcement/tables.ts';
 import { findSite } from '../../store/repos/sites.ts';
 import type { Executor } from '../../store/db.ts';
 import type { Deps } from '../context.ts';
 import type { HazardService } from '../dualprev/hazards.ts';
 import { audit, requireOwnedHere } from './audit.ts';
+import { sendHazardOpen, type EnforcementNetwork } from './hazard-orders.ts';
 
 export interface InspectionInput {
   /** Made by the client, so that a retried create does not make a second inspection. */
@@ -30,8 +32,23 @@ export interface FindingInput {
 }
 
 function presentFinding(f: InspectionFindingsTable) {
-  return { id: f.id, inspection: f.inspection_id, description: f.description, grade: f.grade, deadline: f.deadline, basis: f.basis, hazard: f.hazard_id, createdAt: Number(f.created_at) };
+  return {
+    id: f.id,
+    inspection: f.inspection_id,
+    description: f.description,
+    grade: f.grade,
+    deadline: f.deadline,
+    basis: f.basis,
+    hazard: f.hazard_id,
+    verifiedAt: f.verified_at === null || f.verified_at === undefined ? null : Number(f.verified_at),
+    verifiedBy: f.verified_by ?? null,
+    verificationNote: f.verification_note ?? null,
+    createdAt: Number(f.created_at),
+  };
 }
+
+/** Hazard states in which the enterprise has done its part: the inspecting authority may review the finding. */
+const RECTIFIED: readonly string[] = ['rectified', 'verified', 'closed'];
 
 function presentInspection(r: InspectionsTable) {
   return {
@@ -65,8 +82,9 @@ const DEFAULT_RECTIFY_DAYS = 30;
  * `hazards`: the enterprise's hazard ledger (dual prevention), where each finding opens a hazard
  * (source 'inspection') when the inspector may report one.
  */
-export function createInspectionService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' | 'events' | 'regions'>, hazards?: Pick<HazardService, 'report'>) {
+export function createInspectionService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' | 'events' | 'regions' | 'config'>, hazards?: Pick<HazardService, 'report'>) {
   const { db } = deps.store;
+  let network: EnforcementNetwork | null = null;
 
   async function visible(actor: Principal, id: string, ex: Executor = db): Promise<InspectionsTable> {
     const r = await findInspection(ex, id);
@@ -136,16 +154,21 @@ export function createInspectionService(deps: Pick<Deps, 'store' | 'now' | 'node
       inspectionAfter(r.state as InspectionState, 'findings');
       const now = deps.now();
       const deadline = input.deadline ?? addDays(chinaDate(now), DEFAULT_RECTIFY_DAYS);
-      // The hazard is opened first, under an id made here, so that the finding can name it; a finding
-      // that fails afterwards leaves the hazard in the ledger, pointing at this inspection.
-      let hazardId: string | null = null;
-      if (hazards && can(actor, 'hazard.report')) {
+      // A site kept by a node below (an enterprise's own node): the hazard is opened in that node's
+      // ledger by an order sent with the finding, under an id made here so that the finding names it.
+      const site = await findSite(db, r.site_id);
+      const remote = network !== null && site !== undefined && site.originNode !== deps.nodeId && hazards !== undefined && can(actor, 'hazard.report');
+      const hazardDeadline = startOfChinaDate(addDays(deadline, 1)) - 1;
+      // Otherwise the hazard is opened here first, under an id made here, so that the finding can name
+      // it; a finding that fails afterwards leaves the hazard in the ledger, pointing at this inspection.
+      let hazardId: string | null = remote ? uuidv7() : null;
+      if (!remote && hazards && can(actor, 'hazard.report')) {
         const h = await hazards.report(actor, {
           id: uuidv7(),
           site: r.site_id,
           description: input.description,
           grade: input.grade,
-          deadline: startOfChinaDate(addDays(deadline, 1)) - 1,
+          deadline: hazardDeadline,
           source: 'inspection',
           sourceRef: r.id,
         });
@@ -161,17 +184,25 @@ export function createInspectionService(deps: Pick<Deps, 'store' | 'now' | 'node
         deadline,
         basis: input.basis ?? null,
         hazard_id: hazardId,
+        verified_at: null,
+        verified_by: null,
+        verification_note: null,
         version: 1,
         origin_node: deps.nodeId,
         created_at: now,
         updated_at: now,
       };
-      await db.transaction().execute(async (tx) => {
+      const sent = await db.transaction().execute(async (tx) => {
         // Bumping the version makes a completion racing this finding retry rather than miss it.
         if (!(await updateInspection(tx, { ...r, version: r.version + 1, updated_at: now }, r.version))) throw new Conflict('The inspection was changed meanwhile; retry');
         await insertFinding(tx, f);
-        await audit(tx, actor, deps.nodeId, now, { entity: 'inspection', entityId: r.id, region: r.region_code, enterprise: r.enterprise_id, op: 'finding', changes: presentFinding(f), details: { finding: f.id } });
+        const out = remote
+          ? await sendHazardOpen(tx, network!, actor, deps.config.level, site!.originNode, { hazardId: hazardId!, site: site!.id, description: input.description, grade: input.grade, deadline: hazardDeadline, inspection: r.id, finding: f.id })
+          : null;
+        await audit(tx, actor, deps.nodeId, now, { entity: 'inspection', entityId: r.id, region: r.region_code, enterprise: r.enterprise_id, op: 'finding', changes: presentFinding(f), details: { finding: f.id, ...(out ? { hazardSentTo: site!.originNode } : {}) } });
+        return out;
       });
+      if (sent?.child) network!.directives.wake([sent.child]);
       deps.events.publish('record.changed', { entity: 'inspection', id: r.id, op: 'finding', regionCode: r.region_code, enterpriseId: r.enterprise_id });
       return presentFinding(f);
     },
@@ -198,6 +229,35 @@ export function createInspectionService(deps: Pick<Deps, 'store' | 'now' | 'node
       });
       deps.events.publish('record.changed', { entity: 'inspection', id, op: 'complete', regionCode: r.region_code, enterpriseId: r.enterprise_id });
       return { ...presentInspection(after), findings: (await findingsOf(db, id)).map(presentFinding) };
+    },
+
+    /** The order router that sends a finding's hazard to the node keeping the site (wired at start). */
+    connect(n: EnforcementNetwork) {
+      network = n;
+    },
+
+    /**
+     * The authority's review of a finding (复查) once its hazard is rectified in the enterprise's ledger
+     * (here, or come back up from the enterprise's node); 409 before that, and once reviewed.
+     */
+    async verifyFinding(actor: Principal, id: string, findingId: string, input: { note?: string | null }) {
+      const r = await visible(actor, id);
+      requireAccess(actor, 'inspection.record', { regionCode: r.region_code, enterpriseId: r.enterprise_id }, 'Inspection');
+      requireOwnedHere('Inspection', id, r.origin_node, deps.nodeId);
+      const f = await findFinding(db, findingId);
+      if (!f || f.inspection_id !== id) throw new NotFound(`Finding ${findingId} not found on inspection ${id}`);
+      if (f.verified_at !== null && f.verified_at !== undefined) throw new Conflict('The finding was already reviewed (已复查)', { verifiedAt: Number(f.verified_at) }, 'already_verified');
+      const h = f.hazard_id ? await findHazard(db, f.hazard_id) : undefined;
+      if (f.hazard_id && !h) throw new Conflict("The finding's hazard has not reached this node yet (整改情况尚未上报)", { hazard: f.hazard_id }, 'hazard_not_here');
+      if (h && !RECTIFIED.includes(h.state)) throw new Conflict(`The hazard is ${h.state}, not rectified yet (尚未整改完毕)`, { hazard: h.id, state: h.state }, 'not_rectified');
+      const now = deps.now();
+      const after: InspectionFindingsTable = { ...f, verified_at: now, verified_by: actor.name, verification_note: input.note ?? null, version: f.version + 1, updated_at: now };
+      await db.transaction().execute(async (tx) => {
+        if (!(await updateFinding(tx, after, f.version))) throw new Conflict('The finding was changed meanwhile; reload and retry (记录已被他人修改)');
+        await audit(tx, actor, deps.nodeId, now, { entity: 'inspection', entityId: id, region: r.region_code, enterprise: r.enterprise_id, op: 'verify_finding', changes: { finding: f.id, hazard: h ? { id: h.id, state: h.state } : null }, reason: input.note ?? null, details: { finding: f.id } });
+      });
+      deps.events.publish('record.changed', { entity: 'inspection', id, op: 'verify_finding', regionCode: r.region_code, enterpriseId: r.enterprise_id });
+      return { ...presentFinding(after), hazardState: h?.state ?? null };
     },
 
     async get(actor: Principal, id: string) {

@@ -8,7 +8,19 @@ import { errors, idParam, paging } from '../../schemas.ts';
 import { actionSchema, chinaDateInput, instantInput, regionCode } from './common.ts';
 
 const findingSchema = z
-  .object({ id: z.string(), inspection: z.string(), description: z.string(), grade: z.string(), deadline: z.string().nullable(), basis: z.string().nullable(), hazard: z.string().nullable(), createdAt: z.number() })
+  .object({
+    id: z.string(),
+    inspection: z.string(),
+    description: z.string(),
+    grade: z.string(),
+    deadline: z.string().nullable(),
+    basis: z.string().nullable(),
+    hazard: z.string().nullable(),
+    verifiedAt: z.number().nullable(),
+    verifiedBy: z.string().nullable(),
+    verificationNote: z.string().nullable(),
+    createdAt: z.number(),
+  })
   .meta({ id: 'InspectionFinding' });
 
 export const inspectionSchema = z
@@ -117,5 +129,19 @@ export function inspectionRoutes(app: App, svc: InspectionService) {
       },
     },
     async (req) => svc.complete(who(req), req.params.id),
+  );
+
+  app.post(
+    '/api/v1/inspections/:id/findings/:finding/verify',
+    {
+      schema: {
+        tags: ['enforcement'],
+        summary: "Review a finding (复查) once its hazard is rectified in the enterprise's ledger; 409 before that or when already reviewed",
+        params: z.strictObject({ id: z.string().min(1).max(100), finding: z.string().min(1).max(100) }),
+        body: z.strictObject({ note: z.string().trim().max(2000).nullable().optional() }).optional(),
+        response: { 200: findingSchema.extend({ hazardState: z.string().nullable() }), ...errors },
+      },
+    },
+    async (req) => svc.verifyFinding(who(req), req.params.id, req.params.finding, req.body ?? {}),
   );
 }

@@ -78,3 +78,9 @@ export async function nextDocumentSeq(db: Executor, kind: string, region: string
 export async function findFinding(db: Executor, id: string): Promise<InspectionFindingsTable | undefined> {
   return db.selectFrom('inspection_findings').selectAll().where('id', '=', id).executeTakeFirst();
 }
+
+export async function updateFinding(db: Executor, r: InspectionFindingsTable, expectedVersion: number): Promise<boolean> {
+  const { id, ...rest } = r;
+  const u = await db.updateTable('inspection_findings').set(rest).where('id', '=', id).where('version', '=', expectedVersion).executeTakeFirst();
+  return Number(u.numUpdatedRows) === 1;
+}

@@ -95,6 +95,10 @@ export interface InspectionFindingsTable extends Common {
   deadline: string | null;
   basis: string | null;
   hazard_id: string | null;
+  /** Added by 2026120612_finding_verification: the authority's review once the hazard is rectified. */
+  verified_at: number | null;
+  verified_by: string | null;
+  verification_note: string | null;
 }
 
 /** An administrative penalty decision (行政处罚决定); amounts in yuan. */
