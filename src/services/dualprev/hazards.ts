@@ -3,7 +3,6 @@ import type { Permission } from '../../domain/access/roles.ts';
 import {
   availableActions,
   chinaYearStart,
-  findCriterion,
   sectionFor,
   transition,
   type HazardAction,
@@ -24,6 +23,7 @@ import type { Deps } from '../context.ts';
 import { presentChange } from '../registry/enterprises.ts';
 import type { SiteService } from '../registry/sites.ts';
 import { recordId } from './client-id.ts';
+import type { CriteriaService } from './criteria.ts';
 import { fromLoop, presentHazard, toLoop, type HazardView } from './hazard-view.ts';
 
 export { presentHazard, toLoop, type HazardView } from './hazard-view.ts';
@@ -47,7 +47,7 @@ export interface HazardInput {
 const PERMISSION_OF: Record<HazardActionType, Permission> = { plan: 'hazard.rectify', rectify: 'hazard.rectify', verify: 'hazard.verify', reject: 'hazard.verify', close: 'hazard.verify' };
 
 /** The hazard ledger (隐患台账) and its closed loop. */
-export function createHazardService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' | 'events'>, sites: SiteService) {
+export function createHazardService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' | 'events'>, sites: SiteService, criteria: Pick<CriteriaService, 'find'>) {
   const { db } = deps.store;
 
   async function visible(actor: Principal, id: string, ex: Executor = db): Promise<HazardRow> {
@@ -66,7 +66,7 @@ export function createHazardService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' 
   async function validate(actor: Principal, input: HazardInput, site: { id: string; kind: string }) {
     const problems: FieldProblem[] = [];
     if (input.criterion) {
-      const c = findCriterion(input.criterion);
+      const c = await criteria.find(input.criterion);
       if (!c) problems.push({ path: 'criterion', message: `no criterion ${input.criterion} in the 88号 catalogue` });
       else if (input.grade !== 'major') problems.push({ path: 'criterion', message: 'a 88号 criterion makes the hazard major (重大隐患)' });
       else if (sectionFor(site.kind) && c.section !== sectionFor(site.kind)) problems.push({ path: 'criterion', message: `${c.id} is for ${c.section}, the site is ${site.kind}` });

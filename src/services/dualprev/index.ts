@@ -1,5 +1,6 @@
 import type { Deps } from '../context.ts';
 import type { SiteService } from '../registry/sites.ts';
+import { createCriteriaService } from './criteria.ts';
 import { createHazardService } from './hazards.ts';
 import { createOverdueJob } from './overdue-job.ts';
 import { createRiskService } from './risks.ts';
@@ -9,10 +10,12 @@ import { createDualPrevSettings } from './settings.ts';
 export function createDualPrevention(deps: Pick<Deps, 'store' | 'now' | 'nodeId' | 'events' | 'scheduler'>, sites: SiteService) {
   const settings = createDualPrevSettings(deps);
   const overdue = createOverdueJob(deps, settings);
+  const criteria = createCriteriaService(deps);
   return {
     settings,
+    criteria,
     risks: createRiskService(deps, sites, settings),
-    hazards: createHazardService(deps, sites),
+    hazards: createHazardService(deps, sites, criteria),
     /** Runs the overdue escalation now (the scheduler runs it every hour). */
     escalateOverdue: (now = deps.now()) => overdue(now),
     start() {

@@ -7,5 +7,5 @@ import { riskRoutes } from './risks.ts';
 export function dualprevRoutes(app: App, d: DualPrevention) {
   riskRoutes(app, d.risks);
   hazardRoutes(app, d.hazards);
-  dualprevReferenceRoutes(app, d.settings);
+  dualprevReferenceRoutes(app, d.settings, d.criteria);
 }

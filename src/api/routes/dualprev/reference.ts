@@ -2,7 +2,6 @@ import { z } from 'zod';
 import {
   ACCIDENT_TYPES,
   CONTROL_LEVEL_LABELS,
-  CRITERIA_88,
   CRITERIA_DOCUMENT,
   CRITERIA_SECTIONS,
   HAZARD_CATEGORY_LABELS,
@@ -17,11 +16,12 @@ import {
   RISK_LEVEL_LABELS,
   templatesFor,
 } from '../../../domain/dualprev/index.ts';
+import type { CriteriaService } from '../../../services/dualprev/criteria.ts';
 import type { DualPrevSettingsService } from '../../../services/dualprev/settings.ts';
 import { requirePermission } from '../../../domain/access/policy.ts';
 import type { App } from '../../app.ts';
 import { who } from '../../auth.ts';
-import { errors } from '../../schemas.ts';
+import { errors, idParam } from '../../schemas.ts';
 
 const tags = ['dual prevention'];
 const ok = { 200: z.unknown(), ...errors };
@@ -31,7 +31,7 @@ const bandSet = z.strictObject({ bands: z.array(band).length(4), source: z.strin
 const tierDays = z.strictObject({ county: z.number().int().min(0), city: z.number().int().min(0), province: z.number().int().min(0) });
 
 /** What risks and hazards are described with: scales, vocabularies, the 88号 criteria, templates, and the rule values. */
-export function dualprevReferenceRoutes(app: App, settings: DualPrevSettingsService) {
+export function dualprevReferenceRoutes(app: App, settings: DualPrevSettingsService, criteria: CriteriaService) {
   app.get(
     '/api/v1/dualprev/criteria',
     {
@@ -42,10 +42,35 @@ export function dualprevReferenceRoutes(app: App, settings: DualPrevSettingsServ
         response: ok,
       },
     },
-    async (req) => {
-      requirePermission(who(req), 'dualprev.read');
-      return { document: CRITERIA_DOCUMENT, items: CRITERIA_88.filter((c) => !req.query.section || c.section === req.query.section) };
+    async (req) => ({ document: CRITERIA_DOCUMENT, items: await criteria.list(who(req), req.query.section) }),
+  );
+
+  app.put(
+    '/api/v1/dualprev/criteria/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Add or correct a criterion from the official text (administrators); the change is kept',
+        params: idParam,
+        body: z.strictObject({
+          section: z.enum(CRITERIA_SECTIONS).optional(),
+          number: z.string().trim().max(40).nullable().optional(),
+          heading: z.string().trim().max(500).nullable().optional(),
+          text: z.string().trim().min(1).max(2000).optional(),
+          source: z.string().trim().min(1).max(500).optional(),
+          confirmed: z.boolean().optional(),
+          note: z.string().trim().max(1000).nullable().optional(),
+        }),
+        response: ok,
+      },
     },
+    async (req) => criteria.put(who(req), req.params.id, req.body),
+  );
+
+  app.get(
+    '/api/v1/dualprev/criteria/:id/history',
+    { schema: { tags, summary: 'Corrections of a criterion', params: idParam, response: ok } },
+    async (req) => ({ items: await criteria.history(who(req), req.params.id) }),
   );
 
   app.get(
