@@ -8,6 +8,7 @@ import { LoginPage } from './pages/LoginPage.tsx';
 import { NotAvailablePage } from './pages/NotAvailablePage.tsx';
 import './pages/monitoring/register.ts';
 import './pages/compliance/register.ts';
+import './pages/enforcement/register.ts';
 
 // Pages load on demand so the login page stays small; the dashboard pulls in echarts.
 const HomePage = lazy(() => import('./pages/HomePage.tsx'));
@@ -28,6 +29,13 @@ const CompliancePage = lazy(() => import('./pages/compliance/CompliancePage.tsx'
 const CampaignLedgerPage = lazy(() => import('./pages/campaign/LedgerPage.tsx'));
 const KeyProblemsPage = lazy(() => import('./pages/campaign/KeyProblemsPage.tsx'));
 const PublicListedPage = lazy(() => import('./pages/campaign/PublicListedPage.tsx'));
+const InspectionsPage = lazy(() => import('./pages/enforcement/InspectionsPage.tsx'));
+const InspectionFormPage = lazy(() => import('./pages/enforcement/InspectionFormPage.tsx'));
+const LicencesPage = lazy(() => import('./pages/enforcement/LicencesPage.tsx'));
+const PenaltiesPage = lazy(() => import('./pages/enforcement/PenaltiesPage.tsx'));
+const CasesPage = lazy(() => import('./pages/enforcement/CasesPage.tsx'));
+const ScoresPage = lazy(() => import('./pages/enforcement/ScoresPage.tsx'));
+const ResponsibilityPage = lazy(() => import('./pages/enforcement/ResponsibilityPage.tsx'));
 
 export function PageSpin() {
   return (
@@ -76,6 +84,14 @@ export function AppRoutes() {
         <Route path="compliance" element={<Lazy><CompliancePage /></Lazy>} />
         <Route path="campaign/ledger" element={<Lazy><CampaignLedgerPage /></Lazy>} />
         <Route path="campaign/key-problems" element={<Lazy><KeyProblemsPage /></Lazy>} />
+        <Route path="enforcement/inspections" element={<Lazy><InspectionsPage /></Lazy>} />
+        <Route path="enforcement/inspections/new" element={<Lazy><InspectionFormPage /></Lazy>} />
+        <Route path="enforcement/inspections/:id" element={<Lazy><InspectionFormPage /></Lazy>} />
+        <Route path="enforcement/licences" element={<Lazy><LicencesPage /></Lazy>} />
+        <Route path="enforcement/violations" element={<Lazy><PenaltiesPage /></Lazy>} />
+        <Route path="enforcement/illegal-mining" element={<Lazy><CasesPage /></Lazy>} />
+        <Route path="enforcement/scores" element={<Lazy><ScoresPage /></Lazy>} />
+        <Route path="enforcement/responsibility" element={<Lazy><ResponsibilityPage /></Lazy>} />
         {pending.map((e) => (
           <Route key={e.key} path={e.path!.slice(1)} element={<NotAvailablePage feature={e.key} />} />
         ))}

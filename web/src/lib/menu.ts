@@ -40,11 +40,12 @@ export const MENU: MenuEntry[] = [
     key: 'enforcement',
     icon: 'enforcement',
     children: [
-      { key: 'inspections', path: '/enforcement/inspections', roles: SUPERVISORS },
-      { key: 'violations', path: '/enforcement/violations', roles: SUPERVISORS },
-      { key: 'licences', path: '/enforcement/licences' },
-      { key: 'scores', path: '/enforcement/scores', roles: [...SUPERVISORS, 'enterprise_principal'] },
-      { key: 'illegalMining', path: '/enforcement/illegal-mining', roles: SUPERVISORS },
+      { key: 'inspections', path: '/enforcement/inspections', roles: SUPERVISORS, ready: true },
+      { key: 'violations', path: '/enforcement/violations', roles: SUPERVISORS, ready: true },
+      { key: 'licences', path: '/enforcement/licences', ready: true },
+      { key: 'scores', path: '/enforcement/scores', roles: [...SUPERVISORS, 'enterprise_principal'], ready: true },
+      { key: 'illegalMining', path: '/enforcement/illegal-mining', roles: SUPERVISORS, ready: true },
+      { key: 'responsibility', path: '/enforcement/responsibility', roles: SUPERVISORS, ready: true },
     ],
   },
   {
