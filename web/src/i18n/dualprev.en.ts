@@ -16,7 +16,7 @@ export const dualprevEn: typeof dualprevZh = {
       title: 'Hazards', report: 'Register a hazard', description: 'Description', location: 'Location', site: 'Site', grade: 'Grade',
       deadline: 'Deadline', state: 'State', source: 'Source', sourceRef: 'Source reference', category: 'Category', criterion: 'Criterion (88号)',
       overdue: 'Overdue', overdueDays: '{{n}} days overdue', onlyOverdue: 'Overdue only', reportedBy: 'Reported by', plan: 'Rectification plan', rectification: 'Rectification',
-      verification: 'Verification', history: 'History', supervised: 'Listed for supervision', photos: 'Photos', none: 'No hazards',
+      verification: 'Verification', history: 'History', supervised: 'Listed for supervision', photos: 'Photo', addPhoto: 'Take or add a photo', none: 'No hazards',
       statFound: 'Found', statRectified: 'Rectified', statOverdue: 'Overdue', statRate: 'On-time rate', statsHint: 'Hazards registered this year',
       criterionHint: 'A major hazard cites a criterion; unconfirmed items are marked',
       offline: 'If the network fails, retry later: sending the same record again never registers it twice.',

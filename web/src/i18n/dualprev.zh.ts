@@ -14,7 +14,7 @@ export const dualprevZh = {
       title: '隐患排查治理', report: '登记隐患', description: '隐患描述', location: '隐患部位', site: '矿山/尾矿库', grade: '隐患等级',
       deadline: '整改期限', state: '状态', source: '来源', sourceRef: '来源编号', category: '隐患类别', criterion: '判定依据（88号文）',
       overdue: '已逾期', overdueDays: '逾期 {{n}} 天', onlyOverdue: '仅看逾期', reportedBy: '登记人', plan: '整改方案', rectification: '整改情况',
-      verification: '验收意见', history: '处理记录', supervised: '挂牌督办', photos: '照片', none: '暂无隐患',
+      verification: '验收意见', history: '处理记录', supervised: '挂牌督办', photos: '照片', addPhoto: '拍照/上传照片', none: '暂无隐患',
       statFound: '发现隐患', statRectified: '已整改', statOverdue: '逾期', statRate: '按期整改率', statsHint: '统计范围：本年度登记的隐患',
       criterionHint: '重大隐患应引用判定标准条目；未核实条目已标注',
       offline: '网络不可用时请稍后重试：同一条记录重复提交不会重复登记。',

@@ -5,9 +5,11 @@ import { api, ApiError } from '../../api/client.ts';
 import { showError } from '../../components/feedback.ts';
 import { dpKeys } from './api.ts';
 import { chinaDate, type Hazard, type HazardAction } from './model.ts';
+import { PhotoInput } from './Photos.tsx';
 
 interface Values {
   note?: string;
+  photos?: string[];
   goal?: string;
   measures?: string;
   funds?: number;
@@ -30,7 +32,9 @@ export function HazardActionModal(props: { hazard: Hazard | null; action: Hazard
       const body =
         action === 'plan'
           ? { version, plan: { goal: v.goal || null, measures: v.measures ?? '', funds: v.funds ?? null, people: v.people || null, deadline: v.deadline || null, interimMeasures: v.interimMeasures || null } }
-          : { version, note: v.note || undefined };
+          : action === 'rectify'
+            ? { version, note: v.note ?? '', photos: v.photos ?? [] }
+            : { version, note: v.note || undefined };
       return api.post<Hazard>(`/api/v1/hazards/${h!.id}/${action}`, body);
     },
     onSuccess: () => {
@@ -81,9 +85,16 @@ export function HazardActionModal(props: { hazard: Hazard | null; action: Hazard
             </Form.Item>
           </>
         ) : (
-          <Form.Item name="note" label={noteLabel} rules={[{ required: noteRequired }]}>
-            <Input.TextArea rows={3} />
-          </Form.Item>
+          <>
+            <Form.Item name="note" label={noteLabel} rules={[{ required: noteRequired }]}>
+              <Input.TextArea rows={3} />
+            </Form.Item>
+            {action === 'rectify' && (
+              <Form.Item name="photos" label={t('dp.hazard.photos')}>
+                <PhotoInput site={h.site} />
+              </Form.Item>
+            )}
+          </>
         )}
       </Form>
     </Modal>

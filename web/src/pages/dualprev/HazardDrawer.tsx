@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useUser } from '../../auth/auth.tsx';
 import { formatNumber, formatTime, orDash } from '../../lib/format.ts';
 import { useHazard } from './api.ts';
+import { PhotoStrip } from './Photos.tsx';
 import { chinaDate, maySupervise, STATE_TAG, type Hazard, type HazardAction } from './model.ts';
 
 /** A hazard with its plan, rectification, verification and history, and the actions the user may take. */
@@ -38,7 +39,10 @@ export function HazardDrawer(props: { id?: string; onClose: () => void; onAct: (
             )}
           </Space>
           <Descriptions column={1} size="small" bordered>
-            <Descriptions.Item label={t('dp.hazard.description')}>{h.description}</Descriptions.Item>
+            <Descriptions.Item label={t('dp.hazard.description')}>
+              {h.description}
+              <PhotoStrip ids={h.photos} />
+            </Descriptions.Item>
             <Descriptions.Item label={t('dp.hazard.location')}>{orDash(h.location)}</Descriptions.Item>
             <Descriptions.Item label={t('dp.hazard.deadline')}>{chinaDate(h.deadline)}</Descriptions.Item>
             <Descriptions.Item label={t('dp.hazard.source')}>
@@ -64,6 +68,7 @@ export function HazardDrawer(props: { id?: string; onClose: () => void; onAct: (
             {h.rectification && (
               <Descriptions.Item label={t('dp.hazard.rectification')}>
                 {h.rectification.note}
+                <PhotoStrip ids={h.rectification.photos} />
                 <div className="ka-muted" style={{ fontSize: 12 }}>
                   {orDash(h.rectifiedByName)} · {formatTime(h.rectifiedAt)}
                 </div>

@@ -6,6 +6,7 @@ import { uuidv7 } from 'uuidv7';
 import { api, ApiError } from '../../api/client.ts';
 import { showError } from '../../components/feedback.ts';
 import { dpKeys, useCriteria, useSites } from './api.ts';
+import { PhotoInput } from './Photos.tsx';
 import { chinaDatePlus, HAZARD_CATEGORIES, HAZARD_SOURCES, type Hazard } from './model.ts';
 
 interface Values {
@@ -18,6 +19,7 @@ interface Values {
   criterion?: string;
   source: string;
   sourceRef?: string;
+  photos?: string[];
 }
 
 /**
@@ -60,6 +62,9 @@ export function HazardReportModal(props: { open: boolean; onClose: () => void })
         </Form.Item>
         <Form.Item name="description" label={t('dp.hazard.description')} rules={[{ required: true }]}>
           <Input.TextArea rows={3} maxLength={4000} />
+        </Form.Item>
+        <Form.Item name="photos" label={t('dp.hazard.photos')}>
+          <PhotoInput site={site} />
         </Form.Item>
         <Form.Item name="location" label={t('dp.hazard.location')}>
           <Input maxLength={500} />
