@@ -182,4 +182,20 @@ describe.each(STORE_KINDS)('hazard ledger and closed loop (%s)', (kind) => {
     const idle = await t.node.services.dualprev.escalateOverdue(clock);
     expect(idle).toEqual({ marked: 0, escalated: 0 });
   });
+
+  it('escalates by the configured days', async () => {
+    const admin = await t.login('admin', ADMIN_PASSWORD);
+    const put = await t.req('PUT', '/api/v1/dualprev/settings', {
+      token: admin,
+      body: { overduePolicy: { days: { general: { county: 0, city: 1, province: 2 }, major: { county: 0, city: 1, province: 2 } }, source: '测试：逾期即报县', confirmed: false } },
+    });
+    expect(put.status).toBe(200);
+    const bad = await t.req('PUT', '/api/v1/dualprev/settings', { token: admin, body: { overduePolicy: { days: { general: { county: 5, city: 1, province: 2 }, major: { county: 0, city: 1, province: 2 } }, source: 'x', confirmed: false } } });
+    expect(bad.status).toBe(422);
+    const h = (await post('/api/v1/hazards', admin, { site: site.id, description: '逾期测试', grade: 'general', deadline: clock + 1000 })).body;
+    await t.node.services.dualprev.escalateOverdue(clock + 1.5 * DAY);
+    const got = (await t.req('GET', `/api/v1/hazards/${h.id}`, { token: admin })).body;
+    expect(got.escalationTier).toBe('city');
+    expect(got.history.filter((c: { op: string }) => c.op === 'escalate')).toHaveLength(2);
+  });
 });
