@@ -6,6 +6,7 @@ import { DEMO_PASSWORD, seedDemoRegistry } from '../demo/seed.ts';
 import { startDemoMonitoring } from '../demo/monitoring.ts';
 import { seedDemoEnforcement } from '../demo/enforcement.ts';
 import { seedDemoDualPrevention } from '../demo/dualprev.ts';
+import { seedDemoCampaign } from '../demo/campaign.ts';
 
 export const DEMO_ADMIN_PASSWORD = 'Admin2026ka';
 
@@ -25,6 +26,8 @@ export function demoCommand() {
       if (seeded) await seedDemoEnforcement(node);
       // Risk registers from the template library and hazard ledgers at every step of the loop.
       if (seeded) await seedDemoDualPrevention(node);
+      // The three-year campaign of 晋应急函〔2022〕136号 imported from its task list and carried partly out.
+      if (seeded) await seedDemoCampaign(node);
       const stops: (() => Promise<void> | void)[] = [];
       stops.push(await startDemoMonitoring(node));
       await node.app.listen({ port: config.port, host: config.host });
