@@ -10,11 +10,13 @@ import { useUrlState } from '../../components/useUrlState.ts';
 import '../../i18n/dualprev.ts';
 import './dualprev.css';
 import { formatTime, orDash } from '../../lib/format.ts';
-import { useRisks, useRiskStats } from './api.ts';
+import { useDualPrevSettings, useRisks, useRiskStats } from './api.ts';
 import { KEY_OPERATIONS, LEVEL_COLOR, LEVEL_TAG, mayManageRisks, RISK_LEVELS, type Risk } from './model.ts';
 import { RiskFormModal } from './RiskFormModal.tsx';
 
 const SIZE = 20;
+/** The lower edges of the three upper levels, e.g. 320 / 160 / 70. */
+const edges = (b: { min: number }[]) => b.slice(0, 3).map((x) => x.min).join(' / ');
 
 /** The risk register (风险分级管控清单): red, orange, yellow and blue risks with their measures and who holds them. */
 export default function RisksPage() {
@@ -25,6 +27,7 @@ export default function RisksPage() {
   const page = Number(f.page ?? 1);
   const list = useRisks({ level: f.level, operation: f.operation, region: f.region, limit: SIZE, offset: (page - 1) * SIZE });
   const stats = useRiskStats({ region: f.region });
+  const bands = useDualPrevSettings().data?.riskBands;
   const [creating, setCreating] = useState(false);
   const [reviewing, setReviewing] = useState<Risk | null>(null);
   const open = list.data?.items.find((r) => r.id === f.id) ?? null;
@@ -70,6 +73,11 @@ export default function RisksPage() {
           </div>
         ))}
       </div>
+      {bands && (!bands.LEC.confirmed || !bands.LS.confirmed) && (
+        <div className="ka-muted" style={{ fontSize: 12, marginTop: -6, marginBottom: 8 }} title={`${bands.LEC.source}\n${bands.LS.source}`}>
+          {t('dp.risk.bandsUnconfirmed')}：LEC D≥{edges(bands.LEC.bands)}；LS R≥{edges(bands.LS.bands)}
+        </div>
+      )}
       <div className="ka-filters">
         <Select allowClear value={f.level} onChange={(v) => setF({ level: v, page: undefined })} placeholder={t('dp.risk.level')} options={RISK_LEVELS.map((l) => ({ value: l, label: t(`dp.level.${l}`) }))} style={{ minWidth: 120 }} />
         <Select allowClear value={f.operation} onChange={(v) => setF({ operation: v, page: undefined })} placeholder={t('dp.risk.operation')} options={KEY_OPERATIONS.map((o) => ({ value: o, label: t(`dp.operation.${o}`) }))} style={{ minWidth: 120 }} />

@@ -25,3 +25,5 @@ export const useCriteria = (section?: string) =>
   useQuery({ queryKey: ['dp', 'criteria', section ?? ''], queryFn: () => api.get<{ items: Criterion[] }>('/api/v1/dualprev/criteria', { section }).then((r) => r.items), staleTime: Infinity });
 export const useTemplates = (siteKind?: string) =>
   useQuery({ queryKey: ['dp', 'templates', siteKind ?? ''], queryFn: () => api.get<{ items: RiskTemplate[] }>('/api/v1/dualprev/templates', { siteKind }).then((r) => r.items), staleTime: Infinity, enabled: !!siteKind });
+export const useDualPrevSettings = () =>
+  useQuery({ queryKey: ['dp', 'settings'], queryFn: () => api.get<{ riskBands: Record<'LEC' | 'LS', { bands: { level: string; min: number }[]; source: string; confirmed: boolean; note?: string }> }>('/api/v1/dualprev/settings'), staleTime: 5 * 60_000 });
