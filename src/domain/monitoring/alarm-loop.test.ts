@@ -11,6 +11,7 @@ import {
   allowedActions,
   dueEscalations,
   newLoopAlarm,
+  stepDue,
   transition,
   type Actor,
   type AlarmAction,
@@ -171,7 +172,7 @@ describe('escalation', () => {
     const all = [red, blue, acked, atCounty, atProvince];
 
     expect(dueEscalations(all, T0 + 15 * MIN - 1)).toEqual([]);
-    expect(dueEscalations(all, T0 + 15 * MIN)).toEqual([{ id: 'a1', from: 'enterprise', to: 'county', dueAt: T0 + 15 * MIN }]);
+    expect(dueEscalations(all, T0 + 15 * MIN)).toEqual([{ id: 'a1', from: 'enterprise', to: 'county', step: 'response', dueAt: T0 + 15 * MIN }]);
     expect(dueEscalations(all, T0 + 30 * MIN).map((d) => d.id)).toEqual(['a1', 'a4']);
     expect(dueEscalations(all, T0 + 120 * MIN).map((d) => d.id)).toEqual(['a1', 'a2', 'a4']);
   });
@@ -179,6 +180,26 @@ describe('escalation', () => {
   it('stops at the configured highest tier', () => {
     const a = { ...newLoopAlarm('red', T0), tier: 'city' as const, id: 'x' };
     expect(dueEscalations([a], T0 + DEFAULT_ESCALATION.responseSec.red * 1000, { ...DEFAULT_ESCALATION, maxTier: 'city' })).toEqual([]);
+  });
+});
+
+describe('time limits at every step', () => {
+  it('escalates a late analysis or verification as well as a late answer, the clock restarting per tier', () => {
+    const acked = { ...transition(newLoopAlarm('red', T0), { type: 'ack' }, staff, T0 + MIN), id: 'acked' };
+    const analysed = { ...transition(acked, analyse, safety, T0 + 10 * MIN), id: 'analysed' };
+    const verified = { ...transition(analysed, { type: 'verify' }, county, T0 + 20 * MIN), id: 'verified' };
+    expect(stepDue(acked)).toEqual({ step: 'analysis', dueAt: T0 + MIN + 2 * 60 * MIN });
+    expect(stepDue(analysed)).toEqual({ step: 'verification', dueAt: T0 + 10 * MIN + 24 * 60 * MIN });
+    expect(stepDue(verified)).toBeNull();
+    expect(dueEscalations([acked, analysed, verified], T0 + 121 * MIN)).toEqual([{ id: 'acked', from: 'enterprise', to: 'county', step: 'analysis', dueAt: T0 + 121 * MIN }]);
+    const climbed = { ...transition(acked, { type: 'escalate' }, SYSTEM, T0 + 121 * MIN), id: 'acked' };
+    expect(climbed.state).toBe('acknowledged');
+    expect(stepDue(climbed)).toEqual({ step: 'analysis', dueAt: T0 + 121 * MIN + 2 * 60 * MIN });
+    expect(dueEscalations([analysed], T0 + 10 * MIN + 24 * 60 * MIN).map((d) => d.step)).toEqual(['verification']);
+  });
+
+  it('names a source for every limit, the defaults marked as the platform\'s', () => {
+    for (const k of ['source', 'analysisSource', 'verificationSource'] as const) expect(DEFAULT_ESCALATION[k]).toContain('平台默认值');
   });
 });
 
@@ -191,6 +212,6 @@ describe('allowedActions', () => {
     const analysed = walk([[{ type: 'ack' }, staff], [analyse, safety]]);
     expect(allowedActions(analysed, county)).toEqual(['verify', 'reject']);
     expect(allowedActions(analysed, safety)).toEqual(['analyse']);
-    expect(allowedActions(analysed, admin)).toEqual(['analyse', 'verify', 'reject']);
+    expect(allowedActions(analysed, admin)).toEqual(['analyse', 'verify', 'reject', 'escalate']);
   });
 });

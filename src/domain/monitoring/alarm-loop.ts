@@ -2,7 +2,8 @@
  * The alarm handling loop (矿安〔2025〕100号; Shanxi 晋应急发〔2025〕296号): monitoring → response
  * (预警响应, the enterprise answers the call: 叫应) → analysis (分析研判: real danger, equipment fault
  * or false alarm, and the measures taken) → verification and feedback (核查反馈) by the supervising
- * level → closed. An alarm nobody answers in time climbs to the next administrative level.
+ * level → closed. An alarm whose step (response, analysis, verification) is not taken in time climbs
+ * to the next administrative level.
  *
  * The life cycle is the TRANSITIONS table; `transition` is the only way through it and refuses
  * anything else with a typed error. The state of the condition itself (recovered or not) is the
@@ -43,7 +44,8 @@ export const TRANSITIONS: Readonly<Record<AlarmActionType, { from: readonly Alar
   // The supervising level sends an analysis back for another look.
   reject: { from: ['analysed'], to: 'acknowledged' },
   close: { from: ['verified'], to: 'closed' },
-  escalate: { from: ['open'], to: null },
+  // A step missed in time (response, analysis or verification) climbs a tier whatever the state.
+  escalate: { from: ['open', 'acknowledged', 'analysed'], to: null },
   // A remark in the history (a supervising level's instruction, an enterprise's answer): any state, no move.
   comment: { from: ALARM_STATES, to: null },
 };
@@ -207,19 +209,36 @@ export function transition(alarm: LoopAlarm, action: AlarmAction, actor: Actor, 
   }
 }
 
+/** The steps of the loop that run against a clock, each started by the state it waits in. */
+export const TIMED_STEPS = ['response', 'analysis', 'verification'] as const;
+export type TimedStep = (typeof TIMED_STEPS)[number];
+const STEP_OF: Partial<Record<AlarmState, TimedStep>> = { open: 'response', acknowledged: 'analysis', analysed: 'verification' };
+
 export interface EscalationPolicy {
   /** Time allowed to answer the call (叫应), per level, before the alarm climbs one tier. */
   responseSec: Record<Level, number>;
+  /** Time allowed from the answer to the signed analysis (分析研判), per level. */
+  analysisSec: Record<Level, number>;
+  /** Time allowed the supervising level from the analysis to its verification (核查反馈), per level. */
+  verificationSec: Record<Level, number>;
   /** The highest tier an alarm climbs to. */
   maxTier: Tier;
+  /** Where the response times come from. */
   source: string;
+  /** Where the analysis and verification times come from. */
+  analysisSource: string;
+  verificationSource: string;
   confirmed: boolean;
 }
 
 export const DEFAULT_ESCALATION: EscalationPolicy = {
   responseSec: { red: 15 * 60, orange: 30 * 60, yellow: 60 * 60, blue: 120 * 60 },
+  analysisSec: { red: 2 * 3600, orange: 4 * 3600, yellow: 12 * 3600, blue: 24 * 3600 },
+  verificationSec: { red: 24 * 3600, orange: 48 * 3600, yellow: 72 * 3600, blue: 7 * 86_400 },
   maxTier: 'province',
   source: '平台默认值；矿安〔2025〕100号、晋应急发〔2025〕296号的响应时限待核实',
+  analysisSource: '平台默认值（红 2 小时、橙 4 小时、黄 12 小时、蓝 24 小时）；矿安〔2025〕100号分析研判时限待核实',
+  verificationSource: '平台默认值（红 24 小时、橙 48 小时、黄 72 小时、蓝 7 天）；矿安〔2025〕100号核查反馈时限待核实',
   confirmed: false,
 };
 
@@ -227,13 +246,26 @@ export interface DueEscalation {
   id: string;
   from: Tier;
   to: Tier;
-  /** When the response time at the current tier ran out. */
+  /** The step whose time ran out. */
+  step: TimedStep;
+  /** When the time for the step at the current tier ran out. */
   dueAt: number;
 }
 
+/** When the step the alarm waits in is due at its current tier, or null when none runs (verified, closed). */
+export function stepDue(a: LoopAlarm, policy: EscalationPolicy = DEFAULT_ESCALATION): { step: TimedStep; dueAt: number } | null {
+  const step = STEP_OF[a.state];
+  if (!step) return null;
+  const began = step === 'response' ? a.openedAt : step === 'analysis' ? (a.acknowledgedAt ?? a.openedAt) : (a.analysedAt ?? a.openedAt);
+  // The clock restarts at every tier: the level the alarm climbed to gets the whole time again.
+  const start = Math.max(began, a.escalatedAt ?? -Infinity);
+  const limit = step === 'response' ? policy.responseSec : step === 'analysis' ? (policy.analysisSec ?? DEFAULT_ESCALATION.analysisSec) : (policy.verificationSec ?? DEFAULT_ESCALATION.verificationSec);
+  return { step, dueAt: start + limit[a.level] * 1000 };
+}
+
 /**
- * Alarms still unanswered after the response time at their current tier, each to move one tier up.
- * The clock restarts at every tier. Run it periodically and apply each with
+ * Alarms whose current step (response, analysis, verification) ran past its time at their tier, each to
+ * move one tier up. The clock restarts at every tier. Run it periodically and apply each with
  * `transition(alarm, { type: 'escalate' }, SYSTEM, now)`.
  */
 export function dueEscalations(
@@ -245,9 +277,9 @@ export function dueEscalations(
   const due: DueEscalation[] = [];
   for (const a of alarms) {
     const i = TIERS.indexOf(a.tier);
-    if (a.state !== 'open' || i >= max) continue;
-    const dueAt = (a.escalatedAt ?? a.openedAt) + policy.responseSec[a.level] * 1000;
-    if (now >= dueAt) due.push({ id: a.id, from: a.tier, to: TIERS[i + 1]!, dueAt });
+    if (i >= max) continue;
+    const d = stepDue(a, policy);
+    if (d && now >= d.dueAt) due.push({ id: a.id, from: a.tier, to: TIERS[i + 1]!, step: d.step, dueAt: d.dueAt });
   }
   return due;
 }

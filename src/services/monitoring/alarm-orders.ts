@@ -39,7 +39,7 @@ export interface AlarmOrderDeps {
   level: string;
   now: () => number;
   /** After the order's transaction: the live push, and a closed threshold alarm's point set free. */
-  afterApplied(row: AlarmRow): void;
+  afterApplied(row: AlarmRow, action: AlarmAction): void;
 }
 
 export function createAlarmOrders(deps: AlarmOrderDeps) {
@@ -72,7 +72,7 @@ export function createAlarmOrders(deps: AlarmOrderDeps) {
     await appendChange(tx, { actorId: by.actorId ?? '', actorName: by.actorName ?? '', entity: 'alarm', entityId: alarmId, op: action.type, changes: { ...action, state: after.state, ...who }, originNode: ctx.nodeId, at: ctx.now });
     const row = { ...before, ...fromLoop(after), updated_at: ctx.now };
     // Run once the order's transaction has committed (the downlink commits right after the handler).
-    setImmediate(() => deps.afterApplied(row));
+    setImmediate(() => deps.afterApplied(row, action));
   }
 
   return {

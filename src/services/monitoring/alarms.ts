@@ -1,13 +1,14 @@
 import { uuidv7 } from 'uuidv7';
 import { canSee, requirePermission, scopeOf, type Principal } from '../../domain/access/policy.ts';
 import { Conflict, Forbidden, NotFound } from '../../domain/errors.ts';
-import { AlarmActionForbidden, IllegalAlarmTransition, TRANSMISSION_KINDS, alarmCategory, allowedActions, transition, type AlarmCategory, type Actor, type AlarmAction, type AlarmState, type Cause, type Level, type LoopAlarm, type Tier } from '../../domain/monitoring/index.ts';
+import { AlarmActionForbidden, IllegalAlarmTransition, TRANSMISSION_KINDS, alarmCategory, allowedActions, emergencyStepsFor, stepDue, transition, type SensorKind, type AlarmCategory, type Actor, type AlarmAction, type AlarmState, type Cause, type Level, type LoopAlarm, type Tier } from '../../domain/monitoring/index.ts';
 import { appendChange } from '../../store/repos/change-log.ts';
 import { findAlarm, findAlarms, insertAlarmAction, listAlarmActions, listAlarms, updateAlarm, type AlarmQuery, type AlarmRow } from '../../store/repos/monitoring/alarms.ts';
 import type { Deps } from '../context.ts';
 import type { Catalog } from './catalog.ts';
 import { pointId } from './plan.ts';
 import type { Writer } from './writer.ts';
+import type { MonitoringSettings } from './settings.ts';
 import { createAlarmOrders, type Network } from './alarm-orders.ts';
 
 /** An alarm changed (opened, escalated, recovered, acknowledged, …): published after commit for the live push. */
@@ -20,6 +21,8 @@ export interface AlarmChanged {
 declare module '../events.ts' {
   interface EventMap {
     'alarm.changed': AlarmChanged;
+    /** An analysis found real danger (险情), after commit: the supervising levels are told at once. */
+    'alarm.danger': AlarmChanged;
   }
 }
 
@@ -134,19 +137,28 @@ function categoryFilter(category: AlarmCategory | 'warning' | undefined): Pick<A
 
 const PERMISSION_OF = { ack: 'alarm.respond', analyse: 'alarm.respond', verify: 'alarm.verify', reject: 'alarm.verify', close: 'alarm.verify', escalate: 'alarm.verify', comment: 'monitoring.read' } as const;
 
-export function createAlarmService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' | 'events' | 'config'>, catalog: Catalog, writer: Writer) {
+export function createAlarmService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' | 'events' | 'config'>, catalog: Catalog, writer: Writer, settings: MonitoringSettings) {
   const { db } = deps.store;
+  const sensorKindOf = (r: AlarmRow): SensorKind | null => (r.sensor_id ? (catalog.byId(r.sensor_id)?.sensor.kind ?? null) : null);
   const log = (err: unknown) => console.error('[alarms]', err);
   const orders = createAlarmOrders({
     db,
     nodeId: deps.nodeId,
     level: deps.config.level,
     now: deps.now,
-    afterApplied: (row) => {
+    afterApplied: (row, action) => {
       afterClosed(row);
-      publish([row.id]).catch(log);
+      publish([row.id])
+        .then(() => (action.type === 'analyse' && action.cause === 'danger' ? announceDanger(row.id) : undefined))
+        .catch(log);
     },
   });
+
+  /** An analysis found real danger: the typed event the notifier tells the supervising levels from. */
+  async function announceDanger(id: string) {
+    const r = await findAlarm(db, id);
+    if (r) deps.events.publish('alarm.danger', { alarm: presentAlarm(r, catalog), regionCode: r.region_code, enterpriseId: r.enterprise_id });
+  }
 
   /** A closed threshold or rate alarm: its point forgets it at the writer's next commit. */
   function afterClosed(r: Pick<AlarmRow, 'id' | 'state' | 'sensor_id' | 'kind'>) {
@@ -189,7 +201,9 @@ export function createAlarmService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' |
       const actions = actor.kind === 'user' ? allowedActions(toLoop(r), actorOf(actor)) : [];
       // Actions taken here on an alarm owned below, on their way to its owner until its update arrives.
       const pendingOrders = await orders.pending(id);
-      return { ...presentAlarm(r, catalog), ownedHere: r.origin_node === deps.nodeId, history, allowedActions: actions, pendingOrders };
+      // Real danger found by the analysis: the emergency steps stand beside the alarm.
+      const emergencySteps = r.cause === 'danger' ? emergencyStepsFor(sensorKindOf(r), r.level as Level) : [];
+      return { ...presentAlarm(r, catalog), ownedHere: r.origin_node === deps.nodeId, history, allowedActions: actions, pendingOrders, emergencySteps, deadline: stepDue(toLoop(r), settings.get().escalation) };
     },
     /** Registers the `alarm.act` order handler: where the network is wired, once at start. */
     connect(network: Network) {
@@ -222,6 +236,7 @@ export function createAlarmService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' |
       });
       afterClosed({ ...before, state: after.state });
       await publish([id]);
+      if (action.type === 'analyse' && action.cause === 'danger') await announceDanger(id);
       return this.get(actor, id);
     },
   };

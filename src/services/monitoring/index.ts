@@ -47,7 +47,7 @@ export function createMonitoring(deps: Deps, sites: SiteService) {
     },
     onError: log,
   });
-  alarms = createAlarmService(deps, catalog, writer);
+  alarms = createAlarmService(deps, catalog, writer, settings);
   const sensors = createSensorService(deps, sites, catalog);
   const quality = createQuality(deps, catalog, (ids) => alarms!.publish(ids));
   const ingest = createIngestService(catalog, writer, settings, deps.now);

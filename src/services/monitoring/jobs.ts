@@ -1,7 +1,7 @@
 import { uuidv7 } from 'uuidv7';
 import { MONITORING_SYSTEM_CRITERIA, SYSTEM, dueEscalations, levelRank, offlineAlarmLevel, reminderDue, transition, type Level, type SensorConnectivity } from '../../domain/monitoring/index.ts';
 import { appendChange } from '../../store/repos/change-log.ts';
-import { insertAlarm, insertAlarmAction, listLiveAlarms, listOpenAlarms, type AlarmRow } from '../../store/repos/monitoring/alarms.ts';
+import { insertAlarm, insertAlarmAction, listAlarmsAwaitingStep, listLiveAlarms, type AlarmRow } from '../../store/repos/monitoring/alarms.ts';
 import { sanctionedShutdowns } from '../../store/repos/monitoring/change-requests.ts';
 import type { Tx } from '../../store/db.ts';
 import type { AlarmsTable } from '../../store/repos/monitoring/tables.ts';
@@ -105,14 +105,16 @@ export function createMonitoringJobs(deps: Pick<Deps, 'store' | 'now' | 'nodeId'
     await applyOps();
     // After the no-data alarms, so that one opened long after its silence began escalates in the same tick.
     // Only this node's own alarms: a child escalates the alarms it raised by its own clock and forwards that.
-    const own = (await listOpenAlarms(db)).filter((a) => a.origin_node === deps.nodeId);
+    // Every timed step counts (response, analysis, verification): a step missed climbs a tier.
+    const own = (await listAlarmsAwaitingStep(db)).filter((a) => a.origin_node === deps.nodeId);
     for (const d of dueEscalations(own.map((a) => ({ ...toLoop(a), id: a.id })), now, cfg.escalation)) {
       ops.push(async (tx) => {
         const row = (await tx.selectFrom('alarms').selectAll().where('id', '=', d.id).executeTakeFirst()) as AlarmRow | undefined;
-        if (!row || row.state !== 'open' || dueEscalations([{ ...toLoop(row), id: row.id }], now, cfg.escalation).length === 0) return;
+        const still = row && dueEscalations([{ ...toLoop(row), id: row.id }], now, cfg.escalation)[0];
+        if (!row || !still) return;
         const after = transition(toLoop(row), { type: 'escalate' }, SYSTEM, now);
         await tx.updateTable('alarms').set({ ...fromLoop(after), updated_at: now }).where('id', '=', d.id).execute();
-        await record(tx, d.id, 'escalate', { from: d.from, to: d.to, dueAt: d.dueAt });
+        await record(tx, d.id, 'escalate', { from: still.from, to: still.to, dueAt: still.dueAt, step: still.step });
       });
     }
     await applyOps();

@@ -45,6 +45,8 @@ export interface NotifierOptions {
 }
 
 const OFFICER_OF: Record<Exclude<Tier, 'enterprise'>, string> = { county: 'county_officer', city: 'city_officer', province: 'province_officer' };
+/** The event key of a real-danger analysis' notifications (one per alarm). */
+const DANGER = 'danger';
 const TIER_ZH: Record<Tier, string> = { enterprise: '企业', county: '县级', city: '市级', province: '省级' };
 const ENTERPRISE_RECIPIENTS = ['enterprise_principal', 'enterprise_safety_officer'];
 
@@ -140,6 +142,26 @@ export function createNotifier(deps: Pick<Deps, 'store' | 'now' | 'events'>, set
     for (const h of hooks) track(deliver(h, { event, alarm: a }));
   }
 
+  /**
+   * An analysis found real danger (险情): every supervising level's officers in the alarm's region hear
+   * of it at once, whatever tier the alarm is with, by live push and the webhooks; recorded once.
+   */
+  async function danger(e: AlarmChanged) {
+    const a = e.alarm;
+    if ((await notifiedEvents(db, a.id)).has(DANGER)) return;
+    const now = deps.now();
+    const detail = JSON.stringify({ event: 'danger', level: a.level, tier: a.tier, cause: a.cause, measures: a.measures });
+    const row = (channel: string, recipient: string, status: string): NotificationRow => ({ id: uuidv7(), alarm_id: a.id, at: now, channel, recipient, status, detail, event: DANGER, attempts: 0, status_code: null, updated_at: now });
+    const users = await db.selectFrom('users').select(['username', 'role', 'region_code']).where('disabled', '=', 0).execute();
+    const officers = users.filter((u) => Object.values(OFFICER_OF).includes(u.role) && u.region_code && isWithin(u.region_code, a.region));
+    const rows = officers.map((u) => row('sse', `user:${u.username}`, 'pushed'));
+    const hooks = settings.get().webhooks.map((h) => row('webhook', h.url, 'pending'));
+    rows.push(...hooks);
+    if (rows.length === 0) rows.push(row('none', 'nobody', 'skipped'));
+    await insertNotifications(db, rows);
+    for (const h of hooks) track(deliver(h, { event: 'danger', alarm: a }));
+  }
+
   function track(p: Promise<void>) {
     const q = p.catch(log);
     deliveries.add(q);
@@ -170,10 +192,17 @@ export function createNotifier(deps: Pick<Deps, 'store' | 'now' | 'events'>, set
 
   return {
     start(): () => void {
-      return deps.events.subscribe('alarm.changed', (e) => {
+      const offChanged = deps.events.subscribe('alarm.changed', (e) => {
         // One at a time, so that two publishes of the same alarm cannot both notify.
         chain = chain.then(() => handle(e)).catch(log);
       });
+      const offDanger = deps.events.subscribe('alarm.danger', (e) => {
+        chain = chain.then(() => danger(e)).catch(log);
+      });
+      return () => {
+        offChanged();
+        offDanger();
+      };
     },
     /**
      * The notifications of an alarm the caller may see (visibility checked by `alarms.get`). A webhook's

@@ -50,6 +50,7 @@ const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 const level = z.enum(LEVELS);
 const promotion = z.strictObject({ blue: z.number().int().min(1), yellow: z.number().int().min(1), orange: z.number().int().min(1), chain: z.boolean() });
+const perLevelSec = z.strictObject({ blue: z.number().int().min(1), yellow: z.number().int().min(1), orange: z.number().int().min(1), red: z.number().int().min(1) });
 const monthDay = z.strictObject({ month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31) });
 
 export const configPatch = z.strictObject({
@@ -69,9 +70,13 @@ export const configPatch = z.strictObject({
     .optional(),
   escalation: z
     .strictObject({
-      responseSec: z.strictObject({ blue: z.number().int().min(1), yellow: z.number().int().min(1), orange: z.number().int().min(1), red: z.number().int().min(1) }),
+      responseSec: perLevelSec,
+      analysisSec: perLevelSec,
+      verificationSec: perLevelSec,
       maxTier: z.enum(['enterprise', 'county', 'city', 'province']),
       source: z.string(),
+      analysisSource: z.string(),
+      verificationSource: z.string(),
       confirmed: z.boolean(),
     })
     .partial()

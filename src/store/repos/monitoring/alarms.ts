@@ -103,6 +103,11 @@ export async function listActiveSiteAlarms(db: Executor, siteIds: readonly strin
     .execute();
 }
 
+/** Alarms waiting on a timed step (response, analysis, verification), for escalation. */
+export async function listAlarmsAwaitingStep(db: Executor): Promise<AlarmRow[]> {
+  return db.selectFrom('alarms').selectAll().where('state', 'in', ['open', 'acknowledged', 'analysed']).execute();
+}
+
 /** Unanswered alarms, for escalation. */
 export async function listOpenAlarms(db: Executor): Promise<AlarmRow[]> {
   return db.selectFrom('alarms').selectAll().where('state', '=', 'open').execute();
