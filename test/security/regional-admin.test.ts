@@ -81,6 +81,7 @@ describe.each(['sqlite', 'postgres'] as const)('a regional administrator stays i
       ['PATCH', '/api/v1/monitoring/settings', { futureToleranceSec: 600 }],
       ['PUT', '/api/v1/network/settings', { heartbeatSec: 20, missedBeats: 3 }],
       ['PUT', '/api/v1/monitoring/threshold-templates', template],
+      ['PUT', '/api/v1/dualprev/criteria/88-MX-1', { section: 'underground', text: '矩阵测试条目', source: '矿安〔2022〕88号' }],
       ['PUT', '/api/v1/dualprev/settings', { overduePolicy: { days: { general: { county: 1, city: 2, province: 3 }, major: { county: 0, city: 1, province: 2 } }, source: '晋应急〔2026〕2号', confirmed: true } }],
     ];
     for (const [method, url, body] of calls) {

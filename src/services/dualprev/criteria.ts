@@ -1,4 +1,4 @@
-import { requirePermission, type Principal } from '../../domain/access/policy.ts';
+import { requirePermission, requirePlatformWide, type Principal } from '../../domain/access/policy.ts';
 import { CRITERIA_88, CRITERIA_SECTIONS, type Criterion, type CriteriaSection } from '../../domain/dualprev/index.ts';
 import { Invalid } from '../../domain/errors.ts';
 import { appendChange, listChanges } from '../../store/repos/change-log.ts';
@@ -50,9 +50,9 @@ export function createCriteriaService(deps: Pick<Deps, 'store' | 'now' | 'nodeId
       requirePermission(actor, 'dualprev.read');
       return (await catalogue()).filter((c) => !section || c.section === section);
     },
-    /** Adds an item or corrects one (settings.manage: the province's administrators). */
+    /** Adds an item or corrects one (settings.manage over the whole platform: the catalogue every region's hazards cite). */
     async put(actor: Principal, id: string, patch: CriterionPatch): Promise<Criterion> {
-      requirePermission(actor, 'settings.manage');
+      requirePlatformWide(actor, 'settings.manage');
       if (!/^88-[A-Z0-9-]{1,30}$/.test(id)) throw new Invalid('Criterion ids look like 88-UG-07-1', [{ path: 'id', message: 'letters, digits and dashes after 88-' }]);
       return db.transaction().execute(async (tx) => {
         const all = await catalogue(tx);
