@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type RawReplyDefaultExpression, type RawRequestDefaultExpression, type RawServerDefault } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyContextConfig, type FastifyInstance, type FastifySchema, type RawReplyDefaultExpression, type RawRequestDefaultExpression, type RawServerDefault } from 'fastify';
 import fastifyCompress from '@fastify/compress';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -10,6 +10,21 @@ import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, val
 import { uuidv7 } from 'uuidv7';
 import { registerAuth, type TokenResolver } from './auth.ts';
 import { errorBody, handleError } from './errors.ts';
+
+/** One registered route as Fastify saw it: what the access matrix and other route-wide checks walk. */
+export interface RouteEntry {
+  method: string;
+  url: string;
+  config: FastifyContextConfig;
+  schema: FastifySchema | undefined;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route registered on the app, in registration order (HEAD routes Fastify adds excluded). */
+    routeTable: RouteEntry[];
+  }
+}
 
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
 
@@ -86,6 +101,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifyCompress, { global: true, threshold: 2048 });
   registerAuth(app, opts.resolvers);
+  collectRoutes(app);
 
   if (opts.webDir && fs.existsSync(path.join(opts.webDir, 'index.html'))) {
     await app.register(fastifyStatic, { root: opts.webDir, prefix: '/', wildcard: false, maxAge: '1h' });
@@ -98,4 +114,15 @@ export async function createApp(opts: AppOptions): Promise<App> {
     return reply.code(404).send(errorBody('not_found', `No route ${req.method} ${req.url.split('?')[0]}`));
   });
   return app;
+}
+
+/** Keeps every route registered after it, HEAD excepted (Fastify answers HEAD with the GET handler). */
+function collectRoutes(app: App) {
+  const table: RouteEntry[] = [];
+  app.decorate('routeTable', table);
+  app.addHook('onRoute', (route) => {
+    for (const method of Array.isArray(route.method) ? route.method : [route.method]) {
+      if (method !== 'HEAD') table.push({ method, url: route.url, config: route.config ?? {}, schema: route.schema });
+    }
+  });
 }

@@ -1,0 +1,154 @@
+import type { TestNode } from '../../support/node.ts';
+import { RAW_BODIES, bodyOverride } from './bodies.ts';
+import { fieldsFor } from './fields.ts';
+import { OWN_SESSION, REFUSALS_ONLY, type MatrixRoute } from './routes.ts';
+import { sample, toJsonSchema } from './sampler.ts';
+import type { Place, Principal, World } from './world.ts';
+
+export type Scope = 'own' | 'other';
+export type Outcome = 'allowed' | 'denied';
+
+export interface Cell {
+  route: MatrixRoute;
+  principal: Principal;
+  scope: Scope;
+  place: Place;
+  method: string;
+  path: string;
+  body: unknown;
+  status: number;
+  outcome: Outcome;
+  response: any;
+  ms: number;
+}
+
+/**
+ * Denied: no token (401), refused (403), a record out of scope answered as absent (404), a record named
+ * in the body out of scope answered like an unknown one (422 "… in your scope"), or readings all
+ * refused because their site or sensor is out of the caller's reach. Anything else got past the checks.
+ */
+export function outcomeOf(status: number, response: any): Outcome {
+  if (status === 401 || status === 403 || status === 404) return 'denied';
+  if (status === 422 && JSON.stringify(response?.error?.details ?? '').includes('in your scope')) return 'denied';
+  const rejected: { reason?: string }[] | undefined = response?.rejected;
+  if (status < 300 && response?.accepted === 0 && rejected?.length && rejected.every((r) => /^unknown /.test(r.reason ?? ''))) return 'denied';
+  return 'allowed';
+}
+
+let seq = 0;
+/** A distinct client address per request, so that per-address rate limits (login) never decide a cell. */
+const address = () => {
+  const n = ++seq;
+  return `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+};
+
+function pathOf(route: MatrixRoute, world: World, place: Place): string {
+  let path = route.url;
+  for (const p of route.params) {
+    const value = p.shared ? world.shared[p.kind] : world.records[place][p.kind];
+    path = path.replace(`:${p.name}`, encodeURIComponent(value ?? 'absent'));
+  }
+  return path;
+}
+
+function queryOf(route: MatrixRoute, fields: Record<string, unknown>): string {
+  const schema = toJsonSchema(route.schema?.querystring);
+  if (!schema) return '';
+  const q = sample(schema, fields) as Record<string, unknown>;
+  const limit = schema.properties?.limit;
+  if (limit) q.limit = Math.min(limit.maximum ?? 1000, 1000);
+  const entries = Object.entries(q).filter(([, v]) => v !== undefined && v !== null && typeof v !== 'object');
+  return entries.length ? '?' + new URLSearchParams(entries.map(([k, v]) => [k, String(v)])).toString() : '';
+}
+
+/** The request of one cell: path, query and body aimed at the place's records. */
+export function requestOf(route: MatrixRoute, world: World, principal: Principal, scope: Scope) {
+  const place: Place = scope === 'own' ? 'own' : principal.other;
+  const fields = fieldsFor(world.records[place]);
+  const path = pathOf(route, world, place) + queryOf(route, fields);
+  const bodySchema = toJsonSchema(route.schema?.body);
+  let body = bodySchema ? sample(bodySchema, fields) : undefined;
+  body = bodyOverride(route.key, body, world.records[place], fields);
+  return { place, method: route.method, path, body };
+}
+
+async function inject(t: TestNode, method: string, path: string, token: string | null, body: unknown, key: string) {
+  const headers: Record<string, string> = {};
+  if (token) headers.authorization = `Bearer ${token}`;
+  const raw = RAW_BODIES[key];
+  if (raw) {
+    headers['content-type'] = raw.type;
+    body = raw.payload;
+  }
+  const r = await Promise.race([
+    t.node.app.inject({ method: method as 'GET', url: path, headers, remoteAddress: address(), ...(body !== undefined ? { payload: body as object } : {}) }),
+    new Promise<null>((res) => setTimeout(() => res(null), 15_000)),
+  ]);
+  if (!r) return { status: 0, response: 'no answer in 15 s' };
+  let response: unknown = r.body;
+  if (String(r.headers['content-type'] ?? '').includes('json')) {
+    try {
+      response = JSON.parse(r.body);
+    } catch {
+      /* not JSON after all */
+    }
+  } else response = `(${r.headers['content-type']}, ${r.rawPayload.length} bytes)`;
+  return { status: r.statusCode, response };
+}
+
+async function login(t: TestNode, principal: Principal): Promise<string> {
+  const r = await t.node.app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: address(), payload: principal.login });
+  if (r.statusCode !== 200) throw new Error(`session for ${principal.label}: ${r.statusCode} ${r.body}`);
+  return JSON.parse(r.body).token;
+}
+
+/**
+ * Drives one route for every principal and both scopes, in order (a route's cells may change its
+ * records). After a route that ends the caller's sessions the caller logs in again; the password it
+ * sets is the one the caller has.
+ */
+async function routeCells(t: TestNode, world: World, route: MatrixRoute): Promise<Cell[]> {
+  const cells: Cell[] = [];
+  const refusalsOnly = REFUSALS_ONLY[route.key] !== undefined;
+  const ownSession = OWN_SESSION.has(route.key);
+  for (const principal of world.principals) {
+    if (refusalsOnly && principal.kind === 'user') continue;
+    for (const scope of ['own', 'other'] as const) {
+      const req = requestOf(route, world, principal, scope);
+      const session = ownSession && principal.login;
+      if (session && req.body && typeof req.body === 'object' && 'password' in req.body) (req.body as { password: string }).password = principal.login!.password;
+      const token = principal.token;
+      const started = performance.now();
+      const { status, response } = await inject(t, req.method, req.path, token, req.body, route.key);
+      const ms = performance.now() - started;
+      if (session) principal.token = await login(t, principal);
+      cells.push({ route, principal, scope, ...req, status, outcome: outcomeOf(status, response), response, ms });
+    }
+  }
+  return cells;
+}
+
+/**
+ * The record a route acts on (the kind of its last parameter), or its collection: routes of one group
+ * run one after another, so that two of them never race on the same record (an alarm acknowledged
+ * and closed at once answers "changed meanwhile").
+ */
+function groupOf(r: MatrixRoute): string {
+  const last = r.params.at(-1);
+  return last && !last.shared ? last.kind : r.url.split('/').slice(0, 4).join('/');
+}
+
+/** Every cell of the matrix: a few workers take groups of routes in turn; the routes that end sessions run last, alone. */
+export async function runMatrix(t: TestNode, world: World, routes: MatrixRoute[], workers = 6): Promise<Cell[]> {
+  const groups = new Map<string, MatrixRoute[]>();
+  for (const r of routes) if (!OWN_SESSION.has(r.key)) groups.set(groupOf(r), [...(groups.get(groupOf(r)) ?? []), r]);
+  const queue = [...groups.values()].sort((a, b) => b.length - a.length);
+  const out = new Map<MatrixRoute, Cell[]>();
+  await Promise.all(
+    Array.from({ length: workers }, async () => {
+      for (let g = queue.shift(); g; g = queue.shift()) for (const r of g) out.set(r, await routeCells(t, world, r));
+    }),
+  );
+  for (const r of routes.filter((r) => OWN_SESSION.has(r.key))) out.set(r, await routeCells(t, world, r));
+  return routes.flatMap((r) => out.get(r) ?? []);
+}
