@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, SKIP_BROWSER_TESTS, requireChromium } from './chromium.ts';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../src/server.ts';
+import { MENU, type MenuEntry } from '../../web/src/lib/menu.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const SHOTS = process.env.KUANGAN_SCREENSHOTS ?? os.tmpdir();
@@ -26,6 +27,19 @@ function creditCode(org: string): string {
   const first = `91140100${org}`;
   const sum = [...first].reduce((s, c, i) => s + alphabet.indexOf(c) * weights[i]!, 0);
   return first + alphabet[(31 - (sum % 31)) % 31]!;
+}
+
+/** Paths of the menu whose pages are not built yet. */
+function notReadyPaths(): string[] {
+  const out: string[] = [];
+  const walk = (entries: MenuEntry[]) => {
+    for (const e of entries) {
+      if (e.path && !e.ready) out.push(e.path);
+      if (e.children) walk(e.children);
+    }
+  };
+  walk(MENU);
+  return out;
 }
 
 describe.skipIf(SKIP_BROWSER_TESTS)('web app in a browser', () => {
@@ -194,7 +208,8 @@ describe.skipIf(SKIP_BROWSER_TESTS)('web app in a browser', () => {
       ['/regions', '太原市', 'regions'],
       ['/import', '下载导入模板', 'import'],
       ['/users', 'admin', 'users'],
-      ['/risks', '该功能尚未上线', 'not-available'],
+      // A capability still on its way shows the placeholder (whichever the menu still marks as not ready).
+      ...notReadyPaths().slice(0, 1).map((p): [string, string, string] => [p, '该功能尚未上线', 'not-available']),
     ];
     for (const [url, text, name] of pages) {
       await page.goto(server.url + url);
