@@ -73,6 +73,13 @@ export interface SitesTable {
   residents_distance: number | null;
   is_new: number | null;
   grade: number | null;
+  /** The design's final total storage (10⁴ m³) and dam height (m): the design grade. */
+  design_storage?: number | null;
+  design_dam_height?: number | null;
+  /** An old open pit storing tailings without a dam: no grade. */
+  without_dam?: number | null;
+  /** Why a review raised the pond one grade; null when none did. */
+  grade_raised_reason?: string | null;
   created_at: number;
   updated_at: number;
   version: number;

@@ -38,7 +38,13 @@ export const siteSchema = z
     residentsDistance: n,
     isNew: z.boolean().nullable(),
     grade: n,
+    designStorage: n.optional(),
+    designDamHeight: n.optional(),
+    withoutDam: z.boolean().nullable().optional(),
+    gradeRaisedReason: z.string().nullable().optional(),
     gradeDerivation: z.unknown().nullable(),
+    /** Current and design grades, a review's raising with its reason, or why there is none (GB 50863 §3.3.1). */
+    grading: z.unknown().nullable().optional(),
     createdAt: z.number(),
     updatedAt: z.number(),
     version: z.number(),

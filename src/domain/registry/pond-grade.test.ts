@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { Invalid } from '../errors.ts';
 import {
   checkGradeBands,
+  gradePond,
+  NO_DAM_NO_GRADE,
   combineGrades,
   gradeByHeight,
   gradeByStorage,
@@ -86,6 +88,7 @@ describe('combining storage and height', () => {
       byHeight: 4,
       rule: '库容 1200 万m³ → 三等；坝高 45 m → 四等；相差一等，取高者：三等 (storage 1200 ×10⁴ m³ → grade 3; dam height 45 m → grade 4; one grade apart, the higher holds: grade 3)',
       source: 'GB 50863-2013 §3.3.1',
+      provisional: false,
     });
     expect(pondGrade(1200, 70)!.rule).toBe(
       '库容 1200 万m³ → 三等；坝高 70 m → 三等；两者一致：三等 (storage 1200 ×10⁴ m³ → grade 3; dam height 70 m → grade 3; both agree: grade 3)',
@@ -104,6 +107,7 @@ describe('combining storage and height', () => {
       byHeight: null,
       rule: '库容 860 万m³ → 四等；仅知库容，按其定等：四等 (storage 860 ×10⁴ m³ → grade 4; only storage known, graded by it: grade 4)',
       source: 'GB 50863-2013 §3.3.1',
+      provisional: true,
     });
     expect(pondGrade(undefined, 126)).toMatchObject({ grade: 2, byStorage: null, byHeight: 2 });
     expect(pondGrade(undefined, 126)!.rule).toBe('坝高 126 m → 二等；仅知坝高，按其定等：二等 (dam height 126 m → grade 2; only dam height known, graded by it: grade 2)');
@@ -119,6 +123,25 @@ describe('combining storage and height', () => {
     expect(pondGrade(1200, 45, { raisedAfterReview: true })!.rule).toMatch(/；经论证提高一等：二等 \(.*; raised one grade after review: grade 2\)$/);
     expect(pondGrade(60_000, 150, { raisedAfterReview: true })).toMatchObject({ grade: 1 });
     expect(pondGrade(60_000, 150, { raisedAfterReview: true })!.rule).toMatch(/一等库不再提高/);
+  });
+});
+
+describe('gradePond', () => {
+  it('gives the current grade from today\'s figures and the design grade from the final ones', () => {
+    const g = gradePond({ totalStorage: 860, damHeight: 45, designStorage: 1500, designDamHeight: 72 });
+    expect([g.current?.grade, g.design?.grade, g.raised, g.noGrade]).toEqual([4, 3, null, null]);
+    expect([g.current?.provisional, g.design?.provisional]).toEqual([false, false]);
+  });
+
+  it('raises both one grade after review, with the reason', () => {
+    const g = gradePond({ totalStorage: 860, damHeight: 45, designStorage: 1500, designDamHeight: 72, gradeRaisedReason: ' 下游 1 km 内有村庄 ' });
+    expect([g.current?.grade, g.design?.grade, g.raised]).toEqual([3, 2, { reason: '下游 1 km 内有村庄' }]);
+  });
+
+  it('gives an open pit without a dam no grade, and marks a grade from one figure as provisional', () => {
+    expect(gradePond({ totalStorage: 860, damHeight: null, withoutDam: true })).toEqual({ current: null, design: null, raised: null, noGrade: NO_DAM_NO_GRADE });
+    const g = gradePond({ totalStorage: 860, damHeight: null });
+    expect([g.current?.grade, g.current?.provisional, g.design]).toEqual([4, true, null]);
   });
 });
 

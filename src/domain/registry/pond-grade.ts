@@ -72,6 +72,8 @@ export interface PondGrade {
   /** How the grade was derived, in Chinese then English. */
   rule: string;
   source: string;
+  /** One of the two figures is unknown: the grade stands until the other is known (暂定). */
+  provisional: boolean;
 }
 
 export interface PondGradeOptions {
@@ -159,5 +161,48 @@ export function pondGrade(
       enParts.push('grade 1 cannot be raised');
     }
   }
-  return { grade, byStorage, byHeight, rule: `${zhParts.join('；')} (${enParts.join('; ')})`, source: POND_GRADE_SOURCE };
+  return { grade, byStorage, byHeight, rule: `${zhParts.join('；')} (${enParts.join('; ')})`, source: POND_GRADE_SOURCE, provisional: byStorage === null || byHeight === null };
+}
+
+/** What the registry knows of a pond that bears on its grade. */
+export interface PondFigures {
+  /** Current total storage (10⁴ m³) and dam height (m). */
+  totalStorage: number | null;
+  damHeight: number | null;
+  /** The design's final total storage and dam height. */
+  designStorage?: number | null;
+  designDamHeight?: number | null;
+  /** An old open pit storing tailings without a dam (无坝露天采坑). */
+  withoutDam?: boolean | null;
+  /** Why the pond was raised one grade after review (经论证提高一等); null when it was not. */
+  gradeRaisedReason?: string | null;
+}
+
+export interface PondGrading {
+  /** From the current storage and dam height: the grade the pond is supervised by. */
+  current: PondGrade | null;
+  /** From the design's final figures. */
+  design: PondGrade | null;
+  raised: { reason: string } | null;
+  /** Why the pond has no grade at all, when it has none by rule. */
+  noGrade: string | null;
+}
+
+export const NO_DAM_NO_GRADE = '无坝露天采坑堆存尾矿，不定等 (an open pit storing tailings without a dam carries no grade)';
+
+/**
+ * The pond's current and design grades (GB 50863-2013 §3.3.1, GB 51108-2015 §3.2.1): the current one
+ * from today's storage and dam height, the design one from the final figures, both raised one grade
+ * when a review so decided (with its reason); an open pit without a dam has none.
+ */
+export function gradePond(p: PondFigures, bands?: readonly GradeBand[]): PondGrading {
+  if (p.withoutDam) return { current: null, design: null, raised: null, noGrade: NO_DAM_NO_GRADE };
+  const reason = p.gradeRaisedReason?.trim() || null;
+  const options = { bands, raisedAfterReview: reason !== null };
+  return {
+    current: pondGrade(p.totalStorage, p.damHeight, options),
+    design: pondGrade(p.designStorage, p.designDamHeight, options),
+    raised: reason ? { reason } : null,
+    noGrade: null,
+  };
 }

@@ -52,6 +52,13 @@ export const siteFields = {
   headsUp: z.boolean().nullable().optional(),
   residentsDistance: num(0, 1_000_000),
   isNew: z.boolean().nullable().optional(),
+  /** The design's final total storage (10⁴ m³) and dam height (m): the design grade. */
+  designStorage: num(0, 1_000_000),
+  designDamHeight: num(0, 500),
+  /** An old open pit storing tailings without a dam (无坝露天采坑): no grade. */
+  withoutDam: z.boolean().nullable().optional(),
+  /** Why a review raised the pond one grade (经论证提高一等); null or absent when none did. */
+  gradeRaisedReason: optText(500),
 };
 
 export const siteInput = z.strictObject(siteFields);
@@ -61,6 +68,6 @@ export const sitePatch = z.strictObject(siteFields).partial().extend({ version: 
 export type SitePatch = z.infer<typeof sitePatch>;
 
 /** Fields that only make sense for a tailings pond. */
-export const POND_FIELDS = ['damType', 'damHeight', 'totalStorage', 'crestElevation', 'headsUp', 'residentsDistance', 'isNew'] as const;
+export const POND_FIELDS = ['damType', 'damHeight', 'totalStorage', 'crestElevation', 'headsUp', 'residentsDistance', 'isNew', 'designStorage', 'designDamHeight', 'withoutDam', 'gradeRaisedReason'] as const;
 /** Fields an enterprise user may not change on its own sites: they move the site in the hierarchy. */
 export const PLACEMENT_FIELDS = ['code', 'kind', 'region', 'enterprise'] as const;

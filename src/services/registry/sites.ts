@@ -1,7 +1,7 @@
 import { uuidv7 } from 'uuidv7';
 import { canSee, requireAccess, requirePermission, requirePlacement, scopeOf, type Principal } from '../../domain/access/policy.ts';
 import { Conflict, Forbidden, Invalid, NotFound, type FieldProblem } from '../../domain/errors.ts';
-import { pondGrade } from '../../domain/registry/pond-grade.ts';
+import { gradePond, type PondGrade, type PondGrading } from '../../domain/registry/pond-grade.ts';
 import { appendChange, listChanges } from '../../store/repos/change-log.ts';
 import { findEnterprise } from '../../store/repos/enterprises.ts';
 import { findSite, findSiteByCode, insertSite, listSites, updateSite, type Site, type SiteQuery } from '../../store/repos/sites.ts';
@@ -11,12 +11,18 @@ import { defined, diff } from './diff.ts';
 import { PLACEMENT_FIELDS, POND_FIELDS, type SiteInput, type SitePatch } from './inputs.ts';
 import { presentChange } from './enterprises.ts';
 
-export type SiteView = Site & { gradeDerivation: ReturnType<typeof pondGrade> | null };
+export type SiteView = Site & { gradeDerivation: PondGrade | null; grading: PondGrading | null };
 
-/** The site as shown: with how its grade was derived (tailings ponds only). */
+const gradingOf = (s: Site): PondGrading | null => (s.kind === 'tailings_pond' ? gradePond(s) : null);
+
+/**
+ * The site as shown: with how its grade was derived (tailings ponds only) — the current grade from
+ * today's storage and dam height (`gradeDerivation`, provisional when one figure is unknown), and
+ * beside it the design grade, a review's raising with its reason, or why it has none.
+ */
 export function present(s: Site): SiteView {
-  if (s.kind !== 'tailings_pond') return { ...s, gradeDerivation: null };
-  return { ...s, gradeDerivation: pondGrade(s.totalStorage, s.damHeight) };
+  const grading = gradingOf(s);
+  return { ...s, gradeDerivation: grading?.current ?? null, grading };
 }
 
 export function createSiteService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' | 'regions' | 'events'>) {
@@ -43,8 +49,9 @@ export function createSiteService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' | 
     }
   }
 
+  /** The grade the pond is supervised by: its current one (raised after review; none without a dam). */
   function withGrade(s: Site): Site {
-    return { ...s, grade: s.kind === 'tailings_pond' ? (pondGrade(s.totalStorage, s.damHeight)?.grade ?? null) : null };
+    return { ...s, grade: gradingOf(s)?.current?.grade ?? null };
   }
 
   async function visible(actor: Principal, idOrCode: string, ex: Executor = db): Promise<Site> {
@@ -82,6 +89,10 @@ export function createSiteService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' | 
       headsUp: input.headsUp ?? null,
       residentsDistance: input.residentsDistance ?? null,
       isNew: input.isNew ?? null,
+      designStorage: input.designStorage ?? null,
+      designDamHeight: input.designDamHeight ?? null,
+      withoutDam: input.withoutDam ?? null,
+      gradeRaisedReason: input.gradeRaisedReason || null,
       grade: null,
       createdAt: now,
       updatedAt: now,
@@ -103,6 +114,7 @@ export function createSiteService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' | 
     requireAccess(actor, 'site.update', { regionCode: before.region, enterpriseId: before.enterprise }, 'Site');
     const { version, ...rest } = patch;
     if (version !== before.version) throw new Conflict(`The site was changed by someone else (version ${before.version}, yours ${version}); reload and retry (记录已被他人修改)`, { currentVersion: before.version });
+    if (rest.gradeRaisedReason === '') rest.gradeRaisedReason = null;
     const after = withGrade({ ...before, ...(defined(rest) as Partial<Site>) });
     const changes = diff(before, after);
     if (Object.keys(changes).length === 0) return present(before);

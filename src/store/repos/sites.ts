@@ -29,6 +29,13 @@ export interface Site {
   residentsDistance: number | null;
   isNew: boolean | null;
   grade: number | null;
+  /** The design's final total storage (10⁴ m³) and dam height (m). */
+  designStorage?: number | null;
+  designDamHeight?: number | null;
+  /** An old open pit storing tailings without a dam (no grade). */
+  withoutDam?: boolean | null;
+  /** Why a review raised the pond one grade (经论证提高一等). */
+  gradeRaisedReason?: string | null;
   createdAt: number;
   updatedAt: number;
   version: number;
@@ -66,6 +73,10 @@ export function toSite(r: SitesTable): Site {
     residentsDistance: r.residents_distance,
     isNew: bool(r.is_new),
     grade: r.grade,
+    designStorage: r.design_storage ?? null,
+    designDamHeight: r.design_dam_height ?? null,
+    withoutDam: bool(r.without_dam ?? null),
+    gradeRaisedReason: r.grade_raised_reason ?? null,
     createdAt: Number(r.created_at),
     updatedAt: Number(r.updated_at),
     version: r.version,
@@ -101,6 +112,10 @@ export function fromSite(s: Site): SitesTable {
     residents_distance: s.residentsDistance,
     is_new: int(s.isNew),
     grade: s.grade,
+    ...(s.designStorage !== undefined ? { design_storage: s.designStorage } : {}),
+    ...(s.designDamHeight !== undefined ? { design_dam_height: s.designDamHeight } : {}),
+    ...(s.withoutDam !== undefined ? { without_dam: int(s.withoutDam) } : {}),
+    ...(s.gradeRaisedReason !== undefined ? { grade_raised_reason: s.gradeRaisedReason } : {}),
     created_at: s.createdAt,
     updated_at: s.updatedAt,
     version: s.version,
