@@ -112,7 +112,7 @@ export function createEnforcementDocuments(deps: Pick<Deps, 'store' | 'regions' 
       kind: c ? (CASE_KIND_LABELS[c.kind as CaseKind]?.zh ?? c.kind) : '违法行为',
       title: c?.title ?? p!.violation,
       description: p?.violation ?? c?.description ?? null,
-      outcome: p ? `${penaltyLabel}${p.amount !== null ? `，${p.kind === 'fine' ? '罚款' : '金额'}人民币 ${p.amount.toLocaleString('zh-CN')} 元` : ''}。` : c!.outcome!,
+      outcome: p ? `${penaltyLabel}${p.amount !== null ? `人民币 ${p.amount.toLocaleString('zh-CN')} 元` : ''}。` : c!.outcome!,
       openedAt: c?.openedAt ?? (inspection ? Number(inspection.at) : p!.decided_at),
       closedAt: p?.decided_at ?? c!.closedAt!,
       party: enterprise ? { name: enterprise.name, address: enterprise.address, creditCode: enterprise.creditCode, principal: enterprise.principal.name } : null,
