@@ -62,6 +62,8 @@ describe.each(STORE_KINDS)('hazard ledger and closed loop (%s)', (kind) => {
     const rectified = await post(`/api/v1/hazards/${h.id}/rectify`, safety.token, { note: '已完成排渗盲沟施工', version: 2 });
     expect(rectified.body).toMatchObject({ state: 'rectified', rectifiedBy: safety.id, version: 3 });
 
+    expect((await t.req('GET', `/api/v1/hazards/${h.id}`, { token: safety.token })).body.allowedActions).toEqual([]);
+    expect((await t.req('GET', `/api/v1/hazards/${h.id}`, { token: principal.token })).body.allowedActions).toEqual(['verify', 'reject']);
     const self = await post(`/api/v1/hazards/${h.id}/verify`, safety.token, {});
     expect(self.status).toBe(403);
     expect(self.body.error.code).toBe('verifier_is_rectifier');

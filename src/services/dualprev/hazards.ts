@@ -43,7 +43,6 @@ export interface HazardInput {
   risk?: string | null;
 }
 
-
 const PERMISSION_OF: Record<HazardActionType, Permission> = { plan: 'hazard.rectify', rectify: 'hazard.rectify', verify: 'hazard.verify', reject: 'hazard.verify', close: 'hazard.verify' };
 
 /** The hazard ledger (隐患台账) and its closed loop. */
@@ -103,7 +102,9 @@ export function createHazardService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' 
   async function get(actor: Principal, id: string) {
     requirePermission(actor, 'dualprev.read');
     const r = await visible(actor, id);
-    const actions = availableActions(toLoop(r)).filter((a) => can(actor, PERMISSION_OF[a]));
+    // What this user may do here: none on a hazard another node keeps, no verdict on one's own rectification.
+    const own = (a: HazardActionType) => (a === 'verify' || a === 'reject') && r.rectified_by === actor.id;
+    const actions = r.origin_node === deps.nodeId ? availableActions(toLoop(r)).filter((a) => can(actor, PERMISSION_OF[a]) && !own(a)) : [];
     return { ...presentHazard(r, deps.now()), allowedActions: actions, history: (await listChanges(db, 'hazard', id)).map(presentChange) };
   }
 
