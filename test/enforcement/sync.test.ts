@@ -75,6 +75,8 @@ for (const kind of STORE_KINDS) {
       const pen = await call(county, 'POST', '/api/v1/penalties', cTok, { enterprise: ent.body.id, inspection: insp.body.id, kind: 'fine', violation: '干滩长度不足', basis: { law: '《中华人民共和国安全生产法》', article: '第九十九条' }, amount: 20000 });
       expect(pen.status).toBe(201);
       await call(county, 'POST', `/api/v1/penalties/${pen.body.id}/notify`, cTok, { document: '送达回证' });
+      const duty = await call(county, 'POST', '/api/v1/enforcement/responsibility', cTok, { site: site.body.id, role: 'commissioner', name: '周专员', post: '代县应急管理局', startsOn: '2026-01-01' });
+      expect(duty.status).toBe(201);
 
       const l = await until(async () => {
         const r = await call(province, 'GET', `/api/v1/licences/${lic.body.id}`, pTok);
@@ -103,12 +105,15 @@ for (const kind of STORE_KINDS) {
       });
       expect(p).toMatchObject({ number: pen.body.number, amount: 20000, basis: { article: '第九十九条' } });
       expect((await call(province, 'POST', `/api/v1/penalties/${pen.body.id}/pay`, pTok, {})).body.error.code).toBe('owned_elsewhere');
+      await until(async () => (await call(province, 'GET', `/api/v1/enforcement/responsibility/${duty.body.id}`, pTok)).body?.name === '周专员');
+      const gaps = await call(province, 'GET', '/api/v1/enforcement/responsibility/gaps?region=140923', pTok);
+      expect(gaps.body.items.filter((g: { site: string }) => g.site === site.body.id).map((g: { missing: string }) => g.missing)).toEqual(['leader']);
       // Records stay with the node that keeps them.
       const act = await call(province, 'POST', `/api/v1/licences/${lic.body.id}/reinstate`, pTok, { reason: '省级恢复' });
       expect(act.status).toBe(409);
       expect(act.body.error.code).toBe('owned_elsewhere');
       const q = await call(province, 'GET', '/api/v1/network/quarantine', pTok);
-      const refused = q.body.items.filter((x: { entity: string }) => /licence|score|case|inspection|enforcement|person|penalty/.test(x.entity));
+      const refused = q.body.items.filter((x: { entity: string }) => /licence|score|case|inspection|enforcement|person|penalty|responsibility/.test(x.entity));
       expect(refused.map((x: { entity: string; reason: string }) => `${x.entity}: ${x.reason}`)).toEqual([]);
     });
   });
