@@ -1,4 +1,4 @@
-import { daysOverdue, isOverdue, type HazardGrade, type HazardState, type LoopHazard, type Rectification, type RectificationPlan } from '../../domain/dualprev/index.ts';
+import { daysOverdue, isOverdue, type EscalationTier, type HazardGrade, type HazardState, type LoopHazard, type Rectification, type RectificationPlan } from '../../domain/dualprev/index.ts';
 import type { HazardRow } from '../../store/repos/dualprev/hazards.ts';
 
 /** A hazard row as the loop sees it, back, and as it leaves the server. */
@@ -75,7 +75,7 @@ export function presentHazard(r: HazardRow, now: number) {
     reportedByName: r.reported_by_name,
     overdue,
     daysOverdue: overdue ? daysOverdue(l.deadline, now) : null,
-    escalationTier: r.escalation_tier,
+    escalationTier: r.escalation_tier as EscalationTier | null,
     escalatedAt: num(r.escalated_at),
     supervisedAt: num(r.supervised_at),
     supervisedBy: r.supervised_by,

@@ -153,7 +153,7 @@ export const hazardSchema = z
     reportedByName: z.string().nullable(),
     overdue: z.boolean(),
     daysOverdue: z.number().nullable(),
-    escalationTier: z.enum(ESCALATION_TIERS).nullable().or(z.string().nullable()),
+    escalationTier: z.enum(ESCALATION_TIERS).nullable(),
     escalatedAt: z.number().nullable(),
     supervisedAt: z.number().nullable(),
     supervisedBy: z.string().nullable(),
