@@ -33,6 +33,8 @@ export interface DemoSite {
   crestElevation?: number;
   headsUp?: boolean;
   residentsDistance?: number;
+  /** A new or expanded pond under review (the siting rules apply to it). */
+  isNew?: boolean;
 }
 
 const ug = (code: string, name: string, minerals: Mineral[], lng: number, lat: number, o: Partial<DemoSite> = {}): DemoSite => ({
@@ -89,6 +91,8 @@ export const DEMO_ENTERPRISES: DemoEnterprise[] = [
   { key: 'yq-copper', name: '中条山有色金属集团垣曲铜矿有限公司', region: '140827', address: '运城市垣曲县新城镇', principal: '张振华', safetyOfficer: '姚军', sites: [
     ug('140827-UG-01', '铜矿峪铜矿', ['copper'], 111.67, 35.3, { designCapacity: 600, actualCapacity: 540, depth: 860, peopleUnderground: 160, miningMethod: '自然崩落法', standardGrade: 1 }),
     pond('140827-TP-01', '十八河尾矿库', 111.72, 35.28, { minerals: ['copper'], damHeight: 126, totalStorage: 11500, crestElevation: 720, damType: 'upstream', residentsDistance: 3200, standardGrade: 1 }),
+    // Proposed beside the Yellow River, about 1.9 km from its main course: the siting rule flags it.
+    pond('140827-TP-02', '东滩尾矿库（拟建）', 111.71, 35.03, { minerals: ['copper'], status: 'construction', isNew: true, damHeight: 38, totalStorage: 420, crestElevation: 330, damType: 'upstream', residentsDistance: 2600 }),
   ] },
   { key: 'yq-lead', name: '垣曲县宝源铅锌矿业有限公司', region: '140827', address: '运城市垣曲县王茅镇', principal: '尉迟亮', safetyOfficer: '雷鸣', sites: [
     ug('140827-UG-02', '宝源铅锌矿', ['lead', 'zinc'], 111.79, 35.35, { designCapacity: 12, actualCapacity: 11, depth: 340, peopleUnderground: 16, miningMethod: '浅孔留矿法' }),
