@@ -30,7 +30,7 @@ for (const kind of STORE_KINDS) {
       const a = items.find((i) => i.enterprise === small.id)!;
       expect(a.class).toBe('A');
       expect(a.inspectionsPerYear).toBe(1);
-      expect(a.factors.map((f) => f.factor)).toEqual(['site_kind', 'scale', 'standardisation', 'licence', 'cases', 'scores', 'major_hazards', 'alarms']);
+      expect(a.factors.map((f) => f.factor)).toEqual(['site_kind', 'scale', 'standardisation', 'licence', 'cases', 'scores', 'major_hazards', 'alarms', 'compliance']);
       const d0 = items.find((i) => i.enterprise === big.id)!;
       // 20 underground + 15 scale + 10 without standardisation + 25 producing without a licence
       expect(d0.score).toBe(70);
@@ -72,5 +72,21 @@ for (const kind of STORE_KINDS) {
       expect(items.filter((i) => i.class === 'A').every((i) => i.inspectionsPerYear === 2)).toBe(true);
       await t.req('PUT', '/api/v1/enforcement/rules', { token: t.adminToken, body: { inspectionsPerYear: { A: 1 } } });
     });
+  
+    it('counts open compliance findings of its sites as a factor, and drops them once resolved', async () => {
+      const e = await makeEnterprise(t, officer, { region: '140107' });
+      const small = await makeSite(t, officer, e, { kind: 'underground', damType: null, damHeight: null, totalStorage: null, status: 'producing', minerals: ['iron'], actualCapacity: 9.5 });
+      expect((await t.req('POST', '/api/v1/compliance/run', { token: t.adminToken })).status).toBe(200);
+      const open = (await t.req('GET', `/api/v1/compliance/findings?site=${small.id}&limit=100`, { token: t.adminToken })).body.items as { id: string; rule: string; state: string }[];
+      expect(open.map((f) => f.rule)).toContain('min_scale');
+      const factor = async () => (await classes(`region=140107&enterprise=${e.id}`))[0]!.factors.find((f) => f.factor === 'compliance')!;
+      const before = await factor();
+      expect(before.points).toBeGreaterThan(0);
+      expect(before.explanation).toMatch(new RegExp(`^${open.length} 项合规问题未整改（.*最低生产规模.*）$`));
+      expect((before.value as { rules: string[] }).rules).toContain('min_scale');
+      for (const f of open) expect((await t.req('POST', `/api/v1/compliance/findings/${f.id}/resolve`, { token: t.adminToken, body: {} })).status).toBe(200);
+      expect(await factor()).toMatchObject({ points: 0, value: { open: 0 }, explanation: '无未整改的合规问题' });
+    });
   });
 }
+

@@ -70,5 +70,23 @@ for (const kind of STORE_KINDS) {
       expect(ids).not.toContain(sites.closed!.id);
       expect(after.body.total).toBe(5);
     });
+  
+    it('lists sites with open compliance findings first and marks them as priorities, with the reasons', async () => {
+      const e = await makeEnterprise(t, officer, { region: '140108' });
+      const small = await makeSite(t, officer, e, { ...mine, status: 'producing', minerals: ['iron'], actualCapacity: 9.5 });
+      expect((await t.req('POST', '/api/v1/compliance/run', { token: t.adminToken })).status).toBe(200);
+      const p = await t.req('POST', '/api/v1/enforcement/plans', { token: officer, body: { region: '140108', year: 2026 } });
+      expect(p.status).toBe(201);
+      const visits = p.body.visits as { site: string; priority: boolean; reasons: string[] }[];
+      const mark = visits.find((v) => v.site === small.id)!;
+      expect(mark.priority).toBe(true);
+      expect(mark.reasons).toContain('合规问题未整改：最低生产规模');
+      const firstPlain = visits.findIndex((v) => !v.priority);
+      expect(visits.slice(firstPlain === -1 ? visits.length : firstPlain).every((v) => !v.priority)).toBe(true);
+      for (const v of visits.filter((x) => !x.priority)) expect(v.reasons).toEqual([]);
+      const got = await t.req('GET', `/api/v1/enforcement/plans/${p.body.id}`, { token: inspector });
+      expect(got.body.visits.find((v: { site: string }) => v.site === small.id)).toMatchObject({ priority: true });
+    });
   });
 }
+

@@ -9,7 +9,7 @@ describe('supervision classes', () => {
     const c = classify(facts({ sites: [site({ standardGrade: 1 })] }));
     expect(c.class).toBe('A');
     expect(c.inspectionsPerYear).toBe(1);
-    expect(c.factors.map((f) => f.factor)).toEqual(['site_kind', 'scale', 'standardisation', 'licence', 'cases', 'scores', 'major_hazards', 'alarms']);
+    expect(c.factors.map((f) => f.factor)).toEqual(['site_kind', 'scale', 'standardisation', 'licence', 'cases', 'scores', 'major_hazards', 'alarms', 'compliance']);
     expect(c.score).toBe(0);
     for (const f of c.factors) expect(f.explanation.length).toBeGreaterThan(0);
   });
@@ -37,5 +37,13 @@ describe('supervision classes', () => {
     expect(r.thresholds).toEqual({ D: 70, C: 45, B: 5 });
     const c = classify(facts({ sites: [site({ standardGrade: 3 })] }), r);
     expect(c).toMatchObject({ class: 'B', inspectionsPerYear: 2 });
+  });
+
+  it('counts open compliance findings by their rule\'s severity, configurable, and names the rules in Chinese', () => {
+    const c = classify(facts({ openFindings: [{ rule: 'min_scale', site: 's' }, { rule: 'heads_up_pond', site: 's' }] }));
+    expect(c.factors.find((f) => f.factor === 'compliance')).toMatchObject({ points: 15, explanation: '2 项合规问题未整改（最低生产规模、头顶库）' });
+    const r = mergeRules({ points: { findingBySeverity: { medium: 7 } }, findingSeverity: { heads_up_pond: 'low' } });
+    expect(classify(facts({ openFindings: [{ rule: 'min_scale', site: 's' }, { rule: 'heads_up_pond', site: 's' }] }), r).factors.find((f) => f.factor === 'compliance')!.points).toBe(9);
+    expect(classify(facts({ openFindings: [] })).factors.find((f) => f.factor === 'compliance')!.points).toBe(0);
   });
 });

@@ -7,6 +7,7 @@
  * can see what drives it and override it with a reason. Every value below is configuration with its
  * source; the points and thresholds are the platform's defaults, to be set by the bureau.
  */
+import { RULE_SEVERITY, ruleShortZh, type Severity } from '../compliance/severity.ts';
 import type { LicenceState } from './licences.ts';
 
 export const CLASSES = ['A', 'B', 'C', 'D'] as const;
@@ -39,7 +40,12 @@ export interface ClassRules {
     redAlarmEach: number;
     orangeAlarmEach: number;
     alarmsCap: number;
+    /** Per open compliance finding (合规问题未整改), by the severity of its rule. */
+    findingBySeverity: Record<Severity, number>;
+    findingsCap: number;
   };
+  /** Each compliance rule's severity; a rule not listed counts as medium. */
+  findingSeverity: Record<string, Severity>;
   largeUndergroundPeople: number;
   largeUndergroundDepth: number;
   source: string;
@@ -68,7 +74,10 @@ export const DEFAULT_CLASS_RULES: ClassRules = {
     redAlarmEach: 15,
     orangeAlarmEach: 8,
     alarmsCap: 30,
+    findingBySeverity: { high: 10, medium: 5, low: 2 },
+    findingsCap: 30,
   },
+  findingSeverity: RULE_SEVERITY,
   largeUndergroundPeople: 30,
   largeUndergroundDepth: 800,
   source: '山西省非煤矿山分类分级监管（2025）：A/B/C/D 类执法检查频次上限 1/1/2/4 次/年；专家会诊范围（2023）：井下单班≥30人或≥800 m；分值与分界为平台默认值，待监管部门确定',
@@ -103,6 +112,8 @@ export interface EnterpriseFacts {
   majorHazards: number | null;
   redAlarms: number;
   orangeAlarms: number;
+  /** Open compliance findings (new or acknowledged) about the enterprise's sites, by rule; null when not known here. */
+  openFindings?: { rule: string; site: string | null }[] | null;
 }
 
 export interface Factor {
@@ -163,6 +174,20 @@ function licenceFactor(f: EnterpriseFacts, r: ClassRules): Factor {
   return { factor: 'licence', value: f.licence, points: r.points.licenceMissing, explanation: f.licence === 'none' ? '生产中但无安全生产许可证' : `生产中但安全生产许可证为 ${f.licence}` };
 }
 
+function findingsFactor(f: EnterpriseFacts, r: ClassRules): Factor {
+  const open = f.openFindings;
+  if (!open) return { factor: 'compliance', value: null, points: 0, explanation: '合规检查结果不可用，未计入' };
+  if (open.length === 0) return { factor: 'compliance', value: { open: 0, rules: [] }, points: 0, explanation: '无未整改的合规问题' };
+  const sum = open.reduce((s, x) => s + r.points.findingBySeverity[r.findingSeverity[x.rule] ?? 'medium'], 0);
+  const rules = [...new Set(open.map((x) => x.rule))];
+  return {
+    factor: 'compliance',
+    value: { open: open.length, rules },
+    points: Math.min(sum, r.points.findingsCap),
+    explanation: `${open.length} 项合规问题未整改（${rules.map(ruleShortZh).join('、')}）`,
+  };
+}
+
 /** Classes an enterprise from its facts: each factor's points add up, the thresholds give the class. */
 export function classify(f: EnterpriseFacts, r: ClassRules = DEFAULT_CLASS_RULES): Classification {
   const p = r.points;
@@ -187,6 +212,7 @@ export function classify(f: EnterpriseFacts, r: ClassRules = DEFAULT_CLASS_RULES
       points: Math.min(f.redAlarms * p.redAlarmEach + f.orangeAlarms * p.orangeAlarmEach, p.alarmsCap),
       explanation: `未关闭红色预警 ${f.redAlarms} 条、橙色预警 ${f.orangeAlarms} 条`,
     },
+    findingsFactor(f, r),
   ];
   const score = factors.reduce((s, x) => s + x.points, 0);
   const cls = classOfScore(score, r);
@@ -214,6 +240,8 @@ export function mergeRules(stored: unknown): ClassRules {
       ...s.points,
       pondByGrade: { ...DEFAULT_CLASS_RULES.points.pondByGrade, ...s.points?.pondByGrade },
       standardisation: { ...DEFAULT_CLASS_RULES.points.standardisation, ...s.points?.standardisation },
+      findingBySeverity: { ...DEFAULT_CLASS_RULES.points.findingBySeverity, ...s.points?.findingBySeverity },
     },
+    findingSeverity: { ...DEFAULT_CLASS_RULES.findingSeverity, ...s.findingSeverity },
   };
 }

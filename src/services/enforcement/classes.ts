@@ -5,6 +5,7 @@ import { chinaDate, cycleOf } from '../../domain/enforcement/dates.ts';
 import { licenceStateAt, LICENCE_STATES, type LicenceState, type LicenceStatus } from '../../domain/enforcement/licences.ts';
 import { cycleSummary } from '../../domain/enforcement/scores.ts';
 import { Forbidden, Invalid } from '../../domain/errors.ts';
+import { openFindingsOfEnterprises } from '../../store/repos/compliance/findings.ts';
 import { casesOfEnterprises } from '../../store/repos/enforcement/cases.ts';
 import { enterprisesByIds, enterprisesOfRegion, insertOverride, latestOverrides, openAlarmCounts, openMajorHazardCounts, type ClassOverride } from '../../store/repos/enforcement/classes.ts';
 import { licencesOfEnterprises } from '../../store/repos/enforcement/licences.ts';
@@ -34,6 +35,8 @@ export interface ClassItem {
   inspectionsPerYear: number;
   override: { class: SupervisionClass; reason: string; by: string | null; at: number } | null;
   sites: RegionSite[];
+  /** Open compliance findings of its sites. */
+  findings: { rule: string; site: string | null }[];
 }
 
 export function createClassService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' | 'events'>) {
@@ -55,14 +58,18 @@ export function createClassService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' |
     const ids = [...new Set([...registered.map((e) => e.id), ...sites.map((s) => s.enterprise)])];
     const known = new Map(registered.map((e) => [e.id, e]));
     for (const e of await enterprisesByIds(db, ids.filter((id) => !known.has(id)))) known.set(e.id, e);
-    const [licences, cases, persons, alarms, hazards, overrides] = await Promise.all([
+    const [licences, cases, persons, alarms, hazards, overrides, findings] = await Promise.all([
       licencesOfEnterprises(db, ids),
       casesOfEnterprises(db, ids, now - YEAR_MS),
       personsOfEnterprises(db, ids),
       openAlarmCounts(db, ids),
       openMajorHazardCounts(db, ids),
       latestOverrides(db, ids),
+      openFindingsOfEnterprises(db, ids),
     ]);
+    const siteIds = new Set(sites.map((s) => s.id));
+    const findingsBy = new Map<string, { rule: string; site: string | null }[]>();
+    for (const x of findings) if (x.enterprise_id && siteIds.has(x.site_id!)) findingsBy.set(x.enterprise_id, [...(findingsBy.get(x.enterprise_id) ?? []), { rule: x.rule, site: x.site_id }]);
     const cycle = cycleOf(now);
     const scores = await scoresOfPersons(db, persons.map((p) => p.id), cycle);
     return ids.map((id) => {
@@ -82,6 +89,7 @@ export function createClassService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' |
           majorHazards: hazards ? (hazards.get(id) ?? 0) : null,
           redAlarms: a.red,
           orangeAlarms: a.orange,
+          openFindings: findingsBy.get(id) ?? [],
         },
         r,
       );
@@ -99,6 +107,7 @@ export function createClassService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' |
         inspectionsPerYear: r.inspectionsPerYear[cls],
         override: o?.class ? { class: o.class as SupervisionClass, reason: o.reason, by: o.actorName, at: o.at } : null,
         sites: own,
+        findings: findingsBy.get(id) ?? [],
       };
     });
   }
@@ -109,7 +118,7 @@ export function createClassService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' |
     async list(actor: Principal, regionPrefix: string, enterprise?: string) {
       requirePermission(actor, 'enforcement.read');
       const items = await compute(actor, regionPrefix, enterprise);
-      return { items: items.map(({ sites, ...rest }) => ({ ...rest, sites: sites.map((s) => s.id) })), total: items.length };
+      return { items: items.map(({ sites, findings: _f, ...rest }) => ({ ...rest, sites: sites.map((s) => s.id) })), total: items.length };
     },
 
     /** Sets the class by hand with a reason (class null withdraws the override); the computed class stays visible. */
@@ -127,7 +136,7 @@ export function createClassService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' |
       });
       deps.events.publish('record.changed', { entity: 'enterprise_class', id: ent.id, op: 'override', regionCode: ent.region, enterpriseId: ent.id });
       const [after] = await compute(actor, '', ent.id);
-      const { sites, ...rest } = after!;
+      const { sites, findings: _f, ...rest } = after!;
       return { ...rest, sites: sites.map((s) => s.id) };
     },
 

@@ -5,6 +5,8 @@ import { blindSpots, planQuarter, planYear, type PlanSite } from '../../domain/e
 import { Invalid, NotFound } from '../../domain/errors.ts';
 import { scopePrefix } from '../../domain/regions/regions.ts';
 import { canSee } from '../../domain/access/policy.ts';
+import { ruleShortZh } from '../../domain/compliance/severity.ts';
+import { openFindingsOfSites } from '../../store/repos/compliance/findings.ts';
 import { inspectedSites } from '../../store/repos/enforcement/inspections.ts';
 import { findPlan, insertPlan, listPlans, visitsOfPlan } from '../../store/repos/enforcement/plans.ts';
 import { sitesOfRegion } from '../../store/repos/enforcement/sites.ts';
@@ -20,8 +22,22 @@ export function createPlanService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' | 
     if (!deps.regions.get(region)) throw new Invalid('Unknown region', [{ path: 'region', message: `${region} is not a known GB/T 2260 code` }]);
   }
 
+  /** Why each site is a priority now: its open compliance findings (合规问题未整改). */
+  async function priorities(siteIds: readonly string[]): Promise<Map<string, string[]>> {
+    const out = new Map<string, string[]>();
+    for (const f of await openFindingsOfSites(db, [...new Set(siteIds)])) {
+      const why = `合规问题未整改：${ruleShortZh(f.rule)}`;
+      const list = out.get(f.site_id!) ?? [];
+      if (!list.includes(why)) out.set(f.site_id!, [...list, why]);
+    }
+    return out;
+  }
+
   async function present(plan: InspectionPlansTable, elsewhere: { site: string; dues: string[] }[] = []) {
-    const visits = await visitsOfPlan(db, plan.id);
+    const rows = await visitsOfPlan(db, plan.id);
+    const marked = await priorities(rows.map((v) => v.site_id));
+    // Sites with open findings first; otherwise in due order, as stored.
+    const visits = [...rows].sort((a, b) => Number(marked.has(b.site_id)) - Number(marked.has(a.site_id)));
     return {
       id: plan.id,
       region: plan.region_code,
@@ -31,7 +47,7 @@ export function createPlanService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' | 
       createdAt: Number(plan.created_at),
       version: plan.version,
       originNode: plan.origin_node,
-      visits: visits.map((v) => ({ id: v.id, site: v.site_id, siteCode: v.site_code, siteName: v.site_name, siteKind: v.site_kind, siteStatus: v.site_status, enterprise: v.enterprise_id, region: v.region_code, class: v.class, seq: v.seq, due: v.due })),
+      visits: visits.map((v) => ({ id: v.id, site: v.site_id, siteCode: v.site_code, siteName: v.site_name, siteKind: v.site_kind, siteStatus: v.site_status, enterprise: v.enterprise_id, region: v.region_code, class: v.class, seq: v.seq, due: v.due, priority: marked.has(v.site_id), reasons: marked.get(v.site_id) ?? [] })),
       elsewhere,
     };
   }
@@ -47,7 +63,9 @@ export function createPlanService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' | 
       const classed = await classes.compute(actor, scopePrefix(input.region));
       const sites: (PlanSite & { enterprise: string; region: string })[] = [];
       for (const c of classed) for (const s of c.sites) sites.push({ id: s.id, perYear: c.inspectionsPerYear, class: c.class, enterprise: s.enterprise, region: s.region });
-      sites.sort((a, b) => a.id.localeCompare(b.id));
+      // Sites with open compliance findings go first, so that their visits fall due earliest.
+      const marked = new Set(classed.flatMap((c) => c.findings.map((f) => f.site)));
+      sites.sort((a, b) => Number(marked.has(b.id)) - Number(marked.has(a.id)) || a.id.localeCompare(b.id));
       const part = input.quarter ? planQuarter(sites, input.year, input.quarter) : { visits: planYear(sites, input.year), elsewhere: [] };
       const now = deps.now();
       const plan: InspectionPlansTable = { id: uuidv7(), region_code: input.region, enterprise_id: null, year: input.year, quarter: input.quarter ?? null, created_by: actor.id, version: 1, origin_node: deps.nodeId, created_at: now, updated_at: now };

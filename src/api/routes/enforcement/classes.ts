@@ -29,6 +29,7 @@ const rulesPatch = z.strictObject({
   thresholds: z.strictObject({ D: count, C: count, B: count }).partial().optional(),
   inspectionsPerYear: z.strictObject({ A: count, B: count, C: count, D: count }).partial().optional(),
   points: z.record(z.string(), z.union([z.number(), z.record(z.string(), z.number())])).optional(),
+  findingSeverity: z.record(z.string(), z.enum(['high', 'medium', 'low'])).optional().describe('Severity of each compliance rule, for the points of its open findings'),
   largeUndergroundPeople: count.optional(),
   largeUndergroundDepth: z.number().min(0).max(5000).optional(),
   source: z.string().max(2000).optional(),

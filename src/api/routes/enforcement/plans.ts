@@ -17,6 +17,8 @@ const visitSchema = z.object({
   class: z.string(),
   seq: z.number(),
   due: z.string(),
+  priority: z.boolean().describe('The site has open compliance findings (重点检查); such visits are listed first'),
+  reasons: z.array(z.string()).describe('Why it is a priority, in Chinese'),
 });
 
 export const planSchema = z

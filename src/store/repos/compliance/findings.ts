@@ -75,3 +75,23 @@ export async function listFindingsByIds(db: Executor, ids: string[], scope: Scop
   }
   return out.sort((a, b) => a.rule.localeCompare(b.rule) || (a.site_code ?? '').localeCompare(b.site_code ?? '') || a.key.localeCompare(b.key));
 }
+
+const OPEN_STATES = ['new', 'acknowledged'];
+
+/** Open findings (new or acknowledged) about the sites of these enterprises: what marks them for supervision. */
+export async function openFindingsOfEnterprises(db: Executor, enterprises: readonly string[]) {
+  const out: { enterprise_id: string | null; site_id: string | null; rule: string }[] = [];
+  for (let i = 0; i < enterprises.length; i += 500) {
+    out.push(...(await db.selectFrom('compliance_findings').select(['enterprise_id', 'site_id', 'rule']).where('enterprise_id', 'in', enterprises.slice(i, i + 500)).where('site_id', 'is not', null).where('state', 'in', OPEN_STATES).orderBy('rule').execute()));
+  }
+  return out;
+}
+
+/** Open findings about these sites, by site. */
+export async function openFindingsOfSites(db: Executor, sites: readonly string[]) {
+  const out: { site_id: string | null; rule: string; message: string }[] = [];
+  for (let i = 0; i < sites.length; i += 500) {
+    out.push(...(await db.selectFrom('compliance_findings').select(['site_id', 'rule', 'message']).where('site_id', 'in', sites.slice(i, i + 500)).where('state', 'in', OPEN_STATES).orderBy('rule').execute()));
+  }
+  return out;
+}
