@@ -13,7 +13,7 @@ export const dualprevEn: typeof dualprevZh = {
     act: { plan: 'Plan', rectify: 'Rectified', verify: 'Verify', reject: 'Send back', close: 'Close', supervise: 'List for supervision', overdue: 'Overdue', escalate: 'Escalated' },
     done: { plan: 'Plan saved', rectify: 'Rectification reported', verify: 'Verified', reject: 'Sent back', close: 'Closed', supervise: 'Listed for supervision' },
     hazard: {
-      title: 'Hazards', report: 'Register a hazard', description: 'Description', location: 'Location', site: 'Site', grade: 'Grade',
+      title: 'Hazards', risk: 'Risk point', report: 'Register a hazard', description: 'Description', location: 'Location', site: 'Site', grade: 'Grade',
       deadline: 'Deadline', state: 'State', source: 'Source', sourceRef: 'Source reference', category: 'Category', criterion: 'Criterion (88号)',
       overdue: 'Overdue', overdueDays: '{{n}} days overdue', onlyOverdue: 'Overdue only', reportedBy: 'Reported by', plan: 'Rectification plan', rectification: 'Rectification',
       verification: 'Verification', history: 'History', supervised: 'Listed for supervision', photos: 'Photo', addPhoto: 'Take or add a photo', none: 'No hazards',

@@ -11,7 +11,7 @@ export const dualprevZh = {
     act: { plan: '制定方案', rectify: '整改完成', verify: '验收', reject: '退回', close: '销号', supervise: '挂牌督办', overdue: '逾期', escalate: '逾期上报' },
     done: { plan: '整改方案已保存', rectify: '已提交整改结果', verify: '已验收', reject: '已退回重新整改', close: '已销号', supervise: '已挂牌督办' },
     hazard: {
-      title: '隐患排查治理', report: '登记隐患', description: '隐患描述', location: '隐患部位', site: '矿山/尾矿库', grade: '隐患等级',
+      title: '隐患排查治理', risk: '关联风险点', report: '登记隐患', description: '隐患描述', location: '隐患部位', site: '矿山/尾矿库', grade: '隐患等级',
       deadline: '整改期限', state: '状态', source: '来源', sourceRef: '来源编号', category: '隐患类别', criterion: '判定依据（88号文）',
       overdue: '已逾期', overdueDays: '逾期 {{n}} 天', onlyOverdue: '仅看逾期', reportedBy: '登记人', plan: '整改方案', rectification: '整改情况',
       verification: '验收意见', history: '处理记录', supervised: '挂牌督办', photos: '照片', addPhoto: '拍照/上传照片', none: '暂无隐患',

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { uuidv7 } from 'uuidv7';
 import { api, ApiError } from '../../api/client.ts';
 import { showError } from '../../components/feedback.ts';
-import { dpKeys, useCriteria, useSites } from './api.ts';
+import { dpKeys, useCriteria, useSiteRisks, useSites } from './api.ts';
 import { PhotoInput } from './Photos.tsx';
 import { chinaDatePlus, HAZARD_CATEGORIES, HAZARD_SOURCES, type Hazard } from './model.ts';
 
@@ -20,6 +20,7 @@ interface Values {
   source: string;
   sourceRef?: string;
   photos?: string[];
+  risk?: string;
 }
 
 /**
@@ -38,9 +39,11 @@ export function HazardReportModal(props: { open: boolean; onClose: () => void })
   const source = Form.useWatch('source', form);
   const kind = useMemo(() => sites.data?.find((s) => s.id === site)?.kind, [sites.data, site]);
   const criteria = useCriteria(kind);
+  // The risk whose check found it: the link between risk control and hazard investigation.
+  const risks = useSiteRisks(site);
   const m = useMutation({
     meta: { quiet: true },
-    mutationFn: (v: Values) => api.post<Hazard>('/api/v1/hazards', { ...v, id, criterion: v.grade === 'major' ? v.criterion || null : null, sourceRef: v.sourceRef || null }),
+    mutationFn: (v: Values) => api.post<Hazard>('/api/v1/hazards', { ...v, id, criterion: v.grade === 'major' ? v.criterion || null : null, sourceRef: v.sourceRef || null, risk: v.risk || null }),
     onSuccess: () => {
       message.success(t('common.created'));
       void qc.invalidateQueries({ queryKey: dpKeys.all });
@@ -91,6 +94,11 @@ export function HazardReportModal(props: { open: boolean; onClose: () => void })
         <Form.Item name="source" label={t('dp.hazard.source')}>
           <Select options={HAZARD_SOURCES.map((s) => ({ value: s, label: t(`dp.source.${s}`) }))} />
         </Form.Item>
+        {site && (risks.data?.items.length ?? 0) > 0 && (
+          <Form.Item name="risk" label={t('dp.hazard.risk')}>
+            <Select allowClear showSearch optionFilterProp="label" options={(risks.data?.items ?? []).map((r) => ({ value: r.id, label: `${t(`dp.level.${r.level}`)} · ${r.name}` }))} />
+          </Form.Item>
+        )}
         {(source === 'alarm' || source === 'inspection') && (
           <Form.Item name="sourceRef" label={t('dp.hazard.sourceRef')} rules={[{ required: true }]}>
             <Input />

@@ -18,6 +18,8 @@ export const useHazards = (q: Q) => useQuery({ queryKey: dpKeys.hazards(q), quer
 export const useHazard = (id?: string) => useQuery({ queryKey: dpKeys.hazard(id ?? ''), queryFn: () => api.get<HazardDetail>(`/api/v1/hazards/${id}`), enabled: !!id });
 export const useHazardStats = (q: Q) => useQuery({ queryKey: dpKeys.hazardStats(q), queryFn: () => api.get<HazardStats>('/api/v1/hazards/stats', q) });
 export const useRisks = (q: Q) => useQuery({ queryKey: dpKeys.risks(q), queryFn: () => api.get<Page<Risk>>('/api/v1/risks', q), placeholderData: (p) => p });
+export const useSiteRisks = (site?: string) =>
+  useQuery({ queryKey: dpKeys.risks({ site, limit: 500 }), queryFn: () => api.get<Page<Risk>>('/api/v1/risks', { site, limit: 500 }), enabled: !!site });
 export const useRiskStats = (q: Q) => useQuery({ queryKey: dpKeys.riskStats(q), queryFn: () => api.get<{ total: number; byLevel: Record<string, number> }>('/api/v1/risks/stats', q) });
 export const useSites = () => useQuery({ queryKey: ['dp', 'sites'], queryFn: () => api.get<Page<Site>>('/api/v1/sites', { limit: 1000 }).then((r) => r.items), staleTime: 5 * 60_000 });
 export const useVocabulary = () => useQuery({ queryKey: ['dp', 'vocabulary'], queryFn: () => api.get<Vocabulary>('/api/v1/dualprev/vocabulary'), staleTime: Infinity });
