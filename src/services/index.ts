@@ -39,8 +39,8 @@ export function createServices(deps: Deps) {
     campaignImport: createCampaignImportService(),
     documents: createDocuments(deps, sites),
   };
-  // Actions on alarms owned by a node below travel down to it as `alarm.act` orders.
-  monitoring.alarms.connect(services.network);
+  // Actions on alarms and decisions on change requests kept by a node below travel down to it as orders.
+  monitoring.connect(services.network);
   // Findings about sites kept by a node below open their hazards there as `hazard.open` orders.
   services.enforcement.connect(services.network);
   return {
