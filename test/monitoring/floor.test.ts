@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeEnterprise, makeSite, makeUser } from '../support/factories.ts';
 import { makeTestNode, type TestNode } from '../support/node.ts';
 import { STORE_KINDS } from '../support/stores.ts';
+import { learnOrigin } from '../../src/store/repos/network/apply.ts';
 
 /**
  * The regulator owns the floor: thresholds a regulator's template or an officer set bind the
@@ -126,5 +127,49 @@ for (const kind of STORE_KINDS) describe(`monitoring floor (${kind})`, () => {
     const overdue = (await systemAlarms()).filter((a) => a.sensor === 'R7');
     expect(overdue).toHaveLength(1);
     expect(overdue[0]!.message).toContain('监测系统运行不正常未及时修复');
+  });
+});
+
+/**
+ * A request is kept where it was made (the enterprise's node) and travels up; a level above decides
+ * on its copy, and the decision goes down as a `monitoring.change_request` order, applied there once.
+ */
+describe('change requests across levels', () => {
+  let county: TestNode;
+  let child: { id: string };
+  let ent: { id: string; region: string };
+  let pond: { id: string; code: string };
+  beforeAll(async () => {
+    county = await makeTestNode('sqlite', { level: 'county', region: '140105' });
+    ent = await makeEnterprise(county, county.adminToken, { region: '140105' });
+    pond = await makeSite(county, county.adminToken, ent);
+    child = (await county.req('POST', '/api/v1/network/nodes', { token: county.adminToken, body: { level: 'enterprise', enterprise: ent.id } })).body;
+    const s = await county.req('POST', `/api/v1/sites/${pond.code}/sensors`, { token: county.adminToken, body: { code: 'FB1', kind: 'freeboard', expectedIntervalSec: 600 } });
+    expect(s.status).toBe(201);
+  });
+  afterAll(async () => county?.cleanup());
+
+  it('sends the decision on a forwarded request down to the node that keeps it, and applies a decision that lands here once', async () => {
+    const db = county.node.store.db;
+    const sensor = (await county.req('GET', `/api/v1/sites/${pond.code}/sensors/FB1`, { token: county.adminToken })).body;
+    const row = { id: 'cr-below', site_id: pond.id, sensor_id: sensor.id, region_code: '140105', enterprise_id: ent.id, kind: 'thresholds', change: JSON.stringify({ thresholds: { red: 0.5 } }), weakens: '[]', state: 'pending', requested_by: 'boss', requested_by_id: 'u', requested_at: 1, decided_by: null, decided_by_id: null, decided_at: null, reason: null, version: 1, origin_node: 'node-of-enterprise', updated_at: 1 };
+    await db.transaction().execute(async (tx) => {
+      await tx.insertInto('monitoring_change_requests').values(row).execute();
+      await learnOrigin(tx, 'node-of-enterprise', child.id, 1);
+    });
+    const sent = await county.req('POST', '/api/v1/monitoring/change-requests/cr-below/approve', { token: county.adminToken, body: {} });
+    expect(sent.status, JSON.stringify(sent.body)).toBe(202);
+    expect(sent.body).toMatchObject({ state: 'pending', pending: { decision: 'approved', via: child.id } });
+    const d = await db.selectFrom('net_directives').selectAll().where('node_id', '=', child.id).where('kind', '=', 'order').executeTakeFirstOrThrow();
+    expect(JSON.parse(d.payload)).toMatchObject({ kind: 'monitoring.change_request', target: { origin: 'node-of-enterprise' }, body: { requestId: 'cr-below', decision: 'approved' } });
+
+    // The same decision landing at the node that keeps a request: applied once.
+    await db.insertInto('monitoring_change_requests').values({ ...row, id: 'cr-here', origin_node: county.node.deps.nodeId }).execute();
+    const order = { ...JSON.parse(d.payload), orderId: 'o-1', target: { origin: county.node.deps.nodeId }, body: { requestId: 'cr-here', decision: 'approved', reason: null } };
+    for (let i = 0; i < 2; i++) await db.transaction().execute((tx) => county.node.services.network.orders.receive(tx, order));
+    const here = (await county.req('GET', '/api/v1/monitoring/change-requests/cr-here', { token: county.adminToken })).body;
+    expect(here).toMatchObject({ state: 'approved', decidedBy: order.issuedBy.actorName });
+    const after = (await county.req('GET', `/api/v1/sites/${pond.code}/sensors/FB1`, { token: county.adminToken })).body;
+    expect(after).toMatchObject({ thresholds: { red: 0.5 }, thresholdsOwner: 'officer', version: sensor.version + 1 });
   });
 });

@@ -1,19 +1,26 @@
 import { uuidv7 } from 'uuidv7';
 import { ENTERPRISE_ROLES } from '../../domain/access/roles.ts';
 import { canSee, requireAccess, requirePermission, scopeOf, type Principal } from '../../domain/access/policy.ts';
-import { Conflict, Forbidden, Invalid, NotFound } from '../../domain/errors.ts';
+import { Conflict, DomainError, Forbidden, Invalid, NotFound } from '../../domain/errors.ts';
 import type { Weakening } from '../../domain/monitoring/index.ts';
 import { appendChange } from '../../store/repos/change-log.ts';
 import { decideChangeRequest, findChangeRequest, insertChangeRequest, listChangeRequests, type ChangeRequestRow } from '../../store/repos/monitoring/change-requests.ts';
 import type { Sensor } from '../../store/repos/monitoring/sensors.ts';
-import type { Site } from '../../store/repos/sites.ts';
+import { findSite, type Site } from '../../store/repos/sites.ts';
+import type { Executor } from '../../store/db.ts';
+import type { Order, OrderContext, OrderRouter } from '../network/orders.ts';
+import { z } from 'zod';
 import type { Deps } from '../context.ts';
-import type { SiteService } from '../registry/sites.ts';
 import type { SensorPatch } from './sensor-inputs.ts';
 
 export type ChangeKind = 'thresholds' | 'disable' | 'delete';
 type Change = Omit<SensorPatch, 'version'>;
-type ApplyApproved = (actor: Principal, site: Site, sensorId: string, kind: string, change: Change) => Promise<unknown>;
+type ApplyApproved = (tx: Executor, actor: Principal, site: Site, sensorId: string, kind: string, change: Change) => Promise<unknown>;
+
+/** The supervising level's decision, travelling down to the node that keeps the request (and the sensor). */
+export const CHANGE_REQUEST_ORDER = 'monitoring.change_request';
+const decisionBody = z.strictObject({ requestId: z.string().min(1), decision: z.enum(['approved', 'refused']), reason: z.string().nullable() });
+type Network = { orders: OrderRouter; directives: { wake(nodes: string[]): void } };
 
 export function presentChangeRequest(r: ChangeRequestRow) {
   return {
@@ -40,7 +47,7 @@ export function presentChangeRequest(r: ChangeRequestRow) {
  * for the supervising level. Approving applies the change as it was asked on the sensor as it is now;
  * refusing keeps the sensor as it is, with the reason. Until then the effective values stay.
  */
-export function createChangeRequests(deps: Pick<Deps, 'store' | 'now' | 'nodeId' | 'events'>, sites: SiteService, applyApproved: ApplyApproved) {
+export function createChangeRequests(deps: Pick<Deps, 'store' | 'now' | 'nodeId' | 'events' | 'config'>, applyApproved: ApplyApproved) {
   const { db } = deps.store;
 
   async function visible(actor: Principal, id: string) {
@@ -56,13 +63,58 @@ export function createChangeRequests(deps: Pick<Deps, 'store' | 'now' | 'nodeId'
     if (r.state !== 'pending') throw new Conflict(`The change request is already ${r.state}`, { state: r.state }, 'illegal_transition');
   }
 
-  async function decide(actor: Principal, r: ChangeRequestRow, state: 'approved' | 'refused', reason: string | null) {
+  let network: Network | null = null;
+
+  async function decide(tx: Executor, actor: Pick<Principal, 'id' | 'name'>, r: ChangeRequestRow, state: 'approved' | 'refused', reason: string | null, now: number) {
+    if (!(await decideChangeRequest(tx, r.id, { state, decided_by: actor.name, decided_by_id: actor.id, decided_at: now, reason, updated_at: now }))) throw new Conflict('The change request was decided meanwhile; reload');
+    await appendChange(tx, { actorId: actor.id, actorName: actor.name, entity: 'monitoring_change_request', entityId: r.id, op: state === 'approved' ? 'approve' : 'refuse', changes: { sensor: r.sensor_id, kind: r.kind, reason }, originNode: deps.nodeId, at: now });
+  }
+
+  /**
+   * Applies a decision where the request is kept, once: an approval the sensor no longer takes (it was
+   * changed meanwhile into something the change cannot apply to) is recorded as refused, with why.
+   */
+  async function settle(tx: Executor, actor: Principal, r: ChangeRequestRow, decision: 'approved' | 'refused', reason: string | null) {
     const now = deps.now();
-    await db.transaction().execute(async (tx) => {
-      if (!(await decideChangeRequest(tx, r.id, { state, decided_by: actor.name, decided_by_id: actor.id, decided_at: now, reason, updated_at: now }))) throw new Conflict('The change request was decided meanwhile; reload');
-      await appendChange(tx, { actorId: actor.id, actorName: actor.name, entity: 'monitoring_change_request', entityId: r.id, op: state === 'approved' ? 'approve' : 'refuse', changes: { sensor: r.sensor_id, kind: r.kind, reason }, originNode: deps.nodeId, at: now });
-    });
-    deps.events.publish('record.changed', { entity: 'monitoring_change_request', id: r.id, op: state, regionCode: r.region_code, enterpriseId: r.enterprise_id });
+    if (decision === 'refused') return decide(tx, actor, r, 'refused', reason, now);
+    const site = await findSite(tx, r.site_id);
+    if (!site) return decide(tx, actor, r, 'refused', 'the site is no longer known here', now);
+    const sensor = await applyApproved(tx, actor, site, r.sensor_id, r.kind, JSON.parse(r.change) as Change);
+    await decide(tx, actor, r, 'approved', null, now);
+    return sensor;
+  }
+
+  /** The `monitoring.change_request` handler: the decision of a level above, at the node that keeps the request. */
+  async function applyOrder(tx: Executor, order: Order, _ctx: OrderContext) {
+    const b = decisionBody.safeParse(order.body);
+    if (!b.success) return;
+    const r = await findChangeRequest(tx, b.data.requestId);
+    if (!r || r.state !== 'pending') return;
+    const by = order.issuedBy;
+    const actor: Principal = { kind: 'user', id: by.actorId ?? '', name: by.actorName ?? '', role: (by.role ?? 'county_officer') as Principal['role'], regionCode: null, enterpriseId: null };
+    try {
+      await settle(tx, actor, r, b.data.decision, b.data.reason);
+    } catch (err) {
+      if (!(err instanceof DomainError)) throw err;
+      await decide(tx, actor, r, 'refused', `approved, but could not be applied: ${err.message}`, deps.now());
+    }
+  }
+
+  /** Decides here, or sends the decision down to the node below that keeps the request. */
+  async function decideOrSend(actor: Principal, r: ChangeRequestRow, decision: 'approved' | 'refused', reason: string | null) {
+    if (network && r.origin_node !== deps.nodeId) {
+      const n = network;
+      const out = await db.transaction().execute((tx) =>
+        n.orders.issue(tx, { kind: CHANGE_REQUEST_ORDER, target: { origin: r.origin_node }, body: { requestId: r.id, decision, reason }, issuedBy: { actorId: actor.id, actorName: actor.name, role: actor.role, level: deps.config.level } }),
+      );
+      if (out.child) n.directives.wake([out.child]);
+      const now = (await findChangeRequest(db, r.id))!;
+      return out.appliedHere ? presentChangeRequest(now) : { ...presentChangeRequest(now), pending: { decision, via: out.child } };
+    }
+    const sensor = await db.transaction().execute((tx) => settle(tx, actor, r, decision, reason));
+    deps.events.publish('record.changed', { entity: 'monitoring_change_request', id: r.id, op: decision, regionCode: r.region_code, enterpriseId: r.enterprise_id });
+    const view = presentChangeRequest((await findChangeRequest(db, r.id))!);
+    return sensor ? { ...view, sensor } : view;
   }
 
   return {
@@ -106,22 +158,23 @@ export function createChangeRequests(deps: Pick<Deps, 'store' | 'now' | 'nodeId'
       requirePermission(actor, 'monitoring.read');
       return presentChangeRequest(await visible(actor, id));
     },
-    /** Approves and applies the change on the sensor as it is now. */
+    /** Approves and applies the change on the sensor as it is now (where the request is kept). */
     async approve(actor: Principal, id: string) {
       const r = await visible(actor, id);
       requireSupervisor(actor, r);
-      const site = await sites.visible(actor, r.site_id);
-      const sensor = await applyApproved(actor, site, r.sensor_id, r.kind, JSON.parse(r.change) as Change);
-      await decide(actor, r, 'approved', null);
-      return { ...presentChangeRequest((await findChangeRequest(db, id))!), sensor };
+      return decideOrSend(actor, r, 'approved', null);
     },
     /** Refuses with a reason: the sensor stays as it is. */
     async refuse(actor: Principal, id: string, reason: string) {
       const r = await visible(actor, id);
       requireSupervisor(actor, r);
       if (!reason.trim()) throw new Invalid('A refusal gives its reason (请说明不予批准的理由)', [{ path: 'reason', message: 'required' }]);
-      await decide(actor, r, 'refused', reason.trim());
-      return presentChangeRequest((await findChangeRequest(db, id))!);
+      return decideOrSend(actor, r, 'refused', reason.trim());
+    },
+    /** Registers the decision handler with the node's order router (at start, once). */
+    connect(n: Network) {
+      network = n;
+      n.orders.register({ kind: CHANGE_REQUEST_ORDER, apply: applyOrder });
     },
   };
 }

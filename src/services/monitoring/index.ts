@@ -6,6 +6,7 @@ import { listAllSensors, sensorsFingerprint, sensorVersions } from '../../store/
 import { findSite } from '../../store/repos/sites.ts';
 import type { PointState } from '../../domain/monitoring/index.ts';
 import { createAlarmService } from './alarms.ts';
+import type { Network } from './alarm-orders.ts';
 import { createCatalog } from './catalog.ts';
 import { createDeviceService } from './devices.ts';
 import { createIngestService } from './ingest.ts';
@@ -115,6 +116,11 @@ export function createMonitoring(deps: Deps, sites: SiteService) {
     retention,
     quality,
     syncCatalog,
+    /** Registers the order handlers (alarm.act, monitoring.change_request) with the node's router, once at start. */
+    connect(network: Network) {
+      alarms!.connect(network);
+      sensors.requests.connect(network);
+    },
     async start() {
       await load();
       jobs.start();

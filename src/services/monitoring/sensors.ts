@@ -6,6 +6,7 @@ import { SENSOR_KIND_INFO, isRegulated, kindsForSite, thresholdWeakenings, thres
 import { appendChange } from '../../store/repos/change-log.ts';
 import { findSensor, insertSensor, listSiteSensors, updateSensor, type DerivedDefinition, type Sensor, type StoredThresholds } from '../../store/repos/monitoring/sensors.ts';
 import type { Site } from '../../store/repos/sites.ts';
+import type { Executor } from '../../store/db.ts';
 import type { Deps } from '../context.ts';
 import type { SiteService } from '../registry/sites.ts';
 import type { Catalog, SitePlace } from './catalog.ts';
@@ -35,7 +36,7 @@ function weakeningsOf(before: Sensor, after: Sensor): Weakening[] {
 
 export const placeOf = (s: Site): SitePlace => ({ id: s.id, code: s.code, region: s.region, enterprise: s.enterprise, kind: s.kind });
 
-export function createSensorService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' | 'events'>, sites: SiteService, catalog: Catalog) {
+export function createSensorService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' | 'events' | 'config'>, sites: SiteService, catalog: Catalog) {
   const { db } = deps.store;
 
   function derivedOf(site: Site, kind: SensorKind, d: SensorInput['derived'], siblings: Map<string, Sensor>): DerivedDefinition | null {
@@ -90,8 +91,8 @@ export function createSensorService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' 
   }
 
   /** The sensor after a patch, checked (thresholds in order, rate rule, derived source). */
-  async function patched(site: Site, before: Sensor, patch: Omit<SensorPatch, 'version'>, by: string, now: number): Promise<Sensor> {
-    const siblings = new Map((await listSiteSensors(db, site.id)).map((s) => [s.code, s]));
+  async function patched(site: Site, before: Sensor, patch: Omit<SensorPatch, 'version'>, by: string, now: number, ex: Executor = db): Promise<Sensor> {
+    const siblings = new Map((await listSiteSensors(ex, site.id)).map((s) => [s.code, s]));
     return {
       ...before,
       name: patch.name !== undefined ? patch.name : before.name,
@@ -108,11 +109,13 @@ export function createSensorService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' 
   }
 
   /** Writes a changed sensor with its change-log row, and hands it to the catalogue. */
-  async function write(actor: Principal, site: Site, before: Sensor, after: Sensor, op: string, changes: unknown, now: number) {
-    await db.transaction().execute(async (tx) => {
+  async function write(actor: Principal, site: Site, before: Sensor, after: Sensor, op: string, changes: unknown, now: number, within?: Executor) {
+    const run = async (tx: Executor) => {
       if (!(await updateSensor(tx, after, before.version))) throw new Conflict('The sensor was changed by someone else; reload and retry');
       await appendChange(tx, { actorId: actor.id, actorName: actor.name, entity: 'sensor', entityId: before.id, op, changes, originNode: deps.nodeId, at: now });
-    });
+    };
+    if (within) await run(within);
+    else await db.transaction().execute(run);
     catalog.put(after, placeOf(site));
     deps.events.publish('record.changed', { entity: 'sensor', id: before.id, op, regionCode: site.region, enterpriseId: site.enterprise });
     return present(after, site);
@@ -163,16 +166,16 @@ export function createSensorService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' 
   }
 
   /** Applies an approved request on the sensor as it is now (the approver's decision, logged as theirs). */
-  async function applyApproved(actor: Principal, site: Site, sensorId: string, kind: string, change: Omit<SensorPatch, 'version'>) {
-    const before = await findSensor(db, site.id, sensorId);
+  async function applyApproved(tx: Executor, actor: Principal, site: Site, sensorId: string, kind: string, change: Omit<SensorPatch, 'version'>) {
+    const before = await findSensor(tx, site.id, sensorId);
     if (!before) throw new NotFound(`Sensor ${sensorId} not found on ${site.code} (测点不存在)`);
     const now = deps.now();
-    if (kind === 'delete') return write(actor, site, before, { ...before, disabled: true, updatedAt: now, version: before.version + 1 }, 'remove', { disabled: true, approved: true }, now);
-    const after = await patched(site, before, change, actor.name, now);
-    return write(actor, site, before, { ...after, thresholdsOwner: change.thresholds ? 'officer' : ownerOf(before) }, 'update', { ...change, approved: true }, now);
+    if (kind === 'delete') return write(actor, site, before, { ...before, disabled: true, updatedAt: now, version: before.version + 1 }, 'remove', { disabled: true, approved: true }, now, tx);
+    const after = await patched(site, before, change, actor.name, now, tx);
+    return write(actor, site, before, { ...after, thresholdsOwner: change.thresholds ? 'officer' : ownerOf(before) }, 'update', { ...change, approved: true }, now, tx);
   }
 
-  const requests = createChangeRequests(deps, sites, applyApproved);
+  const requests = createChangeRequests(deps, applyApproved);
 
   return {
     create,

@@ -57,6 +57,8 @@ export const SYNC_ENTITIES = {
     placement: (tx, row) => placeOf(tx, 'alarms', row.alarm_id),
     origin: async (tx, row) => (await tx.selectFrom('alarms').select('origin_node').where('id', '=', String(row.alarm_id)).executeTakeFirst())?.origin_node ?? null,
   },
+  /** An enterprise's request to weaken regulated monitoring: seen and decided by the levels above, kept where it was made. */
+  monitoring_change_request: { table: 'monitoring_change_requests', stream: 'records', version: 'version', placement: async (_tx, row) => own(row) },
   // Dual prevention (双重预防): the risk register and the hazard ledger, placed by their own columns.
   risk: { table: 'risks', stream: 'records', version: 'version', placement: async (_tx, row) => own(row) },
   hazard: { table: 'hazards', stream: 'records', version: 'version', placement: async (_tx, row) => own(row) },
