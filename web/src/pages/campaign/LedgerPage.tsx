@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { App, Button, Card, Empty, Progress, Radio, Select, Space, Table, Tabs, Tag, Tooltip, type TableColumnsType } from 'antd';
-import { DownloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, ImportOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useUser } from '../../auth/auth.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
@@ -10,6 +10,7 @@ import { downloadLedger, review, useAssignments, useCampaigns, useEvaluation, us
 import { LedgerActionModal, type LedgerAction } from './LedgerActionModal.tsx';
 import { ASSIGNMENT_STATE_COLOR, mayManage, mayReport, TASK_STATE_COLOR, type Assignment, type Task, type UnitEvaluation } from './model.ts';
 import { TaskDrawer } from './TaskDrawer.tsx';
+import { ImportCampaignModal } from './ImportCampaignModal.tsx';
 
 const SIZE = 20;
 
@@ -27,6 +28,7 @@ export default function LedgerPage() {
   const level = f.level === 'county' ? 'county' : 'city';
   const evaluation = useEvaluation(campaign?.id, level);
   const [acting, setActing] = useState<LedgerAction | null>(null);
+  const [importing, setImporting] = useState(false);
   const accept = useLedgerMutation((a: Assignment) => review(a.id, 'accept', { version: a.version }));
 
   const taskColumns: TableColumnsType<Task> = [
@@ -96,13 +98,18 @@ export default function LedgerPage() {
         extra={
           <Space wrap>
             <Select
-              style={{ minWidth: 280 }}
+              style={{ minWidth: 240, maxWidth: '100%' }}
               placeholder={t('ledger.chooseCampaign')}
               value={campaign?.id}
               loading={campaigns.isLoading}
               onChange={(v) => setF({ campaign: v, page: undefined, id: undefined })}
               options={(campaigns.data?.items ?? []).map((c) => ({ value: c.id, label: `${c.name}${c.year ? `（${c.year}）` : ''}` }))}
             />
+            {mayManage(user.role) && (
+              <Button icon={<ImportOutlined />} onClick={() => setImporting(true)} data-testid="import-open">
+                {t('ledger.imp.open')}
+              </Button>
+            )}
             <Button icon={<DownloadOutlined />} disabled={!campaign} onClick={() => campaign && downloadLedger(campaign).catch((e: Error) => message.error(e.message))}>
               {t('ledger.export')}
             </Button>
@@ -124,6 +131,7 @@ export default function LedgerPage() {
                   size="middle"
                   rowKey="id"
                   columns={taskColumns}
+                  scroll={{ x: 640 }}
                   dataSource={tasks.data?.items ?? []}
                   loading={tasks.isLoading}
                   locale={{ emptyText: t('ledger.none') }}
@@ -139,7 +147,7 @@ export default function LedgerPage() {
             label: t('ledger.tabs.assignments'),
             children: (
               <Card styles={{ body: { padding: 0 } }}>
-                <Table size="middle" rowKey="id" columns={assignmentColumns} dataSource={assignments.data?.items ?? []} loading={assignments.isLoading} locale={{ emptyText: t('ledger.noAssignments') }} pagination={{ pageSize: SIZE }} />
+                <Table size="middle" rowKey="id" scroll={{ x: 900 }} columns={assignmentColumns} dataSource={assignments.data?.items ?? []} loading={assignments.isLoading} locale={{ emptyText: t('ledger.noAssignments') }} pagination={{ pageSize: SIZE }} />
               </Card>
             ),
           },
@@ -156,7 +164,7 @@ export default function LedgerPage() {
                         <Radio.Button value="county">{t('ledger.eval.county')}</Radio.Button>
                       </Radio.Group>
                       <Card styles={{ body: { padding: 0 } }}>
-                        <Table size="middle" rowKey="code" columns={evalColumns} dataSource={evaluation.data?.items ?? []} loading={evaluation.isLoading} pagination={false} />
+                        <Table size="middle" rowKey="code" scroll={{ x: 720 }} columns={evalColumns} dataSource={evaluation.data?.items ?? []} loading={evaluation.isLoading} pagination={false} />
                       </Card>
                     </Space>
                   ),
@@ -166,6 +174,14 @@ export default function LedgerPage() {
       />
       <TaskDrawer id={f.id} onClose={() => setF({ id: undefined })} onAct={(task, action) => setActing({ kind: 'task', task, action })} onAssign={(task) => setActing({ kind: 'assign', task })} />
       <LedgerActionModal action={acting} onClose={() => setActing(null)} />
+      <ImportCampaignModal
+        open={importing}
+        onClose={() => setImporting(false)}
+        onSaved={(c) => {
+          setImporting(false);
+          setF({ campaign: c.id, tab: 'tasks', page: undefined, id: undefined });
+        }}
+      />
     </div>
   );
 }
