@@ -6,6 +6,7 @@
  * alarming reading at a time and time it to its alarm on the SSE stream.
  */
 import { performance } from 'node:perf_hooks';
+import { valueOf, type ValueShape } from './readings.ts';
 
 export interface LoadJob {
   url: string;
@@ -24,6 +25,8 @@ export interface LoadJob {
   rate?: number;
   maxInFlight?: number;
   probes?: { site: string; codes: string[]; intervalMs: number };
+  /** The values sent (readings.ts): all normal (default), or with about 5 % of the sensors alarming. */
+  values?: ValueShape;
 }
 
 export interface LoadResult {
@@ -54,12 +57,13 @@ async function run(job: LoadJob): Promise<LoadResult> {
   const n = job.fleet.length;
   const prefix = job.fleet.map((f) => `{"site":${JSON.stringify(f.site)},"sensor":${JSON.stringify(f.code)},"ts":`);
   let nextRequest = 0;
+  const valueAt = valueOf(job.values);
   const body = (k: number) => {
     const parts: string[] = [];
     for (let i = k * job.perRequest; i < (k + 1) * job.perRequest; i++) {
       const s = i % n;
       const tick = job.firstTick + Math.floor(i / n);
-      const value = 90 + ((s * 7919 + tick * 104729) % 10000) / 1000;
+      const value = valueAt(s, tick);
       parts.push(`${prefix[s]}${job.base + tick * job.tickMs},"value":${value}}`);
     }
     return `{"readings":[${parts.join(',')}]}`;

@@ -44,14 +44,34 @@ function batchRows(o: RawOptions, b: number, base: number, fn: (key: number, ts:
   }
 }
 
-/** (a) on SQLite: a prepared INSERT OR IGNORE per reading, one transaction per batch. Readings/s. */
-export async function rawSqlite(o: RawOptions): Promise<{ rate: number; readings: number }> {
+/** Rows per multi-row INSERT, as the writer's (store/repos/monitoring/bulk-sqlite.ts). */
+const CHUNK = 100;
+
+/**
+ * (a) on SQLite, one transaction per batch of `o.batch` readings (a group commit). `chunked`: the
+ * writer's statement shape, a multi-row INSERT OR IGNORE of 100 readings; `per-row`: a prepared
+ * INSERT OR IGNORE per reading. Readings/s.
+ */
+export async function rawSqlite(o: RawOptions & { shape: 'chunked' | 'per-row' }): Promise<{ rate: number; readings: number }> {
+  if (o.shape === 'chunked' && o.batch % CHUNK) throw new Error(`batch ${o.batch} is not a multiple of ${CHUNK}`);
   const { store, cleanup } = await rawStore('sqlite');
   try {
     const db = store.sqlite!;
     const insert = db.prepare('INSERT OR IGNORE INTO readings (sensor_key, ts, value) VALUES (?, ?, ?)');
+    const insertChunk = db.prepare(`INSERT OR IGNORE INTO readings (sensor_key, ts, value) VALUES ${Array(CHUNK).fill('(?, ?, ?)').join(', ')}`);
+    const args = new Array<number>(CHUNK * 3);
     const base = baseTs();
-    const tx = db.transaction((b: number) => batchRows(o, b, base, (k, ts, v) => void insert.run(k, ts, v)));
+    const perRow = (b: number) => batchRows(o, b, base, (k, ts, v) => void insert.run(k, ts, v));
+    const chunked = (b: number) => {
+      let j = 0;
+      batchRows(o, b, base, (k, ts, v) => {
+        args[j++] = k;
+        args[j++] = ts;
+        args[j++] = v;
+        if (j === args.length) insertChunk.run(args), (j = 0);
+      });
+    };
+    const tx = db.transaction(o.shape === 'chunked' ? chunked : perRow);
     const t0 = performance.now();
     let b = 0;
     while ((b + 1) * o.batch <= o.maxReadings && performance.now() - t0 < o.maxMs) tx.immediate(b++);

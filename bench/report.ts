@@ -1,3 +1,5 @@
+import { describeTarget, meets, targetOf } from './targets.ts';
+
 /** Figures measured in one run: printed for people as they come, and as JSON lines with --json. */
 export interface Figure {
   name: string;
@@ -14,7 +16,11 @@ export function createReport(json: boolean) {
       const v = Number.isInteger(value) ? value : Math.round(value * 1000) / 1000;
       figures.push({ name, value: v, unit });
       if (json) process.stdout.write(JSON.stringify({ name, value: v, unit }) + '\n');
-      else console.log(`  ${name.padEnd(38)} ${format(v).padStart(14)} ${unit.padEnd(12)} ${note}`);
+      else {
+        const t = targetOf(name);
+        const aim = t ? `${note ? ' ' : ''}[target ${describeTarget(t)}: ${meets(t, v) ? 'met' : 'MISSED'}]` : '';
+        console.log(`  ${name.padEnd(38)} ${format(v).padStart(14)} ${unit.padEnd(12)} ${note}${aim}`);
+      }
     },
     /** A heading or remark for people; nothing in JSON mode (stderr keeps stdout parseable). */
     say(text: string) {
