@@ -43,12 +43,15 @@ export function createServices(deps: Deps) {
   monitoring.connect(services.network);
   // Findings about sites kept by a node below open their hazards there as `hazard.open` orders.
   services.enforcement.connect(services.network);
+  // Registers its order handlers (task.assign, task.review) and its deadline job.
+  const campaignLedger = createCampaignLedger(deps, services.network);
+  // Findings are raised as campaign tasks through the ledger.
+  services.compliance.findingTasks.connect(campaignLedger.campaigns);
   return {
     ...services,
     thresholdTemplates: createThresholdTemplates(deps, services.network.directives),
     metrics: createMetrics(deps, services),
-    // Registers its order handlers (task.assign, task.review) and its deadline job.
-    campaignLedger: createCampaignLedger(deps, services.network),
+    campaignLedger,
   };
 }
 

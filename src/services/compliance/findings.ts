@@ -5,10 +5,11 @@ import { appendChange } from '../../store/repos/change-log.ts';
 import { findFinding, listFindings, updateFinding, type FindingQuery } from '../../store/repos/compliance/findings.ts';
 import { findSite } from '../../store/repos/sites.ts';
 import type { Deps } from '../context.ts';
+import type { FindingTaskService } from './finding-tasks.ts';
 import { presentFinding } from './present.ts';
 
 /** Findings as people see and handle them: listed in their scope, acknowledged, waived, resolved. */
-export function createFindingService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' | 'events'>) {
+export function createFindingService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' | 'events'>, tasks: Pick<FindingTaskService, 'tasksOf'>) {
   const { db } = deps.store;
 
   async function list(actor: Principal, q: Omit<FindingQuery, 'scope'>) {
@@ -16,7 +17,8 @@ export function createFindingService(deps: Pick<Deps, 'store' | 'now' | 'nodeId'
     // A site given by its code is looked up; one that does not exist simply matches nothing.
     const site = q.site ? ((await findSite(db, q.site))?.id ?? q.site) : undefined;
     const r = await listFindings(db, { ...q, site, scope: scopeOf(actor) });
-    return { items: r.items.map(presentFinding), total: r.total };
+    const raised = await tasks.tasksOf(r.items.map((f) => f.id));
+    return { items: r.items.map((f) => ({ ...presentFinding(f), tasks: raised.get(f.id) ?? [] })), total: r.total };
   }
 
   async function get(actor: Principal, id: string) {
@@ -24,7 +26,8 @@ export function createFindingService(deps: Pick<Deps, 'store' | 'now' | 'nodeId'
     const r = await findFinding(db, id);
     if (!r) throw new NotFound(`Finding ${id} not found`);
     requireAccess(actor, 'compliance.read', { regionCode: r.region_code, enterpriseId: r.enterprise_id }, 'Finding');
-    return presentFinding(r);
+    const site = r.site_id ? await findSite(db, r.site_id) : null;
+    return { ...presentFinding({ ...r, site_code: site?.code ?? null, site_name: site?.name ?? null }), tasks: (await tasks.tasksOf([r.id])).get(r.id) ?? [] };
   }
 
   async function act(actor: Principal, id: string, action: FindingAction, body: { reason?: string | null; version?: number }) {

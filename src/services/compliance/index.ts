@@ -2,6 +2,7 @@ import { requirePermission, type Principal } from '../../domain/access/policy.ts
 import { lastRun } from '../../store/repos/compliance/runs.ts';
 import type { Deps } from '../context.ts';
 import type { SiteService } from '../registry/sites.ts';
+import { createFindingTaskService } from './finding-tasks.ts';
 import { createFindingService } from './findings.ts';
 import { createRecordService } from './records.ts';
 import { createRuleService } from './rules.ts';
@@ -10,10 +11,12 @@ import { createRunner } from './run.ts';
 /** Compliance (合规检查): the rules of the campaign run daily and on demand over the registry. */
 export function createCompliance(deps: Pick<Deps, 'store' | 'now' | 'nodeId' | 'events' | 'scheduler'>, sites: SiteService) {
   const runner = createRunner(deps);
+  const findingTasks = createFindingTaskService(deps);
   deps.scheduler.register({ name: 'compliance.daily', cron: '40 2 * * *', run: async () => void (await runner.run(null, 'schedule')) });
   return {
     rules: createRuleService(deps),
-    findings: createFindingService(deps),
+    findings: createFindingService(deps, findingTasks),
+    findingTasks,
     records: createRecordService(deps, sites),
     /** Evaluates every rule now; answers with the findings that hold, as far as the caller may see them. */
     async run(actor: Principal) {

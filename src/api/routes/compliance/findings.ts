@@ -5,7 +5,7 @@ import { scopePrefix } from '../../../domain/regions/regions.ts';
 import type { App } from '../../app.ts';
 import { who } from '../../auth.ts';
 import { errors, idParam, paging } from '../../schemas.ts';
-import { actionBody, findingSchema, ruleId, runSummarySchema } from './schemas.ts';
+import { actionBody, findingSchema, findingTaskBody, findingTaskSchema, ruleId, runSummarySchema } from './schemas.ts';
 
 const tags = ['compliance'];
 
@@ -45,6 +45,23 @@ export function complianceFindingRoutes(app: App, c: Compliance) {
     '/api/v1/compliance/findings/:id',
     { schema: { tags, summary: 'One finding', params: idParam, response: { 200: findingSchema, ...errors } } },
     async (req) => c.findings.get(who(req), req.params.id),
+  );
+  const raised = z.object({ task: findingTaskSchema, finding: findingSchema });
+  app.post(
+    '/api/v1/compliance/findings/:id/task',
+    {
+      schema: {
+        tags,
+        summary: 'Raise the finding as a task of a campaign (转为专项整治任务); the same finding and campaign again answer the task made first (200)',
+        params: idParam,
+        body: findingTaskBody,
+        response: { 200: raised, 201: raised, ...errors },
+      },
+    },
+    async (req, reply) => {
+      const r = await c.findingTasks.raise(who(req), req.params.id, req.body);
+      return reply.code(r.created ? 201 : 200).send({ task: r.task, finding: r.finding });
+    },
   );
   for (const action of FINDING_ACTIONS) {
     const what = { ack: 'Acknowledge (确认)', waive: 'Waive with a reason (豁免)', resolve: 'Mark resolved (已整改)' }[action];

@@ -61,8 +61,29 @@ export const findingSchema = z
     resolvedAt: z.number().nullable(),
     updatedAt: z.number(),
     version: z.number(),
+    tasks: z.array(z.lazy(() => findingTaskSchema)).optional().describe('Campaign tasks raised from the finding (专项整治任务)'),
   })
   .meta({ id: 'ComplianceFinding' });
+
+export const findingTaskSchema = z
+  .object({
+    campaign: z.string(),
+    campaignName: z.string(),
+    task: z.string(),
+    number: z.string(),
+    text: z.string(),
+    state: z.string(),
+    deadline: z.string().nullable(),
+    site: z.string().nullable().describe("The finding's site, linked to the task"),
+    createdAt: z.number(),
+  })
+  .meta({ id: 'ComplianceFindingTask' });
+
+export const findingTaskBody = z.strictObject({
+  campaign: z.string().min(1).max(64).describe('The campaign (专项整治) the task goes in'),
+  deadline: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').describe('By when (整改期限)'),
+  text: z.string().trim().max(5000).nullable().optional().describe("The task's text; the rule's description by default"),
+});
 
 export const runSummarySchema = z.object({
   id: z.string(),

@@ -84,6 +84,15 @@ export interface ComplianceSiteFactsTable {
   version: number;
 }
 
+export interface ComplianceFindingTasksTable {
+  finding_id: string;
+  campaign_id: string;
+  task_id: string;
+  site_id: string | null;
+  created_at: number;
+  created_by: string | null;
+}
+
 declare module '../../schema.ts' {
   interface Database {
     compliance_parameters: ComplianceParametersTable;
@@ -92,5 +101,6 @@ declare module '../../schema.ts' {
     compliance_consultations: ComplianceConsultationsTable;
     compliance_equipment: ComplianceEquipmentTable;
     compliance_site_facts: ComplianceSiteFactsTable;
+    compliance_finding_tasks: ComplianceFindingTasksTable;
   }
 }
