@@ -1,5 +1,5 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import { requirePermission, type Principal } from '../domain/access/policy.ts';
+import { requirePlatformWide, type Principal } from '../domain/access/policy.ts';
 import { loadCursor } from '../sync/cursors.ts';
 import type { Deps } from './context.ts';
 import type { Monitoring } from './monitoring/index.ts';
@@ -94,8 +94,9 @@ export function createMetrics(deps: Pick<Deps, 'store' | 'now'>, s: { monitoring
     observe(method: string, route: string | undefined, status: number, seconds: number) {
       http.observe({ method, route: route ?? 'unmatched', status: `${Math.floor(status / 100)}xx` }, seconds);
     },
+    /** For administrators of the whole platform: the figures name every child node of every region. */
     async render(actor: Principal): Promise<{ contentType: string; body: string }> {
-      requirePermission(actor, 'network.manage');
+      requirePlatformWide(actor, 'network.manage');
       return { contentType: registry.contentType, body: await registry.metrics() };
     },
   };

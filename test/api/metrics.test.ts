@@ -43,9 +43,11 @@ describe('metrics and request ids', () => {
     expect(text).toMatch(/kuangan_http_request_duration_seconds_count\{method="POST",route="\/api\/v1\/telemetry",status="2xx"\} \d+/);
   });
 
-  it('is for administrators only', async () => {
+  it('is for administrators of the whole platform only: it names every child node of every region', async () => {
     expect((await t.req('GET', '/api/v1/metrics')).status).toBe(401);
     expect((await t.req('GET', '/api/v1/metrics', { token: staff.token })).status).toBe(403);
+    const regional = await makeUser(t, t.adminToken, { username: 'radm-m', role: 'admin', region: '140105' });
+    expect((await t.req('GET', '/api/v1/metrics', { token: regional.token })).status).toBe(403);
   });
 
   it("answers with the caller's request id, or one of its own", async () => {
