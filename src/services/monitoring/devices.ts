@@ -21,6 +21,7 @@ function present(d: DeviceRow) {
     createdAt: Number(d.created_at),
     createdBy: d.created_by,
     revokedAt: d.revoked_at === null ? null : Number(d.revoked_at),
+    expiresAt: d.expires_at == null ? null : Number(d.expires_at),
     lastUsedAt: d.last_used_at === null ? null : Number(d.last_used_at),
   };
 }
@@ -40,18 +41,35 @@ export function createDeviceService(deps: Pick<Deps, 'store' | 'now' | 'nodeId'>
   }
 
   return {
-    async create(actor: Principal, siteRef: string, name: string) {
+    async create(actor: Principal, siteRef: string, name: string, expiresAt: number | null = null) {
       const site = await siteFor(actor, siteRef);
       const trimmed = name.trim();
       if (!trimmed) throw new Invalid('A device needs a name', [{ path: 'name', message: 'required' }]);
-      const token = DEVICE_TOKEN_PREFIX + randomToken();
       const now = deps.now();
-      const row = { id: uuidv7(), site_id: site.id, name: trimmed, token_hash: hashToken(token), created_at: now, created_by: actor.name, revoked_at: null, last_used_at: null };
+      if (expiresAt !== null && expiresAt <= now) throw new Invalid('The expiry must lie in the future', [{ path: 'expiresAt', message: 'in the past' }]);
+      const token = DEVICE_TOKEN_PREFIX + randomToken();
+      const row = { id: uuidv7(), site_id: site.id, name: trimmed, token_hash: hashToken(token), created_at: now, created_by: actor.name, revoked_at: null, last_used_at: null, expires_at: expiresAt };
       await db.transaction().execute(async (tx) => {
         await insertDevice(tx, row);
-        await appendChange(tx, { actorId: actor.id, actorName: actor.name, entity: 'device', entityId: row.id, op: 'create', changes: { site: site.id, name: trimmed }, originNode: deps.nodeId, at: now });
+        await appendChange(tx, { actorId: actor.id, actorName: actor.name, entity: 'device', entityId: row.id, op: 'create', changes: { site: site.id, name: trimmed, expiresAt }, originNode: deps.nodeId, at: now });
       });
       return { ...present(row), siteCode: site.code, token };
+    },
+    /** A new token for the device (shown once); the old one stops working at once. */
+    async rotate(actor: Principal, siteRef: string, id: string, expiresAt: number | null = null) {
+      const site = await siteFor(actor, siteRef);
+      const d = await findDevice(db, id);
+      if (!d || d.site_id !== site.id) throw new NotFound(`Device ${id} not found`);
+      if (d.revoked_at !== null) throw new Conflict(`Device ${id} is revoked; issue a new credential`, undefined, 'already_revoked');
+      const now = deps.now();
+      if (expiresAt !== null && expiresAt <= now) throw new Invalid('The expiry must lie in the future', [{ path: 'expiresAt', message: 'in the past' }]);
+      const token = DEVICE_TOKEN_PREFIX + randomToken();
+      await db.transaction().execute(async (tx) => {
+        await tx.updateTable('devices').set({ token_hash: hashToken(token), expires_at: expiresAt }).where('id', '=', id).execute();
+        await appendChange(tx, { actorId: actor.id, actorName: actor.name, entity: 'device', entityId: id, op: 'rotate', changes: { expiresAt }, originNode: deps.nodeId, at: now });
+      });
+      touched.delete(id);
+      return { ...present({ ...d, expires_at: expiresAt }), siteCode: site.code, token };
     },
     async list(actor: Principal, siteRef: string) {
       const site = await siteFor(actor, siteRef);
@@ -74,6 +92,7 @@ export function createDeviceService(deps: Pick<Deps, 'store' | 'now' | 'nodeId'>
     async authenticate(token: string): Promise<Principal | null> {
       const d = await findLiveDeviceByHash(db, hashToken(token));
       if (!d) return null;
+      if (d.expires_at != null && deps.now() >= Number(d.expires_at)) return null;
       const site = await findSite(db, d.site_id);
       if (!site) return null;
       const now = deps.now();

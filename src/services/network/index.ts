@@ -50,6 +50,7 @@ export function createNetwork(deps: Deps, rollups: RollupSink) {
       backlogAgeSec: n.backlog_age_sec,
       sensorsOnline: n.sensors_online,
       revoked: n.revoked_at !== null,
+      tokenExpiresAt: n.token_expires_at == null ? null : Number(n.token_expires_at),
       registeredHere: n.token_hash !== null,
       dropoutRate: d.rate,
       offlineMs: d.offlineMs,

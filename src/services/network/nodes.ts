@@ -18,6 +18,8 @@ export interface RegisterInput {
   region?: string;
   enterprise?: string;
   name?: string;
+  /** After this instant (epoch ms) the token stops working; none: until revoked. */
+  expiresAt?: number | null;
 }
 
 /** Where a node sits in the hierarchy: who may manage it and see its health. */
@@ -66,6 +68,8 @@ export function createNodeRegistry(deps: Pick<Deps, 'store' | 'now' | 'nodeId' |
       requirePlacement(actor, 'network.manage', { regionCode: p.region, enterpriseId: p.enterprise });
       const token = NODE_TOKEN_PREFIX + randomToken();
       const now = deps.now();
+      const expiresAt = input.expiresAt ?? null;
+      if (expiresAt !== null && expiresAt <= now) throw new Invalid('The expiry must lie in the future', [{ path: 'expiresAt', message: 'in the past' }]);
       const id = uuidv7();
       await db.transaction().execute(async (tx) => {
         await insertNode(tx, {
@@ -79,6 +83,7 @@ export function createNodeRegistry(deps: Pick<Deps, 'store' | 'now' | 'nodeId' |
           created_at: now,
           created_by: actor.name,
           revoked_at: null,
+          token_expires_at: expiresAt,
           first_seen: null,
           last_seen: null,
           online: 0,
@@ -92,7 +97,20 @@ export function createNodeRegistry(deps: Pick<Deps, 'store' | 'now' | 'nodeId' |
         const records = await bootstrapRecords(tx, { region: p.region, enterprise: p.enterprise });
         await insertDirective(tx, { id: uuidv7(), node_id: id, kind: 'bootstrap', payload: JSON.stringify({ records }), created_at: now, created_by: actor.name, acked_at: null });
       });
-      return { id, token, level: input.level, region: p.region, enterprise: p.enterprise, name: p.name };
+      return { id, token, level: input.level, region: p.region, enterprise: p.enterprise, name: p.name, expiresAt };
+    },
+
+    /** A new token for a child (shown once; the child is restarted with it); the old one stops working at once. */
+    async rotate(actor: Principal, id: string, expiresAt: number | null = null) {
+      requirePermission(actor, 'network.manage');
+      const n = await findNode(db, id);
+      if (!n || !n.token_hash) throw new NotFound('Node not found (节点不存在)');
+      requireAccess(actor, 'network.manage', placeOfNode(n), 'Node');
+      if (n.revoked_at) throw new Conflict('The node token is revoked; register the node again');
+      if (expiresAt !== null && expiresAt <= deps.now()) throw new Invalid('The expiry must lie in the future', [{ path: 'expiresAt', message: 'in the past' }]);
+      const token = NODE_TOKEN_PREFIX + randomToken();
+      await updateNode(db, id, { token_hash: hashToken(token), token_expires_at: expiresAt });
+      return { id, token, expiresAt };
     },
 
     async revoke(actor: Principal, id: string) {
@@ -109,6 +127,7 @@ export function createNodeRegistry(deps: Pick<Deps, 'store' | 'now' | 'nodeId' |
     async authenticate(token: string): Promise<Principal | null> {
       const n = await findNodeByTokenHash(db, hashToken(token));
       if (!n || n.revoked_at) return null;
+      if (n.token_expires_at != null && deps.now() >= Number(n.token_expires_at)) return null;
       return nodePrincipal(n);
     },
   };

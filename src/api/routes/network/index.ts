@@ -25,6 +25,7 @@ const nodeSchema = z
     backlogAgeSec: z.number(),
     sensorsOnline: z.number().nullable(),
     revoked: z.boolean(),
+    tokenExpiresAt: z.number().nullable(),
     registeredHere: z.boolean(),
     dropoutRate: z.number().nullable(),
     offlineMs: z.number(),
@@ -57,8 +58,9 @@ export function networkRoutes(app: App, net: Network) {
           region: z.string().regex(/^\d{6}$/).optional(),
           enterprise: z.string().max(100).optional(),
           name: z.string().min(1).max(200).optional(),
+          expiresAt: z.number().int().positive().nullable().optional().describe('After this instant (epoch ms) the token stops working; none: until revoked'),
         }),
-        response: { 201: z.object({ id: z.string(), token: z.string(), level: z.string(), region: z.string(), enterprise: z.string().nullable(), name: z.string() }), ...errors },
+        response: { 201: z.object({ id: z.string(), token: z.string(), level: z.string(), region: z.string(), enterprise: z.string().nullable(), name: z.string(), expiresAt: z.number().nullable() }), ...errors },
       },
     },
     async (req, reply) => reply.code(201).send(await net.registry.register(who(req), req.body)),
@@ -75,6 +77,20 @@ export function networkRoutes(app: App, net: Network) {
       },
     },
     async (req) => net.listNodes(who(req), req.query),
+  );
+
+  app.post(
+    '/api/v1/network/nodes/:id/rotate',
+    {
+      schema: {
+        tags,
+        summary: "Replace a child node's token with a new one (shown once); the old token stops working at once",
+        params: idParam,
+        body: z.strictObject({ expiresAt: z.number().int().positive().nullable().optional() }),
+        response: { 200: z.object({ id: z.string(), token: z.string(), expiresAt: z.number().nullable() }), ...errors },
+      },
+    },
+    async (req) => net.registry.rotate(who(req), req.params.id, req.body.expiresAt ?? null),
   );
 
   app.post(

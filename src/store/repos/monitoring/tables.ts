@@ -121,6 +121,8 @@ export interface DevicesTable {
   created_by: string | null;
   revoked_at: number | null;
   last_used_at: number | null;
+  /** After this instant the token no longer works (null: until revoked). */
+  expires_at?: number | null;
 }
 
 /** One row (id 1): readings of local sensors up to `seq` are counted in the rollups table. */

@@ -22,6 +22,8 @@ export interface NetNodesTable {
   created_at: number;
   created_by: string | null;
   revoked_at: number | null;
+  /** After this instant the node's token no longer works (null: until revoked). */
+  token_expires_at?: number | null;
   first_seen: number | null;
   last_seen: number | null;
   online: number;
