@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { startServer, type RunningServer } from '../../src/server.ts';
+import { creditCode } from '../support/factories.ts';
 import { apiCall } from './api.ts';
 import { CHROMIUM, SKIP_BROWSER_TESTS, requireChromium } from './chromium.ts';
 
@@ -47,10 +48,10 @@ describe.skipIf(SKIP_BROWSER_TESTS)('campaign ledger in a browser', () => {
     const r = await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
     return ((await r.json()) as { token: string }).token;
   }
-  async function contextFor(token: string, phone = false): Promise<BrowserContext> {
+  async function contextFor(token: string | null, phone = false): Promise<BrowserContext> {
     const c = await browser.newContext(phone ? { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' } : { viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
     c.setDefaultTimeout(15_000);
-    await c.addInitScript(([tok]) => (localStorage.setItem('kuangan.token', tok!), localStorage.setItem('kuangan.lang', 'zh')), [token]);
+    await c.addInitScript(([tok]) => (tok && localStorage.setItem('kuangan.token', tok), localStorage.setItem('kuangan.lang', 'zh')), [token]);
     return c;
   }
 
@@ -123,5 +124,63 @@ describe.skipIf(SKIP_BROWSER_TESTS)('campaign ledger in a browser', () => {
     await page.screenshot({ path: path.join(SHOTS, 'kuangan-campaign-phone.png'), fullPage: true });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     expect(await page.evaluate(() => document.body.scrollWidth)).toBeLessThanOrEqual(390);
+  }, 60_000);
+
+  it('the login page links to the public list of items under listed supervision', async () => {
+    const task = (await call<{ items: { id: string; number: string }[] }>('GET', '/api/v1/tasks', undefined, officerToken)).items.find((x) => x.number === '1')!;
+    for (const [action, body] of [['handle', {}], ['publish', {}], ['list', { supervision: { by: '省应急管理厅', what: '责任清单全覆盖', deadline: '2027-06-30' } }]] as const) {
+      await call('POST', `/api/v1/tasks/${task.id}/${action}`, body, officerToken);
+    }
+    const page = await (await contextFor(null, true)).newPage();
+    await page.goto(`${server.url}/`);
+    await page.getByTestId('login-public').click();
+    await page.waitForURL(/\/public\/listed$/);
+    await page.getByTestId('public-listed').locator('.ant-table-row', { hasText: '健全完善非煤矿山安全生产责任体系' }).getByText('责任清单全覆盖', { exact: false }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  }, 60_000);
+
+  it('the QR code of a post risk card opens its current content on a phone, without login', async () => {
+    const ent = await call<{ id: string }>('POST', '/api/v1/enterprises', { name: '晋北矿业有限公司', creditCode: creditCode(4712, '140105'), region: '140105' });
+    await call('POST', '/api/v1/sites', { code: 'UG-CARD', name: '晋北铁矿', kind: 'underground', region: '140105', enterprise: ent.id, depth: 500, status: 'producing' });
+    await call('POST', '/api/v1/users', { username: 'aq_card', password: 'Passw0rd1', role: 'enterprise_safety_officer', enterprise: ent.id });
+    const safety = await login('aq_card', 'Passw0rd1');
+    const risk = await call<{ id: string; level: string }>(
+      'POST',
+      '/api/v1/risks',
+      {
+        site: 'UG-CARD',
+        name: '竖井罐笼提升',
+        method: 'LEC',
+        L: 3,
+        E: 6,
+        C: 15,
+        operation: 'hoisting',
+        area: '副井',
+        process: '提升机司机岗',
+        hazardFactors: ['钢丝绳断丝超限', '过卷保护失效'],
+        accidentTypes: ['起重伤害', '高处坠落'],
+        measures: [
+          { kind: 'engineering', text: '设置过卷、过速保护', department: '机电科', person: '赵六', controlLevel: 'company' },
+          { kind: 'emergency', text: '发生卡罐立即停车，通知调度室，严禁自行处理', department: '机电科', person: '赵六', controlLevel: 'company' },
+        ],
+        checkItems: ['保护装置是否试验有效'],
+      },
+      safety,
+    );
+    expect(risk.level).toBe('significant');
+    const page = await (await contextFor(null, true)).newPage();
+    await page.goto(`${server.url}/public/risk-card/${risk.id}`);
+    const card = page.getByTestId('public-risk-card');
+    await card.getByRole('heading', { name: '提升机司机岗' }).waitFor();
+    await card.getByTestId('risk-card-level').getByText('较大风险').waitFor();
+    await card.getByTestId('risk-card-hazards').getByText('过卷保护失效').waitFor();
+    await card.getByTestId('risk-card-measures').getByText('设置过卷、过速保护').waitFor();
+    await card.getByTestId('risk-card-emergency').getByText(/发生卡罐立即停车/).waitFor();
+    await expect(card.getByText('赵六').count()).resolves.toBe(0);
+    await expect(page.locator('.ant-layout-sider').count()).resolves.toBe(0);
+    await page.screenshot({ path: path.join(SHOTS, 'kuangan-risk-card-phone.png'), fullPage: true });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.goto(`${server.url}/public/risk-card/no-such-card`);
+    await page.getByText('未找到该告知卡').waitFor();
   }, 60_000);
 });

@@ -29,6 +29,7 @@ const CompliancePage = lazy(() => import('./pages/compliance/CompliancePage.tsx'
 const CampaignLedgerPage = lazy(() => import('./pages/campaign/LedgerPage.tsx'));
 const KeyProblemsPage = lazy(() => import('./pages/campaign/KeyProblemsPage.tsx'));
 const PublicListedPage = lazy(() => import('./pages/campaign/PublicListedPage.tsx'));
+const RiskCardPage = lazy(() => import('./pages/public/RiskCardPage.tsx'));
 const InspectionsPage = lazy(() => import('./pages/enforcement/InspectionsPage.tsx'));
 const InspectionFormPage = lazy(() => import('./pages/enforcement/InspectionFormPage.tsx'));
 const LicencesPage = lazy(() => import('./pages/enforcement/LicencesPage.tsx'));
@@ -60,6 +61,8 @@ export function AppRoutes() {
       <Route path="/login" element={<LoginPage />} />
       {/* 公开信息: no login. */}
       <Route path="/public/listed" element={<Lazy><PublicListedPage /></Lazy>} />
+      {/* The QR code of a printed post risk card (岗位安全风险告知卡) opens this. */}
+      <Route path="/public/risk-card/:id" element={<Lazy><RiskCardPage /></Lazy>} />
       <Route
         element={
           <RequireAuth>

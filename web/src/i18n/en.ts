@@ -15,6 +15,12 @@ export const en: Dict = {
   login: {
     title: 'Sign in', username: 'Username', password: 'Password', submit: 'Sign in', wrong: 'Wrong username or password',
     tooMany: 'Too many attempts; please try again later', footer: 'For authorised supervisors and enterprise staff only',
+    publicInfo: 'Public information',
+  },
+  riskCard: {
+    title: 'Post risk card', level: 'Risk level', risk: 'Risk point', area: 'Area', site: 'Mine',
+    hazards: 'Main hazards', accidents: 'Possible accidents', measures: 'Control measures', emergency: 'Emergency measures',
+    assessed: 'Assessed {{date}} · version {{version}} (the code always opens the current content)', notFound: 'No such card; it may have been withdrawn',
   },
   header: { node: 'This node', noNode: 'Node information unavailable' },
   level: { national: 'National', province: 'Province', city: 'City', county: 'County', enterprise: 'Enterprise' },

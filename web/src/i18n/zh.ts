@@ -13,6 +13,12 @@ export const zh = {
   login: {
     title: '用户登录', username: '用户名', password: '密码', submit: '登 录', wrong: '用户名或密码错误',
     tooMany: '登录尝试过于频繁，请稍后再试', footer: '本系统仅供授权的监管人员和企业人员使用',
+    publicInfo: '公开信息',
+  },
+  riskCard: {
+    title: '岗位安全风险告知卡', level: '风险等级', risk: '风险点', area: '区域', site: '所属矿山',
+    hazards: '主要危险有害因素', accidents: '可能导致的事故', measures: '管控措施', emergency: '应急处置措施',
+    assessed: '评估日期 {{date}} · 第{{version}}版（扫码查看的始终是最新内容）', notFound: '未找到该告知卡，可能已撤销',
   },
   header: { node: '本节点', noNode: '节点信息暂不可用' },
   level: { national: '国家级', province: '省级', city: '市级', county: '县级', enterprise: '企业级' },

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { Alert, Button, Card, Form, Input } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -56,7 +56,13 @@ export function LoginPage() {
         </Form>
         <div style={{ display: 'flex', justifyContent: 'space-between', marginTop: 16, fontSize: 12 }} className="ka-muted">
           <span>{t('login.footer')}</span>
-          <a onClick={() => setLang(en ? 'zh' : 'en')}>{en ? '中文' : 'English'}</a>
+          <span style={{ whiteSpace: 'nowrap', marginLeft: 8 }}>
+            <Link to="/public/listed" data-testid="login-public">
+              {t('login.publicInfo')}
+            </Link>
+            {' · '}
+            <a onClick={() => setLang(en ? 'zh' : 'en')}>{en ? '中文' : 'English'}</a>
+          </span>
         </div>
       </Card>
     </div>
