@@ -1,6 +1,6 @@
 import { isWithin } from '../../../src/domain/regions/regions.ts';
 import type { Cell } from './cells.ts';
-import { PLACES, type Place, type Principal, type World } from './world.ts';
+import { PLACES, type Place, type Principal, type Records, type World } from './world.ts';
 
 /**
  * What must hold in every cell, whatever the snapshot says. Each returns the cells that break it,
@@ -42,11 +42,25 @@ export function authChecks(cells: Cell[]): string[] {
   return bad;
 }
 
-/** A record of another place, named in the path, is never acted on by a principal that does not see everything. */
-export function otherRecordChecks(cells: Cell[]): string[] {
-  return cells
-    .filter((c) => c.scope === 'other' && !c.principal.global && !c.route.config.public && c.route.params.some((p) => !p.shared) && ok(c.status))
-    .map((c) => line(c, 'a record out of scope answered with success'));
+/**
+ * A record of another place, named in the path or in the body (the site, enterprise or region a new
+ * record is placed at), is never acted on by a principal that does not see everything.
+ */
+export function otherRecordChecks(cells: Cell[], world: World): string[] {
+  const bad: string[] = [];
+  for (const c of cells) {
+    if (c.scope !== 'other' || c.principal.global || c.route.config.public || !ok(c.status)) continue;
+    if (c.route.params.some((p) => !p.shared)) bad.push(line(c, 'a record out of scope named in the path answered with success'));
+    // A 2xx that refused every item (readings of an unknown sensor) is a refusal: its outcome says so.
+    else if (c.method !== 'GET' && c.outcome === 'allowed' && placedAt(c.body, world.records[c.place])) bad.push(line(c, 'a write placed out of scope answered with success'));
+  }
+  return bad;
+}
+
+/** Whether a body names the place's site, enterprise or region. */
+function placedAt(body: unknown, r: Records): boolean {
+  const text = JSON.stringify(body ?? null);
+  return [r.sites, r.siteCode, r.enterprises].some((id) => id && text.includes(id)) || new RegExp(`"region":"${r.regions}"`).test(text);
 }
 
 /** No answer a non-global principal gets carries a record out of its scope (ids, site codes, tokens), nor list items placed outside it. */
@@ -54,14 +68,15 @@ export function leakChecks(cells: Cell[], world: World): string[] {
   const bad: string[] = [];
   const forbidden = new Map<Principal, string[]>();
   for (const c of cells) {
-    if (c.principal.global || c.principal.kind !== 'user' || !ok(c.status) || typeof c.response !== 'object' || c.route.config.public) continue;
+    if (c.principal.global || c.principal.kind !== 'user' || !ok(c.status) || c.route.config.public) continue;
     if (!forbidden.has(c.principal)) forbidden.set(c.principal, idsOf(world, outOfScope(c.principal)));
-    const text = JSON.stringify(c.response);
+    const text = typeof c.response === 'string' ? c.response : JSON.stringify(c.response);
     // What the caller named itself may come back (a refused reading quotes its site): that tells it nothing.
     const asked = c.path + JSON.stringify(c.body ?? null);
     const leaked = forbidden.get(c.principal)!.filter((id) => text.includes(id) && !asked.includes(id));
     if (leaked.length) bad.push(line(c, `carries out-of-scope ${leaked.slice(0, 3).join(', ')}`));
     // The answer's own place may echo the place asked about (a report on a region); its items may not lie outside.
+    if (typeof c.response !== 'object' || !c.response) continue;
     const top = misplaced(c.principal, c.response, world);
     if (top && !asked.includes(top.split(' ').at(-1)!)) bad.push(line(c, top));
     for (const item of Array.isArray(c.response?.items) ? c.response.items : []) {
