@@ -5,6 +5,7 @@ import type { SiteService } from '../registry/sites.ts';
 import { createFindingTaskService } from './finding-tasks.ts';
 import { createFindingService } from './findings.ts';
 import { createRecordService } from './records.ts';
+import { createRiverMap } from './river-map.ts';
 import { createRuleService } from './rules.ts';
 import { createRunner } from './run.ts';
 
@@ -17,6 +18,7 @@ export function createCompliance(deps: Pick<Deps, 'store' | 'now' | 'nodeId' | '
     rules: createRuleService(deps),
     findings: createFindingService(deps, findingTasks),
     findingTasks,
+    riverMap: createRiverMap(deps),
     records: createRecordService(deps, sites),
     /** Evaluates every rule now; answers with the findings that hold, as far as the caller may see them. */
     async run(actor: Principal) {

@@ -47,6 +47,28 @@ export function complianceRuleRoutes(app: App, c: Compliance) {
     { schema: { tags, summary: 'River lines the Yellow River siting rule measures against', response: { 200: riversSchema, ...errors } } },
     async (req) => c.rules.rivers(who(req)),
   );
+  const feature = z.object({ type: z.literal('Feature'), properties: z.object({ name: z.string(), nameZh: z.string().nullable(), role: z.enum(['main', 'tributary']), bufferKm: z.number() }), geometry: z.object({ type: z.string(), coordinates: z.unknown() }) });
+  const collection = z.object({ type: z.literal('FeatureCollection'), features: z.array(feature) });
+  app.get(
+    '/api/v1/compliance/rivers/map',
+    {
+      schema: {
+        tags,
+        summary: 'The river layer of the compliance map: the lines the siting rule measures against (GeoJSON, each with its buffer distance), the buffers as polygons, and the ponds in your scope with their yellow_river_distance findings',
+        response: {
+          200: z.object({
+            source: z.string(),
+            bufferKm: z.object({ main: z.number(), tributary: z.number() }),
+            lines: collection,
+            buffers: collection,
+            ponds: z.array(z.object({ site: z.string(), code: z.string(), name: z.string(), lng: z.number(), lat: z.number(), isNew: z.boolean().nullable(), findings: z.array(z.object({ id: z.string(), message: z.string(), state: z.string() })) })),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (req) => c.riverMap.map(who(req)),
+  );
   app.put(
     '/api/v1/compliance/rivers',
     {
