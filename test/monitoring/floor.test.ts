@@ -128,6 +128,16 @@ for (const kind of STORE_KINDS) describe(`monitoring floor (${kind})`, () => {
     expect(overdue).toHaveLength(1);
     expect(overdue[0]!.message).toContain('监测系统运行不正常未及时修复');
   });
+
+  it('keeps the template as the floor of a sensor an enterprise creates with looser values, asking for the rest', async () => {
+    const token = await t.login(`boss-${kind}`, 'Passw0rd1');
+    const r = await t.req('POST', `/api/v1/sites/${pond.code}/sensors`, { token, body: { code: 'FB2', kind: 'freeboard', expectedIntervalSec: 600, thresholds: { red: 0.3 } } });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    expect(r.body).toMatchObject({ thresholds: { red: 0.7 }, thresholdsOwner: 'template', changeRequest: { kind: 'thresholds', state: 'pending', weakens: [{ kind: 'loosened', level: 'red', from: 0.7, to: 0.3 }] } });
+    const tighter = await t.req('POST', `/api/v1/sites/${pond.code}/sensors`, { token, body: { code: 'FB3', kind: 'freeboard', expectedIntervalSec: 600, thresholds: { red: 0.9 } } });
+    expect(tighter.body).toMatchObject({ thresholds: { red: 0.9 }, thresholdsOwner: 'template' });
+    expect(tighter.body.changeRequest).toBeUndefined();
+  });
 });
 
 /**

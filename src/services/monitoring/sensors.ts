@@ -26,7 +26,7 @@ function initialOwner(actor: Principal, t: StoredThresholds): ThresholdsOwner {
 }
 
 /** What a change weakens: thresholds loosened or removed, a rate rule dropped, the sensor switched off. */
-function weakeningsOf(before: Sensor, after: Sensor): Weakening[] {
+function weakeningsOf(before: Pick<Sensor, 'kind' | 'thresholds' | 'rateRule' | 'disabled'>, after: Pick<Sensor, 'thresholds' | 'rateRule' | 'disabled'>): Weakening[] {
   const strip = ({ sources: _s, sumOverSec: _w, ...v }: StoredThresholds) => v;
   const out = thresholdWeakenings(strip(before.thresholds), strip(after.thresholds), SENSOR_KIND_INFO[before.kind].range);
   if (before.rateRule && !after.rateRule) out.push({ kind: 'rate_rule_removed' });
@@ -60,6 +60,7 @@ export function createSensorService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' 
     const info = SENSOR_KIND_INFO[input.kind];
     const siblings = new Map((await listSiteSensors(db, site.id)).map((s) => [s.code, s]));
     if (siblings.has(input.code)) throw new Conflict(`Sensor code ${input.code} is taken on ${site.code} (测点编号重复)`, [{ path: 'code', message: 'already exists' }]);
+    const issued = await issuedTemplateFor(db, site, input.kind);
     const s: Omit<Sensor, 'key'> = {
       id: uuidv7(),
       siteId: site.id,
@@ -69,7 +70,7 @@ export function createSensorService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' 
       unit: input.unit ?? info.unit,
       position: { section: input.position?.section ?? null, elevation: input.position?.elevation ?? null, x: input.position?.x ?? null, y: input.position?.y ?? null },
       expectedIntervalSec: input.expectedIntervalSec ?? info.expectedIntervalSec,
-      thresholds: initialThresholds(site, input.kind, input.thresholds, input.design, actor.name, now, await issuedTemplateFor(db, site, input.kind)),
+      thresholds: initialThresholds(site, input.kind, input.thresholds, input.design, actor.name, now, issued),
       rateRule: checkedRateRule(input.rateRule),
       derived: derivedOf(site, input.kind, input.derived, siblings),
       disabled: false,
@@ -79,6 +80,13 @@ export function createSensorService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' 
       originNode: deps.nodeId,
     };
     s.thresholdsOwner = initialOwner(actor, s.thresholds);
+    // The template is the floor from the start: an enterprise's looser values wait for approval.
+    const floor = { ...s, thresholds: initialThresholds(site, input.kind, undefined, input.design, actor.name, now, issued) };
+    const floored = isEnterpriseActor(actor) && isRegulated(initialOwner(actor, floor.thresholds));
+    // Tighter values of its own keep the template's floor beneath them.
+    if (floored) s.thresholdsOwner = 'template';
+    const weak = floored && input.thresholds ? weakeningsOf(floor, s) : [];
+    if (weak.length) s.thresholds = floor.thresholds;
     const key = await db.transaction().execute(async (tx) => {
       const key = await insertSensor(tx, s);
       await appendChange(tx, { actorId: actor.id, actorName: actor.name, entity: 'sensor', entityId: s.id, op: 'create', changes: { ...s, site: site.code }, originNode: deps.nodeId, at: now });
@@ -87,6 +95,7 @@ export function createSensorService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' 
     const sensor = { ...s, key };
     catalog.put(sensor, placeOf(site));
     deps.events.publish('record.changed', { entity: 'sensor', id: s.id, op: 'create', regionCode: site.region, enterpriseId: site.enterprise });
+    if (weak.length) return { ...present(sensor, site), changeRequest: await requests.open(actor, site, sensor, 'thresholds', { thresholds: input.thresholds }, weak) };
     return present(sensor, site);
   }
 
