@@ -84,7 +84,7 @@ export async function seedDemoDualPrevention(node: Node): Promise<DualPrevSeed> 
       if (h.to === 'registered') continue;
       const plan = { measures: '按设计整改并复测', funds: h.grade === 'major' ? 500_000 : 5_000, people: '李志强（安全环保部）', deadline: h.grade === 'major' ? now + h.dueIn * DAY_MS : null, interimMeasures: '限制作业人员，加密巡查，每日报告' };
       await d.hazards.act(SEEDER, hazard.id, { type: 'plan', plan });
-      if (h.supervise) await d.hazards.supervise(SEEDER, hazard.id, '列入市级挂牌督办');
+      if (h.supervise) await d.supervision.supervise(SEEDER, hazard.id, { order: '列入市级挂牌督办' });
       if (h.to === 'planned') continue;
       await d.hazards.act(SEEDER, hazard.id, { type: 'rectify', note: '已按方案完成整改，附整改前后照片', photos: [] });
       if (h.to === 'rectified') continue;

@@ -43,6 +43,8 @@ export function createServices(deps: Deps) {
   monitoring.connect(services.network);
   // Findings about sites kept by a node below open their hazards there as `hazard.open` orders.
   services.enforcement.connect(services.network);
+  // Listed supervision of hazards kept by a node below travels down to it as `hazard.supervise` orders.
+  dualprev.connect(services.network);
   // Registers its order handlers (task.assign, task.review) and its deadline job.
   const campaignLedger = createCampaignLedger(deps, services.network);
   // Findings are raised as campaign tasks through the ledger.

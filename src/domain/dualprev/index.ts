@@ -6,3 +6,4 @@ export * from './overdue.ts';
 export * from './criteria-88.ts';
 export * from './templates.ts';
 export * from './instants.ts';
+export * from './supervision.ts';

@@ -1,4 +1,4 @@
-import { daysOverdue, isOverdue, type EscalationTier, type HazardGrade, type HazardState, type LoopHazard, type Rectification, type RectificationPlan } from '../../domain/dualprev/index.ts';
+import { daysOverdue, type Acceptance, type Supervision, isOverdue, type EscalationTier, type HazardGrade, type HazardState, type LoopHazard, type Rectification, type RectificationPlan } from '../../domain/dualprev/index.ts';
 import type { HazardRow } from '../../store/repos/dualprev/hazards.ts';
 
 /** A hazard row as the loop sees it, back, and as it leaves the server. */
@@ -79,6 +79,9 @@ export function presentHazard(r: HazardRow, now: number) {
     escalatedAt: num(r.escalated_at),
     supervisedAt: num(r.supervised_at),
     supervisedBy: r.supervised_by,
+    /** Listed supervision (挂牌督办) and the department's acceptance of the close-out (销号验收). */
+    supervision: json<Supervision | null>(r.supervision ?? null, null),
+    supervisionAcceptance: json<Acceptance | null>(r.supervision_acceptance ?? null, null),
     createdAt: Number(r.created_at),
     updatedAt: Number(r.updated_at),
     version: r.version,

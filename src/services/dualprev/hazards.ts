@@ -200,24 +200,6 @@ export function createHazardService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' 
       return presentHazard(row, now);
     },
 
-    /** Listed supervision (挂牌督办) of a major hazard by the supervising department; it does not change the state. */
-    async supervise(actor: Principal, id: string, note: string | undefined, version?: number) {
-      const before = await visible(actor, id);
-      requireAccess(actor, 'hazard.supervise', { regionCode: before.region_code, enterpriseId: before.enterprise_id }, 'Hazard');
-      ownedHere(before);
-      const now = deps.now();
-      if (version !== undefined && version !== before.version) throw stale(before, now, version);
-      if (before.grade !== 'major') throw new Conflict('Only major hazards are listed for supervision (仅重大隐患挂牌督办)', { grade: before.grade }, 'not_major');
-      if (before.supervised_at !== null) return presentHazard(before, now);
-      const row: HazardRow = { ...before, supervised_at: now, supervised_by: actor.name, version: before.version + 1, updated_at: now };
-      await db.transaction().execute(async (tx) => {
-        if (!(await updateHazard(tx, row, before.version))) throw stale((await findHazard(tx, id))!, now);
-        await appendChange(tx, { actorId: actor.id, actorName: actor.name, entity: 'hazard', entityId: id, op: 'supervise', changes: { note: note ?? null }, originNode: deps.nodeId, at: now, reason: note ?? null });
-      });
-      changed('supervise', row);
-      return presentHazard(row, now);
-    },
-
     async list(actor: Principal, q: Omit<HazardQuery, 'scope' | 'now' | 'site'> & { site?: string }) {
       requirePermission(actor, 'dualprev.read');
       const site = q.site ? (await sites.visible(actor, q.site)).id : undefined;

@@ -5,17 +5,25 @@ import { createHazardService } from './hazards.ts';
 import { createOverdueJob } from './overdue-job.ts';
 import { createRiskService } from './risks.ts';
 import { createDualPrevSettings } from './settings.ts';
+import { createSupervision, type SupervisionNetwork } from './supervision.ts';
 
 /** Dual prevention (双重预防): the risk register, the hazard ledger and its overdue escalation. */
-export function createDualPrevention(deps: Pick<Deps, 'store' | 'now' | 'nodeId' | 'events' | 'scheduler'>, sites: SiteService) {
+export function createDualPrevention(deps: Pick<Deps, 'store' | 'now' | 'nodeId' | 'events' | 'scheduler' | 'config' | 'regions'>, sites: SiteService) {
   const settings = createDualPrevSettings(deps);
   const overdue = createOverdueJob(deps, settings);
   const criteria = createCriteriaService(deps);
+  const supervision = createSupervision(deps);
   return {
     settings,
     criteria,
     risks: createRiskService(deps, sites, settings),
     hazards: createHazardService(deps, sites, criteria),
+    /** Listed supervision (挂牌督办) and its acceptance, sent to the hazard's node as orders. */
+    supervision,
+    /** Registers the `hazard.supervise` and `hazard.accept` order handlers (at start, once). */
+    connect(n: SupervisionNetwork) {
+      supervision.connect(n);
+    },
     /** Runs the overdue escalation now (the scheduler runs it every hour). */
     escalateOverdue: (now = deps.now()) => overdue(now),
     start() {

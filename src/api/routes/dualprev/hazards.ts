@@ -102,18 +102,4 @@ export function hazardRoutes(app: App, svc: HazardService) {
       },
     );
   }
-
-  app.post(
-    '/api/v1/hazards/:id/supervise',
-    {
-      schema: {
-        tags,
-        summary: 'List a major hazard for supervision (挂牌督办): the supervising department',
-        params: idParam,
-        body: z.strictObject({ note: z.string().trim().max(2000).optional(), version: z.number().int().positive().optional() }).optional(),
-        response: { 200: hazardSchema, ...errors },
-      },
-    },
-    async (req) => svc.supervise(who(req), req.params.id, req.body?.note, req.body?.version),
-  );
 }

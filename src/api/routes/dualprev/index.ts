@@ -3,9 +3,11 @@ import type { App } from '../../app.ts';
 import { hazardRoutes } from './hazards.ts';
 import { dualprevReferenceRoutes } from './reference.ts';
 import { riskRoutes } from './risks.ts';
+import { supervisionRoutes } from './supervision.ts';
 
 export function dualprevRoutes(app: App, d: DualPrevention) {
   riskRoutes(app, d.risks);
   hazardRoutes(app, d.hazards);
+  supervisionRoutes(app, d.supervision);
   dualprevReferenceRoutes(app, d.settings, d.criteria);
 }

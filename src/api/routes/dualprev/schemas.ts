@@ -157,6 +157,14 @@ export const hazardSchema = z
     escalatedAt: z.number().nullable(),
     supervisedAt: z.number().nullable(),
     supervisedBy: z.string().nullable(),
+    supervision: z
+      .object({ level: z.string(), body: z.string(), order: z.string(), deadline: z.number(), at: z.number(), by: z.string().nullable(), byId: z.string().nullable(), orderId: z.string().nullable() })
+      .nullable()
+      .describe('listed supervision (挂牌督办)'),
+    supervisionAcceptance: z
+      .object({ level: z.string(), body: z.string(), note: z.string().nullable(), at: z.number(), by: z.string().nullable(), byId: z.string().nullable(), orderId: z.string().nullable() })
+      .nullable()
+      .describe('the supervising department’s acceptance of the close-out (督办销号验收)'),
     createdAt: z.number(),
     updatedAt: z.number(),
     version: z.number(),

@@ -89,6 +89,10 @@ export interface HazardsTable extends Placed {
   /** Listed supervision by the supervising department (挂牌督办). */
   supervised_at: number | null;
   supervised_by: string | null;
+  /** JSON Supervision: level, body, order text, deadline, who (optional: rows made before it). */
+  supervision?: string | null;
+  /** JSON Acceptance: the supervising department's acceptance of the close-out (销号验收). */
+  supervision_acceptance?: string | null;
 }
 
 declare module '../../schema.ts' {
