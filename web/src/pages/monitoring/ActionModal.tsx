@@ -26,8 +26,10 @@ export function ActionModal(props: { alarm: Alarm | null; action: AlarmAction | 
       const body = action === 'analyse' ? { cause: v.cause, measures: v.measures, note: v.note || undefined } : action === 'escalate' ? {} : { note: v.note || undefined };
       return api.post(`/api/v1/alarms/${alarm!.id}/${action}`, body);
     },
-    onSuccess: () => {
-      message.success(t(`mon.alarm.done.${action}`));
+    onSuccess: (r) => {
+      // 202: an alarm kept by a node below; the action is on its way there.
+      const pending = !!r && typeof r === 'object' && 'pending' in r && !!(r as { pending?: unknown }).pending;
+      message.success(pending ? t('mon.alarm.sent') : t(`mon.alarm.done.${action}`));
       void qc.invalidateQueries({ queryKey: monKeys.all });
       props.onClose();
     },

@@ -27,6 +27,34 @@ export function AlarmDrawer(props: { id: string | undefined; onClose: () => void
             {a.recoveredAt && <Tag color="green">{t('mon.alarm.recovered')}</Tag>}
           </Space>
           <div style={{ fontSize: 15 }}>{a.message}</div>
+          {!!a.emergencySteps?.length && (
+            <Alert
+              type="error"
+              showIcon
+              data-testid="emergency-steps"
+              message={t('mon.alarm.emergency')}
+              description={
+                <ol style={{ margin: 0, paddingLeft: 18 }}>
+                  {a.emergencySteps.map((s) => (
+                    <li key={s.zh}>{s.zh}</li>
+                  ))}
+                </ol>
+              }
+            />
+          )}
+          {!!a.pendingOrders?.length && (
+            <Alert
+              type="info"
+              showIcon
+              data-testid="pending-orders"
+              message={t('mon.alarm.pending')}
+              description={a.pendingOrders.map((o) => (
+                <div key={o.orderId}>
+                  {t(`mon.alarm.act.${o.action}`, { defaultValue: o.action })} · {o.by ?? ''} · {formatTime(o.issuedAt)}
+                </div>
+              ))}
+            />
+          )}
           {a.allowedActions.length > 0 && (
             <Space wrap data-testid="drawer-actions">
               {a.allowedActions.map((x) => (
@@ -48,6 +76,7 @@ export function AlarmDrawer(props: { id: string | undefined; onClose: () => void
               { key: 'opened', label: t('mon.alarm.openedAt'), children: formatTime(a.openedAt) },
               { key: 'recovered', label: t('mon.alarm.recoveredAt'), children: formatTime(a.recoveredAt) },
               { key: 'tier', label: t('mon.alarm.tier'), children: t(`mon.alarm.tiers.${a.tier}`, { defaultValue: a.tier }) },
+              { key: 'deadline', label: t('mon.alarm.deadline'), children: a.deadline ? `${t(`mon.alarm.steps.${a.deadline.step}`)} · ${formatTime(a.deadline.dueAt)}` : '—' },
               { key: 'cause', label: t('mon.alarm.cause'), children: a.cause ? t(`mon.alarm.causes.${a.cause}`) : '—' },
               { key: 'measures', label: t('mon.alarm.measures'), children: orDash(a.measures) },
             ]}
@@ -60,7 +89,11 @@ export function AlarmDrawer(props: { id: string | undefined; onClose: () => void
                 children: (
                   <div>
                     <b>{t(`mon.alarm.act.${h.action}`, { defaultValue: t(`mon.alarm.history_.${h.action}`, { defaultValue: h.action }) })}</b>
-                    <span className="ka-muted"> · {formatTime(h.at)} · {h.by === 'system' ? '系统' : h.by}</span>
+                    <span className="ka-muted">
+                      {' '}
+                      · {formatTime(h.at)} · {h.by === 'system' ? '系统' : h.by}
+                      {h.level ? ` · ${t(`mon.alarm.tiers.${h.level}`, { defaultValue: h.level })}` : ''}
+                    </span>
                     {h.note && <div>{h.note}</div>}
                     {(h.action === 'escalated' || h.action === 'deescalated') && !!h.details && typeof h.details === 'object' && (
                       <div className="ka-muted">

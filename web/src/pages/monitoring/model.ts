@@ -157,8 +157,16 @@ export interface Alarm {
 }
 
 export interface AlarmDetail extends Alarm {
-  history: { at: number; action: string; by: string; note: string | null; details: unknown }[];
+  history: { at: number; action: string; by: string; role?: string | null; level?: string | null; note: string | null; details: unknown }[];
   allowedActions: AlarmAction[];
+  /** False for an alarm kept by a node below: actions on it travel down as orders. */
+  ownedHere?: boolean;
+  /** Actions taken here still on their way to the node that keeps the alarm. */
+  pendingOrders?: { orderId: string; action: string; issuedAt: number; by: string | null }[];
+  /** Emergency steps, when the analysis found real danger. */
+  emergencySteps?: { zh: string; en: string; source: string }[];
+  /** The step the alarm waits in and when it climbs a tier if not taken. */
+  deadline?: { step: 'response' | 'analysis' | 'verification'; dueAt: number } | null;
 }
 
 export interface Notification {
