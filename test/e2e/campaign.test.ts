@@ -117,6 +117,20 @@ describe.skipIf(SKIP_BROWSER_TESTS)('campaign ledger in a browser', () => {
     expect(assignments.items).toMatchObject([{ region: '140105', deadline: '2027-03-31', taskNumber: '4' }]);
   }, 120_000);
 
+  it('reads a chosen CSV file in the import dialog', async () => {
+    const page = await (await contextFor(officerToken)).newPage();
+    await page.goto(`${server.url}/campaign/ledger`);
+    await page.getByTestId('import-open').click();
+    const modal = page.locator('.ant-modal', { hasText: '导入工作任务清单' });
+    await modal.getByText('上传文件（CSV/XLSX）').click();
+    const csv = '序号,工作任务,完成时限\n1,汛期尾矿库专项检查,2023年8月底前\n1,汛期尾矿库专项检查（复查）,2023年9月底前\n';
+    await modal.locator('input[type=file]').setInputFiles({ name: '汛期检查.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    await modal.getByText('汛期检查.csv').waitFor();
+    await modal.getByTestId('import-read').click();
+    await modal.getByTestId('import-problems').getByText('序号重复').waitFor();
+    await modal.getByTestId('import-tasks').getByText('2023-08-31').waitFor();
+  }, 60_000);
+
   it('on a phone the ledger list fits the screen', async () => {
     const page = await (await contextFor(officerToken, true)).newPage();
     await page.goto(`${server.url}/campaign/ledger`);
