@@ -27,12 +27,13 @@ export function demoCommand() {
       // Risk registers from the template library and hazard ledgers at every step of the loop.
       if (seeded) await seedDemoDualPrevention(node);
       // The three-year campaign of 晋应急函〔2022〕136号 imported from its task list and carried partly out.
-      if (seeded) await seedDemoCampaign(node);
+      const campaign = seeded ? await seedDemoCampaign(node) : null;
       const stops: (() => Promise<void> | void)[] = [];
       stops.push(await startDemoMonitoring(node));
       await node.app.listen({ port: config.port, host: config.host });
       console.log(`\n矿安 Kuangan demo on http://${config.host}:${config.port}  (data in ${config.dataDir})`);
       if (seeded) console.log(`Loaded ${seeded.enterprises} enterprises and ${seeded.sites} mines and tailings ponds.`);
+      if (campaign) console.log(`Campaign 晋应急函〔2022〕136号: ${campaign.tasks} tasks (${campaign.problems.length} import problems), ${campaign.assignments} assignments, key problems ${campaign.keyProblems.join(', ')}.`);
       console.log(`\n  admin / ${env.KUANGAN_ADMIN_PASSWORD}   (administrator)`);
       console.log(`  sheng, xinzhou, daixian, zhifa, zhuanjia, jinling, jinling_aq / ${DEMO_PASSWORD}`);
       console.log('  (province, city, county officer, inspector, expert, enterprise principal, safety officer)\n');
