@@ -7,3 +7,4 @@ export * from './criteria-88.ts';
 export * from './templates.ts';
 export * from './instants.ts';
 export * from './supervision.ts';
+export * from './checks.ts';

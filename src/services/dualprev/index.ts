@@ -1,5 +1,6 @@
 import type { Deps } from '../context.ts';
 import type { SiteService } from '../registry/sites.ts';
+import { createCheckService } from './checks.ts';
 import { createCriteriaService } from './criteria.ts';
 import { createHazardService } from './hazards.ts';
 import { createOverdueJob } from './overdue-job.ts';
@@ -13,11 +14,15 @@ export function createDualPrevention(deps: Pick<Deps, 'store' | 'now' | 'nodeId'
   const overdue = createOverdueJob(deps, settings);
   const criteria = createCriteriaService(deps);
   const supervision = createSupervision(deps);
+  const hazards = createHazardService(deps, sites, criteria);
+  const checks = createCheckService(deps, sites, hazards);
   return {
     settings,
     criteria,
     risks: createRiskService(deps, sites, settings),
-    hazards: createHazardService(deps, sites, criteria),
+    hazards,
+    /** Hazard investigation (隐患排查): check plans from the control measures, and the checks due. */
+    checks,
     /** Listed supervision (挂牌督办) and its acceptance, sent to the hazard's node as orders. */
     supervision,
     /** Registers the `hazard.supervise` and `hazard.accept` order handlers (at start, once). */
@@ -27,6 +32,8 @@ export function createDualPrevention(deps: Pick<Deps, 'store' | 'now' | 'nodeId'
     /** Runs the overdue escalation now (the scheduler runs it every hour). */
     escalateOverdue: (now = deps.now()) => overdue(now),
     start() {
+      // Checks are generated just after midnight, China time, for the periods that begin then.
+      deps.scheduler.register({ name: 'dualprev.checks', cron: '3 0 * * *', run: async () => void (await checks.generate(deps.now())) });
       deps.scheduler.register({ name: 'dualprev.overdue', cron: '7 * * * *', run: async () => void (await overdue(deps.now())) });
     },
   };

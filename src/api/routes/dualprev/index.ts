@@ -1,5 +1,6 @@
 import type { DualPrevention } from '../../../services/dualprev/index.ts';
 import type { App } from '../../app.ts';
+import { checkRoutes } from './checks.ts';
 import { hazardRoutes } from './hazards.ts';
 import { dualprevReferenceRoutes } from './reference.ts';
 import { riskRoutes } from './risks.ts';
@@ -9,5 +10,6 @@ export function dualprevRoutes(app: App, d: DualPrevention) {
   riskRoutes(app, d.risks);
   hazardRoutes(app, d.hazards);
   supervisionRoutes(app, d.supervision);
+  checkRoutes(app, d.checks);
   dualprevReferenceRoutes(app, d.settings, d.criteria);
 }
