@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { startServer, type RunningServer } from '../../src/server.ts';
+import { bearing, destination } from '../../src/domain/compliance/geodesy.ts';
 import { creditCode } from '../support/factories.ts';
 import { apiCall } from './api.ts';
 import { CHROMIUM, SKIP_BROWSER_TESTS, requireChromium } from './chromium.ts';
@@ -104,6 +105,35 @@ describe.skipIf(SKIP_BROWSER_TESTS)('compliance page in a browser', () => {
     expect(items.items).toMatchObject([{ brakeType: 'dry', carries: ['people'] }]);
     await page.locator('.ant-card-head-title', { hasText: /^专家会诊$/ }).waitFor();
     await page.screenshot({ path: path.join(SHOTS, 'kuangan-compliance-site.png'), fullPage: true });
+  });
+
+  it('the Yellow River map draws the river buffers and the ponds, with layer toggles', async () => {
+    const ent = (await call<{ items: { id: string }[] }>('GET', '/api/v1/enterprises')).items[0]!;
+    // 2 km east of a straight stretch of the Yellow River's main course: inside the 3 km buffer; 10 km: outside.
+    const a: [number, number] = [110.44687, 36.14179];
+    const b: [number, number] = [110.49749, 35.9796];
+    const mid = destination(a, 9.3, bearing(a, b));
+    const at = (km: number) => destination(mid, km, bearing(mid, b) - 90);
+    const pond = { kind: 'tailings_pond', region: '140105', enterprise: ent.id, isNew: true, damHeight: 40, totalStorage: 100, standardGrade: 1, safetyLicence: 'AQ', status: 'producing' };
+    await call('POST', '/api/v1/sites', { ...pond, code: 'TK-RIVER', name: '沿黄尾矿库', lng: at(2)[0], lat: at(2)[1] });
+    await call('POST', '/api/v1/sites', { ...pond, code: 'TK-INLAND', name: '内陆尾矿库', lng: at(10)[0], lat: at(10)[1] });
+    await call('POST', '/api/v1/compliance/run', {});
+    const layer = await call<{ ponds: { code: string; findings: unknown[] }[] }>('GET', '/api/v1/compliance/rivers/map');
+    expect(layer.ponds.find((p) => p.code === 'TK-RIVER')!.findings).toHaveLength(1);
+    expect(layer.ponds.find((p) => p.code === 'TK-INLAND')!.findings).toEqual([]);
+    const page = await (await contextFor(adminToken)).newPage();
+    await page.goto(`${server.url}/compliance?tab=map`);
+    const map = page.getByTestId('cmp-river-map');
+    await map.getByText('黄河干流 3 km').waitFor();
+    await map.getByText('重要支流 1 km').waitFor();
+    await map.locator('[data-testid="cmp-river-chart"] canvas').first().waitFor();
+    await map.getByText('红色：有黄河岸线距离问题的尾矿库（1 座）；灰色：其他尾矿库（共 2 座）。', { exact: false }).waitFor();
+    const box = await map.locator('[data-testid="cmp-river-chart"] canvas').first().boundingBox();
+    expect(box!.width).toBeGreaterThan(300);
+    expect(box!.height).toBeGreaterThan(300);
+    await page.screenshot({ path: path.join(SHOTS, 'kuangan-compliance-river-map.png'), fullPage: true });
+    await map.getByLabel('黄河干流 3 km').uncheck();
+    await expect(map.getByLabel('黄河干流 3 km').isChecked()).resolves.toBe(false);
   });
 
   it('an enterprise account reads its own findings without the buttons', async () => {

@@ -1,5 +1,28 @@
 export const complianceEn = {
   cmp: {
+    map: {
+      tab: 'Yellow River map',
+      main: 'Yellow River main course {{km}} km',
+      tributary: 'Important tributaries {{km}} km',
+      ponds: 'Tailings ponds',
+      role: { main: 'main course', tributary: 'important tributary' },
+      bufferTip: '{{river}} ({{role}}) {{km}} km buffer: no new or expanded pond inside',
+      lineTip: '{{river}} ({{role}}), buffer {{km}} km',
+      pondNear: 'Too close to the Yellow River',
+      pondOk: 'No Yellow River distance finding',
+      legend: 'Red: ponds with a Yellow River distance finding ({{red}}); grey: other ponds ({{all}} in all).',
+      source: 'River data',
+    },
+    task: {
+      column: 'Campaign tasks',
+      raise: 'Raise task',
+      title: 'Raise as a campaign task',
+      campaign: 'Campaign',
+      deadline: 'Deadline',
+      text: "Task text (the rule's description by default)",
+      created: 'Task {{number}} created',
+      existing: 'This finding already has task {{number}} in that campaign',
+    },
     title: 'Compliance',
     tabs: { findings: 'Findings', rules: 'Rule catalogue' },
     run: 'Check now',

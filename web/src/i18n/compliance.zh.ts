@@ -1,6 +1,29 @@
 // 合规检查页面的中文文案。
 export const complianceZh = {
   cmp: {
+    map: {
+      tab: '黄河岸线图',
+      main: '黄河干流 {{km}} km',
+      tributary: '重要支流 {{km}} km',
+      ponds: '尾矿库',
+      role: { main: '黄河干流', tributary: '重要支流' },
+      bufferTip: '{{river}}（{{role}}）{{km}} 公里缓冲区：区内严禁新（改、扩）建尾矿库',
+      lineTip: '{{river}}（{{role}}），缓冲距离 {{km}} 公里',
+      pondNear: '距黄河岸线过近',
+      pondOk: '未发现距黄河岸线过近的问题',
+      legend: '红色：有黄河岸线距离问题的尾矿库（{{red}} 座）；灰色：其他尾矿库（共 {{all}} 座）。',
+      source: '河流数据',
+    },
+    task: {
+      column: '整治任务',
+      raise: '转为任务',
+      title: '转为专项整治任务',
+      campaign: '专项整治',
+      deadline: '整改期限',
+      text: '任务内容（默认为规则说明）',
+      created: '已创建任务 {{number}}',
+      existing: '该问题已在此专项整治中有任务 {{number}}',
+    },
     title: '合规检查',
     tabs: { findings: '问题清单', rules: '规则目录' },
     run: '立即检查',

@@ -1,11 +1,11 @@
 import { useEffect, useRef, type CSSProperties } from 'react';
 import * as echarts from 'echarts/core';
-import { LineChart, MapChart, ScatterChart, EffectScatterChart } from 'echarts/charts';
+import { CustomChart, LineChart, LinesChart, MapChart, ScatterChart, EffectScatterChart } from 'echarts/charts';
 import { DataZoomComponent, GeoComponent, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { EChartsCoreOption, ECharts } from 'echarts/core';
 
-echarts.use([LineChart, MapChart, ScatterChart, EffectScatterChart, DataZoomComponent, GeoComponent, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
+echarts.use([CustomChart, LineChart, LinesChart, MapChart, ScatterChart, EffectScatterChart, DataZoomComponent, GeoComponent, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
 
 export { echarts };
 

@@ -16,8 +16,12 @@ export interface MapPoint {
   tooltip?: string;
 }
 
-/** Shanxi with its cities, and points on it; clicking a point calls onPick with its id. */
-export function ShanxiMap(props: { points: MapPoint[]; onPick?: (id: string) => void; style?: CSSProperties; testId?: string }) {
+/**
+ * Shanxi with its cities, and points on it; clicking a point calls onPick with its id. `layers` are
+ * further ECharts series on the map's geo coordinates (lines, areas), drawn beneath the points; an
+ * item's `tip` is its tooltip.
+ */
+export function ShanxiMap(props: { points: MapPoint[]; layers?: object[]; onPick?: (id: string) => void; style?: CSSProperties; testId?: string }) {
   const { t } = useTranslation();
   const [map, setMap] = useState<Basemap | null>(null);
   useEffect(() => {
@@ -46,11 +50,12 @@ export function ShanxiMap(props: { points: MapPoint[]; onPick?: (id: string) => 
         select: { disabled: true },
       },
       series: [
+        ...(props.layers ?? []),
         { type: 'scatter', coordinateSystem: 'geo', data: data(props.points.filter((p) => !p.pulse)), zlevel: 1 },
         { type: 'effectScatter', coordinateSystem: 'geo', data: data(props.points.filter((p) => p.pulse)), rippleEffect: { scale: 3, brushType: 'stroke' }, zlevel: 2 },
       ],
     };
-  }, [map, props.points]);
+  }, [map, props.points, props.layers]);
 
   return (
     <div>

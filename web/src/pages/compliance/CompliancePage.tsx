@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Input, Modal, Popover, Select, Space, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api, request } from '../../api/client.ts';
 import { useUser } from '../../auth/auth.tsx';
@@ -8,7 +8,8 @@ import { PageTitle } from '../../components/PageTitle.tsx';
 import { useUrlState } from '../../components/useUrlState.ts';
 import { showConflict, showError } from '../../components/feedback.ts';
 import { formatTime } from '../../lib/format.ts';
-import { cmpKeys, useFindings, useLastRun, useRules, type Candidate, type Finding, type FindingState, type Rule } from './api.ts';
+import { cmpKeys, useFindings, useLastRun, useRules, type Candidate, type Finding, type FindingState, type FindingTask, type Rule } from './api.ts';
+import { RiverMapTab } from './RiverMapTab.tsx';
 
 const SIZE = 20;
 const STATE_COLOR: Record<FindingState, string> = { new: 'red', acknowledged: 'orange', resolved: 'green', waived: 'default' };
@@ -27,6 +28,7 @@ export default function CompliancePage() {
         items={[
           { key: 'findings', label: t('cmp.tabs.findings'), children: <FindingsTab /> },
           { key: 'rules', label: t('cmp.tabs.rules'), children: <RulesTab /> },
+          { key: 'map', label: t('cmp.map.tab'), children: <RiverMapTab /> },
         ]}
       />
     </>
@@ -72,6 +74,7 @@ function FindingsTab() {
   const page = Number(f.page ?? 1);
   const list = useFindings({ rule: f.rule, state: f.state, limit: SIZE, offset: (page - 1) * SIZE });
   const [waiving, setWaiving] = useState<Finding | null>(null);
+  const [raising, setRaising] = useState<Finding | null>(null);
   const [reason, setReason] = useState('');
   const ruleName = (id: string) => {
     const r = rules.data?.find((x) => x.id === id);
@@ -95,16 +98,23 @@ function FindingsTab() {
     { title: t('cmp.evidence'), dataIndex: 'evidence', width: 90, render: (e: Record<string, unknown>) => <Popover content={<Evidence value={e} />}><Button size="small">{t('cmp.evidence')}</Button></Popover> },
     { title: t('cmp.state'), dataIndex: 'state', width: 100, render: (s: FindingState, r) => <Tag color={STATE_COLOR[s]} title={r.reason ?? undefined}>{t(`cmp.states.${s}`)}</Tag> },
     { title: t('cmp.firstSeen'), dataIndex: 'firstSeen', width: 150, render: (v: number) => formatTime(v) },
+    {
+      title: t('cmp.task.column'),
+      dataIndex: 'tasks',
+      width: 150,
+      render: (tasks: FindingTask[] | undefined) => (tasks ?? []).map((x) => <Tag key={x.task} title={`${x.campaignName}：${x.text}${x.deadline ? `（${x.deadline}）` : ''}`}>{x.number}</Tag>),
+    },
   ];
   if (mayAct) {
     columns.push({
       title: t('cmp.actions'),
-      width: 220,
+      width: 300,
       render: (_, r) => (
         <Space size="small">
           {r.state === 'new' && <Button size="small" onClick={() => act.mutate({ finding: r, action: 'ack' })}>{t('cmp.act.ack')}</Button>}
           {(r.state === 'new' || r.state === 'acknowledged') && <Button size="small" onClick={() => setWaiving(r)}>{t('cmp.act.waive')}</Button>}
           {r.state !== 'resolved' && <Button size="small" onClick={() => act.mutate({ finding: r, action: 'resolve' })}>{t('cmp.act.resolve')}</Button>}
+          {r.state !== 'resolved' && <Button size="small" onClick={() => setRaising(r)}>{t('cmp.task.raise')}</Button>}
         </Space>
       ),
     });
@@ -128,7 +138,39 @@ function FindingsTab() {
         <Typography.Paragraph>{waiving?.message}</Typography.Paragraph>
         <Input.TextArea rows={3} placeholder={t('cmp.waiveReason')} value={reason} onChange={(e) => setReason(e.target.value)} />
       </Modal>
+      {raising && <RaiseTaskModal finding={raising} onClose={() => setRaising(null)} />}
     </Card>
+  );
+}
+
+/** 转为专项整治任务: the finding becomes a task of a campaign, once per campaign. */
+function RaiseTaskModal({ finding, onClose }: { finding: Finding; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const campaigns = useQuery({ queryKey: ['cmp', 'campaigns'], queryFn: () => api.get<{ items: { id: string; name: string }[] }>('/api/v1/campaigns', { limit: 200 }).then((r) => r.items) });
+  const [campaign, setCampaign] = useState<string>();
+  const [deadline, setDeadline] = useState('');
+  const [text, setText] = useState('');
+  const raise = useMutation({
+    mutationFn: () => request<{ task: FindingTask }>('POST', `/api/v1/compliance/findings/${finding.id}/task`, { campaign, deadline, ...(text.trim() ? { text: text.trim() } : {}) }),
+    onSuccess: (r) => {
+      const known = (finding.tasks ?? []).some((x) => x.task === r.task.task);
+      void message.success(t(known ? 'cmp.task.existing' : 'cmp.task.created', { number: r.task.number }));
+      void qc.invalidateQueries({ queryKey: cmpKeys.all });
+      onClose();
+    },
+    onError: showError,
+  });
+  return (
+    <Modal open title={t('cmp.task.title')} onCancel={onClose} okButtonProps={{ disabled: !campaign || !/^\d{4}-\d{2}-\d{2}$/.test(deadline), loading: raise.isPending }} onOk={() => raise.mutate()}>
+      <Typography.Paragraph>{finding.siteName ?? finding.region}：{finding.message}</Typography.Paragraph>
+      <Space direction="vertical" style={{ width: '100%' }}>
+        <Select style={{ width: '100%' }} placeholder={t('cmp.task.campaign')} value={campaign} onChange={setCampaign} loading={campaigns.isLoading} options={(campaigns.data ?? []).map((c) => ({ value: c.id, label: c.name }))} />
+        <Input type="date" addonBefore={t('cmp.task.deadline')} value={deadline} onChange={(e) => setDeadline(e.target.value)} />
+        <Input.TextArea rows={3} placeholder={t('cmp.task.text')} value={text} onChange={(e) => setText(e.target.value)} />
+      </Space>
+    </Modal>
   );
 }
 

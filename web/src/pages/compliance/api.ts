@@ -38,6 +38,8 @@ export interface Finding {
   reason: string | null;
   firstSeen: number;
   version: number;
+  /** Campaign tasks raised from it (专项整治任务). */
+  tasks?: FindingTask[];
 }
 
 export interface Candidate {
@@ -71,4 +73,34 @@ export function useFindings(q: Record<string, string | number | undefined>) {
 
 export function useLastRun() {
   return useQuery({ queryKey: cmpKeys.lastRun, queryFn: () => api.get<{ run: LastRun | null }>('/api/v1/compliance/runs/last').then((r) => r.run) });
+}
+
+export interface RiverFeature {
+  type: 'Feature';
+  properties: { name: string; nameZh: string | null; role: 'main' | 'tributary'; bufferKm: number };
+  geometry: { type: string; coordinates: unknown };
+}
+
+export interface RiverMap {
+  source: string;
+  bufferKm: { main: number; tributary: number };
+  lines: { type: 'FeatureCollection'; features: RiverFeature[] };
+  buffers: { type: 'FeatureCollection'; features: RiverFeature[] };
+  ponds: { site: string; code: string; name: string; lng: number; lat: number; isNew: boolean | null; findings: { id: string; message: string; state: string }[] }[];
+}
+
+export function useRiverMap() {
+  return useQuery({ queryKey: [...cmpKeys.all, 'riverMap'], queryFn: () => api.get<RiverMap>('/api/v1/compliance/rivers/map'), staleTime: 60_000 });
+}
+
+export interface FindingTask {
+  campaign: string;
+  campaignName: string;
+  task: string;
+  number: string;
+  text: string;
+  state: string;
+  deadline: string | null;
+  site: string | null;
+  createdAt: number;
 }
