@@ -1,3 +1,4 @@
+import { uuidv7 } from 'uuidv7';
 import type { TestNode } from '../../support/node.ts';
 import { RAW_BODIES, bodyOverride } from './bodies.ts';
 import { fieldsFor } from './fields.ts';
@@ -20,6 +21,8 @@ export interface Cell {
   outcome: Outcome;
   response: any;
   ms: number;
+  /** For a non-global caller's "other" cell on a record in the path: the status when that record does not exist at all. */
+  absentStatus?: number;
 }
 
 /**
@@ -49,6 +52,16 @@ function pathOf(route: MatrixRoute, world: World, place: Place): string {
     path = path.replace(`:${p.name}`, encodeURIComponent(value ?? 'absent'));
   }
   return path;
+}
+
+/** The same path with the place's records in it replaced by ids nothing has. */
+function absentPath(route: MatrixRoute, world: World, place: Place, path: string): string {
+  let out = path;
+  for (const p of route.params.filter((p) => !p.shared)) {
+    const value = world.records[place][p.kind];
+    if (value) out = out.replace(`/${encodeURIComponent(value)}`, `/${p.kind === 'rounds' ? '999' : uuidv7()}`);
+  }
+  return out;
 }
 
 function queryOf(route: MatrixRoute, fields: Record<string, unknown>): string {
@@ -120,7 +133,11 @@ async function routeCells(t: TestNode, world: World, route: MatrixRoute): Promis
     const { status, response } = await inject(t, req.method, req.path, principal.token, req.body, route.key);
     const ms = performance.now() - started;
     if (session) principal.token = await login(t, principal);
-    return { route, principal, scope, ...req, status, outcome: outcomeOf(status, response), response, ms };
+    const cell: Cell = { route, principal, scope, ...req, status, outcome: outcomeOf(status, response), response, ms };
+    if (scope === 'other' && principal.kind === 'user' && !principal.global && !route.config.public && route.params.some((p) => !p.shared)) {
+      cell.absentStatus = (await inject(t, req.method, absentPath(route, world, req.place, req.path), principal.token, req.body, route.key)).status;
+    }
+    return cell;
   };
   const plan = world.principals.filter((p) => !(refusalsOnly && p.kind === 'user')).flatMap((p) => (['own', 'other'] as const).map((scope) => [p, scope] as const));
   // Reads and public routes change nothing a cell depends on: their cells run at once.

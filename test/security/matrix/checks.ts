@@ -57,6 +57,16 @@ export function otherRecordChecks(cells: Cell[], world: World): string[] {
   return bad;
 }
 
+/**
+ * Out of scope is answered exactly like absent (404 for a record the caller may not see, or the same
+ * refusal of the action for both), so that no answer tells a record exists in another place.
+ */
+export function existenceChecks(cells: Cell[]): string[] {
+  return cells
+    .filter((c) => c.absentStatus !== undefined && c.absentStatus !== c.status)
+    .map((c) => line(c, `a record that does not exist answers ${c.absentStatus}: the difference tells the record exists`));
+}
+
 /** Whether a body names the place's site, enterprise or region. */
 function placedAt(body: unknown, r: Records): boolean {
   const text = JSON.stringify(body ?? null);

@@ -51,7 +51,7 @@ function caller(t: TestNode): Call {
 }
 
 /** Makes the records of one place; a capability whose routes are absent is skipped. */
-async function place(t: TestNode, call: Call, has: (m: string, u: string) => boolean, p: Place, n: number): Promise<Records> {
+async function place(t: TestNode, call: Call, has: Has, p: Place, n: number): Promise<Records> {
   const region = PLACES[p];
   const out: Records = { regions: region };
   const ent = await makeEnterprise(t, t.adminToken, { region, name: `矩阵${p}矿业有限公司` });
@@ -68,21 +68,39 @@ async function place(t: TestNode, call: Call, has: (m: string, u: string) => boo
     out.deviceToken = (await call('POST', `/api/v1/sites/${site.code}/devices`, { name: `RTU-caller-${p}` })).token;
   }
   out.files = (await fileUpload(t, site.id)).id;
-  if (has('POST', '/api/v1/hazards')) out.hazards = (await call('POST', '/api/v1/hazards', { site: site.id, description: '坝体浸润线偏高', grade: 'major', deadline: '2030-01-31' })).id;
-  if (has('POST', '/api/v1/risks')) out.risks = (await call('POST', '/api/v1/risks', { site: site.id, name: '尾矿坝整体稳定', method: 'LS', L: 4, S: 5 })).id;
-  if (has('POST', '/api/v1/inspections')) out.inspections = (await call('POST', '/api/v1/inspections', { site: site.id, kind: 'planned' })).id;
+  await supervision(call, has, out, n);
+  await campaignAndNetwork(call, has, out, p);
+  if (has('POST', '/api/v1/telemetry')) {
+    await call('POST', '/api/v1/telemetry', { readings: [{ site: site.code, sensor: 'WL1', ts: Date.now() - 1000, value: 300 }] }, [200, 201, 202]);
+  }
+  return out;
+}
+
+type Has = (m: string, u: string) => boolean;
+
+/** Dual prevention and enforcement records of the place's site and enterprise. */
+async function supervision(call: Call, has: Has, out: Records, n: number) {
+  const { sites: site, enterprises: ent, regions: region } = out as Required<Records>;
+  if (has('POST', '/api/v1/hazards')) out.hazards = (await call('POST', '/api/v1/hazards', { site, description: '坝体浸润线偏高', grade: 'major', deadline: '2030-01-31' })).id;
+  if (has('POST', '/api/v1/risks')) out.risks = (await call('POST', '/api/v1/risks', { site, name: '尾矿坝整体稳定', method: 'LS', L: 4, S: 5 })).id;
+  if (has('POST', '/api/v1/inspections')) out.inspections = (await call('POST', '/api/v1/inspections', { site, kind: 'planned' })).id;
   if (has('POST', '/api/v1/inspections/:id/findings') && out.inspections) {
     const f = await call('POST', `/api/v1/inspections/${out.inspections}/findings`, { description: '排洪设施堵塞', grade: 'general', deadline: '2030-01-31' });
     out['inspection-findings'] = f.findings?.at(-1)?.id ?? f.id;
   }
-  if (has('POST', '/api/v1/licences')) out.licences = (await call('POST', '/api/v1/licences', { enterprise: ent.id, number: `LIC-MX-${p}-${n}`, issuedAt: '2025-01-01' })).id;
-  if (has('POST', '/api/v1/cases')) out.cases = (await call('POST', '/api/v1/cases', { kind: 'beyond_boundary', title: '越界开采', site: site.id })).id;
+  if (has('POST', '/api/v1/licences')) out.licences = (await call('POST', '/api/v1/licences', { enterprise: ent, number: `LIC-MX-${region}-${n}`, issuedAt: '2025-01-01' })).id;
+  if (has('POST', '/api/v1/cases')) out.cases = (await call('POST', '/api/v1/cases', { kind: 'beyond_boundary', title: '越界开采', site })).id;
   if (has('POST', '/api/v1/scores')) {
     const idNumber = identityNumber(`${region}19800101${n}12`);
-    const score = await call('POST', '/api/v1/scores', { enterprise: ent.id, person: { name: '王五', idNumber }, points: 3, reason: '安全培训不到位' });
+    const score = await call('POST', '/api/v1/scores', { enterprise: ent, person: { name: '王五', idNumber }, points: 3, reason: '安全培训不到位' });
     Object.assign(out, { scores: score.id, persons: score.person });
   }
   if (has('POST', '/api/v1/enforcement/plans')) out.plans = (await call('POST', '/api/v1/enforcement/plans', { region, year: 2026 })).id;
+}
+
+/** A campaign of the place with a task assigned to its enterprise, then the place's nodes. */
+async function campaignAndNetwork(call: Call, has: Has, out: Records, p: Place) {
+  const { enterprises: ent, regions: region } = out as Required<Records>;
   // Before the nodes: an assignment to a place a node serves is sent there, not kept here.
   if (has('POST', '/api/v1/campaigns')) {
     const campaign = uuidv7();
@@ -90,21 +108,17 @@ async function place(t: TestNode, call: Call, has: (m: string, u: string) => boo
     await call('POST', '/api/v1/campaigns', { id: campaign, name: `矩阵${p}专项整治`, year: 2026, region, tasks: [{ id: task, number: 1, text: '尾矿库联网', deadline: '2030-06-30' }] });
     Object.assign(out, { campaigns: campaign, tasks: task });
     if (has('POST', '/api/v1/tasks/:id/assign')) {
-      const a = await call('POST', `/api/v1/tasks/${task}/assign`, { id: uuidv7(), enterprise: ent.id, deadline: '2030-06-20' });
+      const a = await call('POST', `/api/v1/tasks/${task}/assign`, { id: uuidv7(), enterprise: ent, deadline: '2030-06-20' });
       out.assignments = a.assignment.id;
     }
     if (has('POST', '/api/v1/campaigns/:id/rounds')) out.rounds = String((await call('POST', `/api/v1/campaigns/${campaign}/rounds`, { id: uuidv7(), due: '2030-03-31' })).ordinal ?? 1);
     if (has('POST', '/api/v1/key-problems')) out['key-problems'] = (await call('POST', '/api/v1/key-problems', { region, year: 2026, title: '尾矿库未联网' })).id;
-    if (has('POST', '/api/v1/pressure-measures')) out['pressure-measures'] = (await call('POST', '/api/v1/pressure-measures', { kind: 'warning', enterprise: ent.id, title: '警示' })).id;
+    if (has('POST', '/api/v1/pressure-measures')) out['pressure-measures'] = (await call('POST', '/api/v1/pressure-measures', { kind: 'warning', enterprise: ent, title: '警示' })).id;
   }
   if (has('POST', '/api/v1/network/nodes')) {
-    out.nodes = (await call('POST', '/api/v1/network/nodes', { level: 'enterprise', enterprise: ent.id })).id;
+    out.nodes = (await call('POST', '/api/v1/network/nodes', { level: 'enterprise', enterprise: ent })).id;
     out.nodeToken = (await call('POST', '/api/v1/network/nodes', { level: 'county', region })).token;
   }
-  if (has('POST', '/api/v1/telemetry')) {
-    await call('POST', '/api/v1/telemetry', { readings: [{ site: site.code, sensor: 'WL1', ts: Date.now() - 1000, value: 300 }] }, [200, 201, 202]);
-  }
-  return out;
 }
 
 /** A resident identity number (GB 11643) with its check character. */
@@ -121,7 +135,7 @@ async function fileUpload(t: TestNode, site: string) {
 }
 
 /** Waits for the alarm the over-red reading raised at each place's site, and a compliance finding there. */
-async function derived(t: TestNode, call: Call, has: (m: string, u: string) => boolean, records: Record<Place, Records>) {
+async function derived(t: TestNode, call: Call, has: Has, records: Record<Place, Records>) {
   for (const r of Object.values(records)) {
     for (let i = 0; i < 100 && !r.alarms && has('GET', '/api/v1/alarms'); i++) {
       const list = await call('GET', `/api/v1/alarms?site=${r.sites}`, undefined, [200, 400]);
