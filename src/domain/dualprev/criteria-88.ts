@@ -98,6 +98,8 @@ export const CRITERIA_88: readonly Criterion[] = [
   c('88-TP-B', 'tailings_pond', null, '坝体的平均外坡比或者堆积子坝的外坡比陡于设计坡比。', 'S5,S4', false, '条目编号未见于转载，待核对'),
   c('88-TP-C', 'tailings_pond', null, '坝体高度超过设计总坝高，或者尾矿库超过设计库容贮存尾矿。', 'S5', false, '条目编号未见于转载，待核对'),
   c('88-TP-FLOOD-3', 'tailings_pond', null, '排洪构筑物终止使用时，封堵措施不满足设计要求。', 'S4', false, '子项“3.”，所属条目未见，按主题归入尾矿库'),
+  c('88-TP-PHREATIC', 'tailings_pond', null, '浸润线埋深小于控制浸润线埋深。', 'S5,S4', false, '条目编号未见于转载，待核对；浸润线红色预警据此预选'),
+  c('88-TP-FREEBOARD', 'tailings_pond', null, '安全超高和干滩长度小于设计规定。', 'S5,S4', false, '条目编号未见于转载，待核对；安全超高、干滩长度红色预警据此预选'),
   c('88-TP-MON-2', 'tailings_pond', null, '安全监测系统运行不正常未及时修复；', 'S4', false, '子项“2.”，所属条目及其他子项（如未按设计设置监测系统、关闭或篡改数据）未见；归入尾矿库为推定'),
 ];
 

@@ -8,3 +8,4 @@ export * from './templates.ts';
 export * from './instants.ts';
 export * from './supervision.ts';
 export * from './checks.ts';
+export * from './candidates.ts';

@@ -8,7 +8,7 @@ import { regionColumns } from '../../store/repos/dualprev/place.ts';
 import { findSite } from '../../store/repos/sites.ts';
 import type { Deps } from '../context.ts';
 import type { SiteService } from '../registry/sites.ts';
-import { recordId } from './client-id.ts';
+import { derivedId, recordId } from './client-id.ts';
 import type { HazardService } from './hazards.ts';
 
 /**
@@ -205,7 +205,7 @@ export function createCheckService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' |
         if (r.hazard) {
           // The hazard's id is made from the check and item, so a retried completion registers it once.
           const h = await hazards.report(actor, {
-            id: hazardIdFor(id, i),
+            id: derivedId(`${id}#${i}`),
             site: before.site_id,
             description: r.hazard.description?.trim() || `${item.riskName}：${item.text}（排查不合格）${r.note ? `，${r.note}` : ''}`,
             grade: r.hazard.grade,
@@ -229,20 +229,6 @@ export function createCheckService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' |
       return presentCheck(after, now);
     },
   };
-}
-
-/** A UUID-shaped id derived from the check and the item's position: stable across retries. */
-function hazardIdFor(checkId: string, index: number): string {
-  let h1 = 0x811c9dc5;
-  let h2 = 0x01000193;
-  const s = `${checkId}#${index}`;
-  for (let i = 0; i < s.length; i++) {
-    h1 = Math.imul(h1 ^ s.charCodeAt(i), 16777619) >>> 0;
-    h2 = Math.imul(h2 ^ s.charCodeAt(i), 2246822519) >>> 0;
-  }
-  const hex = (n: number) => n.toString(16).padStart(8, '0');
-  const a = hex(h1) + hex(h2) + hex(Math.imul(h1, 31) >>> 0) + hex((h2 ^ index) >>> 0);
-  return `${a.slice(0, 8)}-${a.slice(8, 12)}-7${a.slice(13, 16)}-8${a.slice(17, 20)}-${a.slice(20, 32)}`;
 }
 
 export type CheckService = ReturnType<typeof createCheckService>;

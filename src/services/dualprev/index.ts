@@ -1,5 +1,6 @@
 import type { Deps } from '../context.ts';
 import type { SiteService } from '../registry/sites.ts';
+import { createHazardCandidates } from './candidates.ts';
 import { createCheckService } from './checks.ts';
 import { createCriteriaService } from './criteria.ts';
 import { createHazardService } from './hazards.ts';
@@ -23,6 +24,8 @@ export function createDualPrevention(deps: Pick<Deps, 'store' | 'now' | 'nodeId'
     hazards,
     /** Hazard investigation (隐患排查): check plans from the control measures, and the checks due. */
     checks,
+    /** Alarms that suggest a major hazard, and their registration (监测预警转隐患). */
+    candidates: createHazardCandidates(deps, sites, hazards),
     /** Listed supervision (挂牌督办) and its acceptance, sent to the hazard's node as orders. */
     supervision,
     /** Registers the `hazard.supervise` and `hazard.accept` order handlers (at start, once). */

@@ -1,5 +1,6 @@
 import type { DualPrevention } from '../../../services/dualprev/index.ts';
 import type { App } from '../../app.ts';
+import { candidateRoutes } from './candidates.ts';
 import { checkRoutes } from './checks.ts';
 import { hazardRoutes } from './hazards.ts';
 import { dualprevReferenceRoutes } from './reference.ts';
@@ -11,5 +12,6 @@ export function dualprevRoutes(app: App, d: DualPrevention) {
   hazardRoutes(app, d.hazards);
   supervisionRoutes(app, d.supervision);
   checkRoutes(app, d.checks);
+  candidateRoutes(app, d.candidates);
   dualprevReferenceRoutes(app, d.settings, d.criteria);
 }

@@ -27,7 +27,7 @@ export function supervisionRoutes(app: App, svc: SupervisionService) {
             body: z.string().trim().max(200).optional().describe('the supervising body (督办单位); default this node’s department'),
             version,
           })
-          .optional(),
+          .nullish(),
         response: { 200: answer, 202: answer, ...errors },
       },
     },
@@ -45,7 +45,7 @@ export function supervisionRoutes(app: App, svc: SupervisionService) {
         tags,
         summary: 'Accept the close-out of a listed hazard (督办销号验收): lifts the listing. On a hazard kept below: 202, on its way',
         params: idParam,
-        body: z.strictObject({ note: z.string().trim().max(2000).optional(), body: z.string().trim().max(200).optional(), version }).optional(),
+        body: z.strictObject({ note: z.string().trim().max(2000).optional(), body: z.string().trim().max(200).optional(), version }).nullish(),
         response: { 200: answer, 202: answer, ...errors },
       },
     },
