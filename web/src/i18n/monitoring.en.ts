@@ -51,7 +51,7 @@ export const monitoringEn: Shape<typeof monitoringZh> = {
       statOpen: 'Not closed', statFalse: 'False alarms', statFault: 'Equipment faults', statDanger: 'Real danger', statRecovered: 'Recovered, not closed',
       statsHint: 'Under the current filters (latest 1,000)', channel: 'Channel', recipient: 'To', result: 'Result', at: 'At', by: 'By',
       states: { open: 'Open', acknowledged: 'Acknowledged', analysed: 'Analysed', verified: 'Verified', closed: 'Closed' },
-      kinds: { threshold: 'Threshold', rate: 'Rate of change', offline: 'Sensor data interrupted', site_offline: 'Station data interrupted', quality: 'Data quality', network: 'Node data interrupted' , monitoring_system: 'Monitoring system (major-hazard candidate)' },
+      kinds: { threshold: 'Threshold', rate: 'Rate of change', offline: 'Sensor data interrupted', site_offline: 'Station data interrupted', quality: 'Data quality', network: 'Node data interrupted', monitoring_system: 'Monitoring system (major-hazard candidate)' },
       categories: { safety: 'Safety warning', transmission: 'Data interrupted', quality: 'Data quality' }, category: 'Category',
       causes: { danger: 'Real danger', equipment_fault: 'Equipment fault', false_alarm: 'False alarm' },
       tiers: { enterprise: 'Enterprise', county: 'County', city: 'City', province: 'Province' },

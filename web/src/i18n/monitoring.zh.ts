@@ -48,7 +48,7 @@ export const monitoringZh = {
       statOpen: '未关闭', statFalse: '误报', statFault: '设备故障', statDanger: '真实险情', statRecovered: '已恢复未关闭',
       statsHint: '按当前筛选条件统计（最近 1000 条）', channel: '渠道', recipient: '接收人', result: '结果', at: '时间', by: '操作人',
       states: { open: '待响应', acknowledged: '已响应', analysed: '已研判', verified: '已核查', closed: '已关闭' },
-      kinds: { threshold: '阈值预警', rate: '速率预警', offline: '测点数据中断', site_offline: '监测站数据中断', quality: '数据质量', network: '节点数据中断' , monitoring_system: '监测系统异常（重大隐患候选）' },
+      kinds: { threshold: '阈值预警', rate: '速率预警', offline: '测点数据中断', site_offline: '监测站数据中断', quality: '数据质量', network: '节点数据中断', monitoring_system: '监测系统异常（重大隐患候选）' },
       categories: { safety: '安全预警', transmission: '数据中断', quality: '数据质量' }, category: '类别',
       causes: { danger: '真实险情', equipment_fault: '设备故障', false_alarm: '误报' },
       tiers: { enterprise: '企业', county: '县级', city: '市级', province: '省级' },
