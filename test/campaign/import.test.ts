@@ -24,6 +24,9 @@ describe('POST /api/v1/campaigns/import', () => {
     expect(r.body.tasks.find((x: { number: number }) => x.number === 3)).toMatchObject({ deadline: '2022-06-30', deadlineSource: 'text' });
     const kinds = new Set(r.body.problems.map((p: { kind: string }) => p.kind));
     for (const k of ['missing_number', 'orphan_subitem', 'shifted_column', 'markup', 'near_duplicate', 'deadline_conflict']) expect(kinds).toContain(k);
+    const problem = (kind: string) => r.body.problems.find((p: { kind: string }) => p.kind === kind);
+    expect(problem('missing_number')).toMatchObject({ numbers: [13], line: 67, message: '第13项缺号（在第14项之前，第67行）', messageEn: 'Item 13 is missing from the sequence (before item 14, line 67)' });
+    expect(problem('deadline_conflict')).toMatchObject({ numbers: [3], message: expect.stringMatching(/^第3项：文中时限“到2022年6月底前”.*不一致（以文中为准）$/) });
   });
 
   it('reads a CSV with 编号/任务内容/时间要求/责任单位 columns', async () => {

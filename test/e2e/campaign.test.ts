@@ -48,10 +48,10 @@ describe.skipIf(SKIP_BROWSER_TESTS)('campaign ledger in a browser', () => {
     const r = await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
     return ((await r.json()) as { token: string }).token;
   }
-  async function contextFor(token: string | null, phone = false): Promise<BrowserContext> {
+  async function contextFor(token: string | null, phone = false, lang: 'zh' | 'en' = 'zh'): Promise<BrowserContext> {
     const c = await browser.newContext(phone ? { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' } : { viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
     c.setDefaultTimeout(15_000);
-    await c.addInitScript(([tok]) => (tok && localStorage.setItem('kuangan.token', tok), localStorage.setItem('kuangan.lang', 'zh')), [token]);
+    await c.addInitScript(([tok, lng]) => (tok && localStorage.setItem('kuangan.token', tok), localStorage.setItem('kuangan.lang', lng!)), [token, lang]);
     return c;
   }
 
@@ -82,7 +82,9 @@ describe.skipIf(SKIP_BROWSER_TESTS)('campaign ledger in a browser', () => {
     await modal.locator('textarea').fill(LIST);
     await modal.getByTestId('import-read').click();
     const problems = modal.getByTestId('import-problems');
-    await problems.locator('tr', { hasText: '缺号' }).getByText('第3项').waitFor();
+    await problems.locator('tr', { hasText: '缺号' }).getByText('第3项', { exact: true }).waitFor();
+    await problems.getByText('第3项缺号（在第4项之前，第4行）').waitFor();
+    await problems.getByText('完成时限“2022年6月底前”只在第3行（第2项）写明一次，第4项完成时限沿用上方').waitFor();
     await problems.locator('tr', { hasText: '沿用上方完成时限' }).getByText('第2项、第4项').waitFor();
     await modal.getByText('读取到 3 项任务').waitFor();
     await modal.getByTestId('import-tasks').locator('tr', { hasText: '开展采空区专项治理' }).getByText('2022-06-30').waitFor();
@@ -116,6 +118,18 @@ describe.skipIf(SKIP_BROWSER_TESTS)('campaign ledger in a browser', () => {
     const assignments = await call<{ items: { region: string; deadline: string; taskNumber: string }[] }>('GET', '/api/v1/assignments', undefined, officerToken);
     expect(assignments.items).toMatchObject([{ region: '140105', deadline: '2027-03-31', taskNumber: '4' }]);
   }, 120_000);
+
+  it('in English the import dialog gives each problem in English', async () => {
+    const page = await (await contextFor(officerToken, false, 'en')).newPage();
+    await page.goto(`${server.url}/campaign/ledger`);
+    await page.getByTestId('import-open').click();
+    const modal = page.locator('.ant-modal', { hasText: 'Import a campaign task list' });
+    await modal.locator('textarea').fill(LIST);
+    await modal.getByTestId('import-read').click();
+    const problems = modal.getByTestId('import-problems');
+    await problems.getByText('Item 3 is missing from the sequence (before item 4, line 4)').waitFor();
+    await expect(problems.getByText('第3项缺号', { exact: false }).count()).resolves.toBe(0);
+  }, 60_000);
 
   it('reads a chosen CSV file in the import dialog', async () => {
     const page = await (await contextFor(officerToken)).newPage();

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { requirePermission, type Principal } from '../../domain/access/policy.ts';
 import { readTaskList, readTaskText, type ImportResult, type Problem, type SourceFormat, type SourceRow } from '../../domain/campaign/import/index.ts';
+import * as say from '../../domain/campaign/import/messages.ts';
 import { Invalid, TooLarge } from '../../domain/errors.ts';
 
 /** Content past this is refused (413): a task list is a few hundred rows, not megabytes. */
@@ -71,7 +72,7 @@ export function csvRows(content: string): { rows: SourceRow[]; problems: Problem
     return { rows, problems: [] };
   } catch (err) {
     const rows = text.split(/\r\n|\r|\n/).map((l, i) => ({ line: i + 1, cells: l.split(delimiter).map((c) => c.replace(/^"|"$/g, '')) }));
-    return { rows, problems: [{ kind: 'unreadable_csv', message: `The CSV could not be parsed (${(err as Error).message}); its lines were split at "${delimiter}" instead` }] };
+    return { rows, problems: [{ kind: 'unreadable_csv', ...say.unreadableCsv((err as Error).message, delimiter) }] };
   }
 }
 
@@ -104,9 +105,9 @@ export async function xlsxRows(buffer: Buffer): Promise<{ rows: SourceRow[]; pro
   const sheets = wb.worksheets.filter((ws) => ws.actualRowCount > 0);
   const ws = sheets[0];
   if (!ws) return { rows: [], problems };
-  for (const other of sheets.slice(1)) problems.push({ kind: 'ignored_sheet', message: `Sheet "${other.name}" (${other.actualRowCount} rows) was not read; only the first sheet with content, "${ws.name}", was` });
+  for (const other of sheets.slice(1)) problems.push({ kind: 'ignored_sheet', ...say.ignoredSheet(other.name, other.actualRowCount, ws.name) });
   const columns = Math.min(ws.columnCount, MAX_COLUMNS);
-  if (ws.columnCount > MAX_COLUMNS) problems.push({ kind: 'ignored_text', message: `Columns after the ${MAX_COLUMNS}th of sheet "${ws.name}" were not read` });
+  if (ws.columnCount > MAX_COLUMNS) problems.push({ kind: 'ignored_text', ...say.ignoredColumns(MAX_COLUMNS, ws.name) });
   const rows: SourceRow[] = [];
   ws.eachRow({ includeEmpty: false }, (row, n) => {
     const cells: string[] = [];

@@ -38,7 +38,8 @@ export const importProblemSchema = z
     kind: z.enum(PROBLEM_KINDS),
     numbers: z.array(z.number().int()).optional(),
     line: z.number().int().optional(),
-    message: z.string(),
+    message: z.string().describe('In Chinese (第13项缺号…), for the officials reviewing the import'),
+    messageEn: z.string().describe('The same in English'),
     similarity: z.number().optional(),
   })
   .meta({ id: 'CampaignImportProblem' });

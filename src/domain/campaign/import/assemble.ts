@@ -1,3 +1,4 @@
+import * as say from './messages.ts';
 import { excerpt } from './normalize.ts';
 import { startsWithSubItem, subItemMarks } from './numbering.ts';
 import type { Cell, Entry } from './rows.ts';
@@ -19,12 +20,6 @@ export interface Draft {
 }
 
 type Orphan = Extract<Entry, { kind: 'orphan' }>;
-
-function lineList(lines: number[]): string {
-  if (lines.length === 1) return `Line ${lines[0]}`;
-  const shown = lines.slice(0, 8).join(', ');
-  return `Lines ${shown}${lines.length > 8 ? ` … (${lines.length} lines, to ${lines.at(-1)})` : ''}`;
-}
 
 /**
  * Entries in source order → task drafts. A sub-item row without a task number joins the task above,
@@ -49,10 +44,11 @@ export function assemble(entries: Entry[]): { drafts: Draft[]; problems: Problem
     const n = subItemMarks(text).at(-1)?.number ?? startsWithSubItem(text) ?? 0;
     if (!before && n > (lastSub.get(to) ?? 0)) lastSub.set(to, n);
   };
-  const continued = new Map<Draft, Problem & { lines: number[] }>();
+  // Both are reported once for a run of lines; their text is written when the run is complete.
+  const continued = new Map<Draft, Problem & { lines: number[]; text: string }>();
   let unnumbered: (Problem & { lines: number[]; texts: string[] }) | undefined;
   const headingUnused = () => {
-    if (heading && !heading.used) problems.push({ kind: 'ignored_text', line: heading.line, message: `Heading "${excerpt(heading.text, 40)}" (line ${heading.line}) has no task under it` });
+    if (heading && !heading.used) problems.push({ kind: 'ignored_text', line: heading.line, ...say.headingWithoutTasks(heading.text, heading.line) });
   };
 
   const attachPending = (to: Draft, before: boolean) => {
@@ -68,7 +64,7 @@ export function assemble(entries: Entry[]): { drafts: Draft[]; problems: Problem
         kind: 'orphan_subitem',
         numbers: [to.number],
         line: o.line,
-        message: `Line ${o.line}: sub-item (${o.subNumber}) has no task number; read as part of item ${to.number} (${before ? 'the item below it, whose sub-items it begins' : 'the item above it'}): "${excerpt(o.text)}"`,
+        ...say.orphanSubItemJoined(o.line, o.subNumber, to.number, before, o.text),
       });
     }
     pending = [];
@@ -82,7 +78,7 @@ export function assemble(entries: Entry[]): { drafts: Draft[]; problems: Problem
         heading = { text: e.text, line: e.line, used: false };
         if (e.deadline) {
           stray = { ...e.deadline, line: e.line };
-          problems.push({ kind: 'stray_deadline', line: e.line, message: `The heading on line ${e.line} carries a deadline ("${e.deadline.text}"); read as the deadline of the rows below it` });
+          problems.push({ kind: 'stray_deadline', line: e.line, ...say.strayDeadline(e.line, e.deadline.text, true) });
         }
         break;
       case 'task': {
@@ -128,7 +124,7 @@ export function assemble(entries: Entry[]): { drafts: Draft[]; problems: Problem
           const p = continued.get(prev);
           if (p) p.lines.push(e.line);
           else {
-            const q = { kind: 'continuation_line' as const, numbers: [prev.number], line: e.line, message: `"${excerpt(e.text)}"`, lines: [e.line] };
+            const q = { kind: 'continuation_line' as const, numbers: [prev.number], line: e.line, message: '', messageEn: '', lines: [e.line], text: e.text };
             continued.set(prev, q);
             problems.push(q);
           }
@@ -136,17 +132,17 @@ export function assemble(entries: Entry[]): { drafts: Draft[]; problems: Problem
           unnumbered.lines.push(e.line);
           if (unnumbered.texts.length < 3) unnumbered.texts.push(excerpt(e.text, 40));
         } else {
-          unnumbered = { kind: 'unnumbered_row', line: e.line, message: '', lines: [e.line], texts: [excerpt(e.text, 60)] };
+          unnumbered = { kind: 'unnumbered_row', line: e.line, message: '', messageEn: '', lines: [e.line], texts: [excerpt(e.text, 60)] };
           problems.push(unnumbered);
         }
         break;
       }
       case 'stray_deadline':
         stray = { ...e.deadline, line: e.line };
-        problems.push({ kind: 'stray_deadline', line: e.line, message: `Line ${e.line} holds only a deadline ("${e.deadline.text}"); read as the deadline of the rows below it` });
+        problems.push({ kind: 'stray_deadline', line: e.line, ...say.strayDeadline(e.line, e.deadline.text, false) });
         break;
       case 'header':
-        problems.push({ kind: 'repeated_header', line: e.line, message: `Line ${e.line} repeats the header row; skipped` });
+        problems.push({ kind: 'repeated_header', line: e.line, ...say.repeatedHeader(e.line) });
         break;
       case 'empty':
         break;
@@ -157,18 +153,19 @@ export function assemble(entries: Entry[]): { drafts: Draft[]; problems: Problem
   if (prev) attachPending(prev, false);
   for (const d of drafts) d.text = parts.get(d)!.filter(Boolean).join('\n');
   for (const [d, p] of continued) {
-    p.message = `${lineList(p.lines)} ${p.lines.length > 1 ? 'have' : 'has'} no task number; read as the continuation of item ${d.number}: ${p.message}`;
+    Object.assign(p, say.continuationLines(p.lines, d.number, p.text));
     delete (p as Partial<typeof p>).lines;
+    delete (p as Partial<typeof p>).text;
   }
   for (const p of problems) {
     if (p.kind !== 'unnumbered_row' || !('texts' in p)) continue;
     const u = p as Problem & { lines: number[]; texts: string[] };
-    u.message = `${lineList(u.lines)} ${u.lines.length > 1 ? 'have' : 'has'} no task number and no task above; not read as tasks: ${u.texts.map((t) => `"${t}"`).join(', ')}${u.lines.length > u.texts.length ? ' …' : ''}`;
+    Object.assign(u, say.unnumberedRows(u.lines, u.texts));
     delete (u as Partial<typeof u>).lines;
     delete (u as Partial<typeof u>).texts;
   }
   for (const o of pending) {
-    problems.push({ kind: 'orphan_subitem', line: o.line, message: `Line ${o.line}: sub-item (${o.subNumber}) has no task number and no task to join; not read as a task: "${excerpt(o.text, 60)}"` });
+    problems.push({ kind: 'orphan_subitem', line: o.line, ...say.orphanSubItemDropped(o.line, o.subNumber, o.text) });
   }
   return { drafts, problems };
 }

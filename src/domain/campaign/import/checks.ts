@@ -1,3 +1,4 @@
+import * as say from './messages.ts';
 import { splitSubItems } from './numbering.ts';
 import type { ImportedTask, Problem } from './types.ts';
 
@@ -10,10 +11,10 @@ export function checkNumbers(tasks: ImportedTask[]): Problem[] {
   let prev: ImportedTask | undefined;
   for (const t of tasks) {
     const first = seen.get(t.number);
-    if (first) problems.push({ kind: 'duplicate_number', numbers: [t.number], line: t.line, message: `Item number ${t.number} is used twice (lines ${first.line} and ${t.line})` });
+    if (first) problems.push({ kind: 'duplicate_number', numbers: [t.number], line: t.line, ...say.duplicateNumber(t.number, first.line, t.line) });
     else seen.set(t.number, t);
     if (prev && t.number < prev.number && !first) {
-      problems.push({ kind: 'out_of_order', numbers: [prev.number, t.number], line: t.line, message: `Item ${t.number} (line ${t.line}) comes after item ${prev.number}` });
+      problems.push({ kind: 'out_of_order', numbers: [prev.number, t.number], line: t.line, ...say.outOfOrder(t.number, t.line, prev.number) });
     }
     prev = t;
   }
@@ -24,11 +25,10 @@ export function checkNumbers(tasks: ImportedTask[]): Problem[] {
       const line = seen.get(n)!.line;
       const count = n - expected;
       if (count > MAX_GAP_LISTED) {
-        problems.push({ kind: 'missing_number', line, message: `Items ${expected}–${n - 1} (${count} numbers) are missing before item ${n}` });
+        problems.push({ kind: 'missing_number', line, ...say.missingNumberRange(expected, n - 1, n) });
       } else {
         const numbers = Array.from({ length: count }, (_, i) => expected + i);
-        const which = count === 1 ? `Item ${expected} is` : `Items ${numbers.join(', ')} are`;
-        problems.push({ kind: 'missing_number', numbers, line, message: `${which} missing from the sequence (before item ${n}, line ${line})` });
+        problems.push({ kind: 'missing_number', numbers, line, ...say.missingNumbers(numbers, n, line) });
       }
     }
     expected = n + 1;
@@ -49,7 +49,7 @@ export function checkSubItems(tasks: ImportedTask[]): Problem[] {
       expected = n + 1;
     }
     if (missing.length) {
-      problems.push({ kind: 'missing_subitem', numbers: [t.number], line: t.line, message: `Item ${t.number}: sub-item${missing.length > 1 ? 's' : ''} ${missing.map((m) => `(${m})`).join(' ')} missing` });
+      problems.push({ kind: 'missing_subitem', numbers: [t.number], line: t.line, ...say.missingSubItems(t.number, missing) });
     }
   }
   return problems;

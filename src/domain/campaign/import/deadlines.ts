@@ -1,6 +1,6 @@
 import type { Draft } from './assemble.ts';
 import { findDates, parseDeadlineCell, type DateMention } from './dates.ts';
-import { excerpt } from './normalize.ts';
+import * as say from './messages.ts';
 import { splitSubItems } from './numbering.ts';
 import type { Cell } from './rows.ts';
 import type { DeadlineSource, ImportedTask, Problem, SubItem } from './types.ts';
@@ -40,10 +40,9 @@ export function settleDeadlines(drafts: Draft[], carry: boolean): { tasks: Impor
         group = { date: parsed.kind === 'date' ? parsed.date : null, text: cell.text, line: cell.line, first: d.number, carried: [] };
         groups.push(group);
         source = 'row';
-        if (parsed.kind === 'open') problems.push({ kind: 'open_ended_deadline', numbers: [d.number], line: cell.line, message: `Item ${d.number}: "${cell.text}" names no end date; kept as written` });
+        if (parsed.kind === 'open') problems.push({ kind: 'open_ended_deadline', numbers: [d.number], line: cell.line, ...say.openEndedDeadline(d.number, cell.text) });
         if (parsed.kind === 'unknown' || parsed.kind === 'needs_year') {
-          const why = parsed.kind === 'needs_year' ? 'names no year and no year stands above it' : 'is not a date';
-          problems.push({ kind: 'unreadable_deadline', numbers: [d.number], line: cell.line, message: `Item ${d.number}: deadline "${cell.text}" ${why}` });
+          problems.push({ kind: 'unreadable_deadline', numbers: [d.number], line: cell.line, ...say.unreadableDeadlineCell(d.number, cell.text, parsed.kind === 'needs_year') });
         }
       }
       deadline = group!.date;
@@ -63,7 +62,7 @@ export function settleDeadlines(drafts: Draft[], carry: boolean): { tasks: Impor
           kind: 'deadline_conflict',
           numbers: [d.number],
           line: d.line,
-          message: `Item ${d.number}: its text says "${own.text}" (${own.date}) but its ${source === 'group' ? `group's deadline (line ${group!.line})` : 'deadline column'} says "${deadlineText}"${deadline ? ` (${deadline})` : ''}; the date in the text is kept`,
+          ...say.deadlineConflict(d.number, { text: own.text, date: own.date! }, { text: deadlineText ?? '', date: deadline, ...(source === 'group' ? { groupLine: group!.line } : {}) }),
         });
       }
       deadline = own.date!;
@@ -71,7 +70,7 @@ export function settleDeadlines(drafts: Draft[], carry: boolean): { tasks: Impor
       source = 'text';
     }
     const yearless = mentions.find((m) => m.kind === 'end' && !m.date);
-    if (yearless && !own) problems.push({ kind: 'unreadable_deadline', numbers: [d.number], line: d.line, message: `Item ${d.number}: "${yearless.text}" names no year and no year stands above it` });
+    if (yearless && !own) problems.push({ kind: 'unreadable_deadline', numbers: [d.number], line: d.line, ...say.yearlessDateInText(d.number, yearless.text) });
     const start = mentions.find((m) => m.kind === 'start' && m.date);
 
     const task: ImportedTask = { number: d.number, text: d.text, deadline, deadlineText, deadlineSource: source, line: d.line };
@@ -91,14 +90,14 @@ export function settleDeadlines(drafts: Draft[], carry: boolean): { tasks: Impor
       kind: 'carried_deadline',
       numbers: [g.first, ...g.carried],
       line: g.line,
-      message: `Deadline "${g.text}" stands once, on line ${g.line} (item ${g.first}); carried down to item${g.carried.length > 1 ? 's' : ''} ${g.carried.join(', ')}`,
+      ...say.carriedDeadline(g.text, g.line, g.first, g.carried),
     });
   }
   return { tasks, problems: mergeMissing(problems) };
 }
 
 function missing(d: Draft): Problem {
-  return { kind: 'missing_deadline', numbers: [d.number], line: d.line, message: `Item ${d.number} has no deadline: "${excerpt(d.text)}"` };
+  return { kind: 'missing_deadline', numbers: [d.number], line: d.line, ...say.missingDeadline(d.number, d.text) };
 }
 
 /** One missing_deadline problem for a run of items, not one per item. */
@@ -106,7 +105,7 @@ function mergeMissing(problems: Problem[]): Problem[] {
   const miss = problems.filter((p) => p.kind === 'missing_deadline');
   if (miss.length <= 1) return problems;
   const numbers = miss.flatMap((p) => p.numbers ?? []);
-  const merged: Problem = { kind: 'missing_deadline', numbers, line: miss[0]!.line, message: `${numbers.length} items have no deadline: ${numbers.join(', ')}` };
+  const merged: Problem = { kind: 'missing_deadline', numbers, line: miss[0]!.line, ...say.missingDeadlines(numbers) };
   return [...problems.filter((p) => p.kind !== 'missing_deadline'), merged];
 }
 

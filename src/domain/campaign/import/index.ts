@@ -2,8 +2,10 @@ import { assemble, type Draft } from './assemble.ts';
 import { checkNumbers, checkSubItems } from './checks.ts';
 import { guessMap, headerMap, type ColumnMap } from './columns.ts';
 import { settleDeadlines } from './deadlines.ts';
-import { MARKUP_LABEL, type MarkupKind } from './markup.ts';
-import { chineseNumber, excerpt } from './normalize.ts';
+import type { MarkupKind } from './markup.ts';
+import * as say from './messages.ts';
+import type { ShiftKind } from './messages.ts';
+import { chineseNumber } from './normalize.ts';
 import { readRow, type Entry, type ReadRow } from './rows.ts';
 import { nearDuplicates } from './similarity.ts';
 import { textToRows } from './text-rows.ts';
@@ -31,15 +33,15 @@ export function readTaskList(rows: SourceRow[], opts: { markup?: { kind: MarkupK
   if (before.length) {
     const first = before[0]!;
     const last = before.at(-1)!;
-    const where = headerAt >= 0 ? `the header row (line ${rows[headerAt]!.line})` : `item 1 (line ${rows[start]?.line ?? '?'})`;
+    const where = headerAt >= 0 ? { header: rows[headerAt]!.line } : { item1: rows[start]?.line };
     problems.push({
       kind: 'ignored_text',
       line: first.line,
-      message: `Lines ${first.line}–${last.line} (${before.length} non-empty) come before ${where} and were not read as tasks: "${excerpt(first.cells.join(' '), 40)}"`,
+      ...say.textBeforeTable(first.line, last.line, before.length, where, first.cells.join(' ')),
     });
   }
   if (headerAt >= 0 && map.extra.length) {
-    problems.push({ kind: 'unknown_column', line: rows[headerAt]!.line, message: `Column${map.extra.length > 1 ? 's' : ''} ${map.extra.map((e) => `"${e.name}"`).join(', ')} not known; kept as extra on each task` });
+    problems.push({ kind: 'unknown_column', line: rows[headerAt]!.line, ...say.unknownColumns(map.extra.map((e) => e.name)) });
   }
   const body = read.slice(start);
   const entries = body.map((r) => r.entry);
@@ -51,7 +53,7 @@ export function readTaskList(rows: SourceRow[], opts: { markup?: { kind: MarkupK
   problems.push(...assembly, ...deadlines, ...checkNumbers(tasks), ...checkSubItems(tasks), ...nearDuplicates(tasks));
   const numberAt = lineNumbers(drafts);
   problems.push(...shiftProblems(body, numberAt), ...markupProblems(body, opts.markup ?? [], rows[headerAt >= 0 ? headerAt : start]?.line ?? Infinity, numberAt));
-  if (tasks.length === 0) problems.push({ kind: 'no_tasks', message: 'No numbered task was found' });
+  if (tasks.length === 0) problems.push({ kind: 'no_tasks', ...say.noTasks() });
   return { tasks, problems: sortProblems(problems) };
 }
 
@@ -64,7 +66,7 @@ function headingsAsTasks(entries: Entry[]): { entries: Entry[]; problem: Problem
   const first = converted.find((e) => e.kind === 'task')!;
   return {
     entries: converted,
-    problem: { kind: 'chinese_numbering', numbers, line: first.line, message: `No arabic-numbered task was found; the items numbered 一、二、… were read as tasks ${numbers.join(', ')}` },
+    problem: { kind: 'chinese_numbering', numbers, line: first.line, ...say.chineseNumbering(numbers) },
   };
 }
 
@@ -104,13 +106,12 @@ function lineNumbers(drafts: Draft[]): Map<number, number> {
   return at;
 }
 
-const span = (lines: number[]) => (lines.length === 1 ? `line ${lines[0]}` : `lines ${lines[0]}–${lines.at(-1)}`);
 const numbersOn = (lines: number[], at: Map<number, number>) => [...new Set(lines.map((l) => at.get(l)).filter((n): n is number => n !== undefined))];
 
 /** One shifted_column problem per run of consecutive rows repaired the same way. */
 function shiftProblems(body: ReadRow[], at: Map<number, number>): Problem[] {
-  const runs: { what: string; lines: number[] }[] = [];
-  let current: { what: string; lines: number[] } | undefined;
+  const runs: { what: ShiftKind; lines: number[] }[] = [];
+  let current: { what: ShiftKind; lines: number[] } | undefined;
   for (const r of body) {
     if (r.entry.kind === 'empty') continue;
     const what = r.shifts[0]?.what;
@@ -126,7 +127,7 @@ function shiftProblems(body: ReadRow[], at: Map<number, number>): Problem[] {
       kind: 'shifted_column',
       numbers,
       line: run.lines[0]!,
-      message: `${span(run.lines)}: ${run.what}; read as the task${numbers.length ? ` (item${numbers.length > 1 ? 's' : ''} ${numbers.join(', ')})` : ''}`,
+      ...say.shiftedColumns(run.lines, run.what, numbers),
     };
   });
 }
@@ -140,8 +141,7 @@ function markupProblems(body: ReadRow[], fromText: { kind: MarkupKind; line: num
   return [...byKind].map(([kind, lines]) => {
     const sorted = [...new Set(lines)].sort((a, b) => a - b);
     const numbers = numbersOn(sorted, at);
-    const where = sorted.length <= 5 ? `line${sorted.length > 1 ? 's' : ''} ${sorted.join(', ')}` : `${sorted.length} lines (${sorted[0]}–${sorted.at(-1)})`;
-    return { kind: 'markup', ...(numbers.length ? { numbers } : {}), line: sorted[0]!, message: `${MARKUP_LABEL[kind]} removed on ${where}` };
+    return { kind: 'markup', ...(numbers.length ? { numbers } : {}), line: sorted[0]!, ...say.markupRemoved(kind, sorted) };
   });
 }
 

@@ -2,14 +2,6 @@
 
 export type MarkupKind = 'html_tag' | 'html_entity' | 'markdown_pipe' | 'markdown_emphasis' | 'table_border';
 
-export const MARKUP_LABEL: Record<MarkupKind, string> = {
-  html_tag: 'HTML tags',
-  html_entity: 'HTML entities (&nbsp; …)',
-  markdown_pipe: 'markdown table pipes',
-  markdown_emphasis: 'markdown emphasis (**)',
-  table_border: 'table border characters',
-};
-
 // Only real tag names: 《关于落实<国家矿山安全监察局…意见>的实施意见》 uses angle brackets as title marks.
 const BLOCK_TAG = /<\/?(?:p|br|div|tr|li|ul|ol|table|tbody|thead|tfoot|h[1-6]|hr|section|article)\b[^<>]{0,200}?\/?>/gi;
 const INLINE_TAG = /<\/?(?:td|th|span|b|i|u|s|strong|em|font|sup|sub|a|img|col|colgroup|o:p|small|big|mark|del|ins|center)\b[^<>]{0,200}?\/?>/gi;

@@ -21,6 +21,9 @@ function expectShape(r: ImportResult) {
   for (const p of r.problems) {
     expect(PROBLEM_KINDS).toContain(p.kind);
     expect(p.message.length).toBeGreaterThan(0);
+    expect(p.messageEn.length).toBeGreaterThan(0);
+    // The Chinese message says the same in Chinese: it holds at least one CJK character.
+    expect(p.message).toMatch(/[\u4e00-\u9fff]/);
     for (const n of p.numbers ?? []) expect(Number.isInteger(n)).toBe(true);
   }
   expect(() => JSON.stringify(r)).not.toThrow();

@@ -1,6 +1,7 @@
 import { headerMap, type ColumnMap } from './columns.ts';
 import { isDateOnly } from './dates.ts';
 import { stripMarkup, type MarkupKind } from './markup.ts';
+import type { ShiftKind } from './messages.ts';
 import { cleanSpaces } from './normalize.ts';
 import { isSectionHeading, leadingNumber, numberCell, startsWithSubItem } from './numbering.ts';
 import type { SourceRow } from './types.ts';
@@ -24,7 +25,7 @@ export interface Cell {
 /** A repair made to a row's columns, reported as shifted_column. */
 export interface Shift {
   line: number;
-  what: string;
+  what: ShiftKind;
 }
 
 export interface ReadRow {
@@ -33,7 +34,6 @@ export interface ReadRow {
   markup: MarkupKind[];
 }
 
-const COLUMN_LABEL = { number: '序号 (number)', task: '任务 (task)', deadline: '完成时限 (deadline)', responsible: '责任单位 (responsible)' };
 
 /** A row's cells by role, as they are being put right. */
 interface Fields {
@@ -59,7 +59,7 @@ export function readRow(row: SourceRow, table: ColumnMap): ReadRow {
   });
   let merged = row.merged ?? [];
   const shifts: Shift[] = [];
-  const shift = (what: string) => shifts.push({ line: row.line, what });
+  const shift = (what: ShiftKind) => shifts.push({ line: row.line, what });
   const done = (entry: Entry): ReadRow => ({ entry, shifts, markup: [...markup] });
 
   if (cells.every((c) => c === '')) return done({ kind: 'empty', line: row.line });
@@ -69,7 +69,7 @@ export function readRow(row: SourceRow, table: ColumnMap): ReadRow {
   if (map.number !== undefined && (cells[map.number] ?? '') === '' && numberCell(cells[map.number + 1] ?? '') !== null && (cells[map.number + 2] ?? '') !== '') {
     cells = [...cells.slice(0, map.number), ...cells.slice(map.number + 1)];
     merged = [...merged.slice(0, map.number), ...merged.slice(map.number + 1)];
-    shift('the whole row stood one column to the right');
+    shift('row_right');
   }
   const get = (i: number | undefined) => (i === undefined ? '' : (cells[i] ?? ''));
   const extra: Record<string, string> = {};
@@ -100,36 +100,36 @@ export function readRow(row: SourceRow, table: ColumnMap): ReadRow {
 }
 
 /** The number column holds words: the task text itself (then reported) or a label before the text. */
-function textInNumberColumn(f: Fields, numberText: string, shift: (what: string) => void) {
+function textInNumberColumn(f: Fields, numberText: string, shift: (what: ShiftKind) => void) {
   if (f.text === '' || isDateOnly(f.text)) {
     if (f.text !== '' && f.deadline.text === '') f.deadline = { text: f.text, merged: false };
     f.text = numberText;
-    shift(`task text stood in the ${COLUMN_LABEL.number} column`);
+    shift('text_in_number');
   } else {
     f.text = `${numberText}\n${f.text}`;
   }
 }
 
 /** Task text found in the deadline or 责任单位 column, swapped with the deadline, or a number inside the text. */
-function putTextBack(f: Fields, map: ColumnMap, shift: (what: string) => void) {
+function putTextBack(f: Fields, map: ColumnMap, shift: (what: ShiftKind) => void) {
   if (f.text === '') {
     const moved = takeMisplacedText(f.deadline, f.responsible, map);
     if (moved) {
       f.text = moved.text;
       if (moved.from === 'deadline') f.deadline = { text: '', merged: false };
       else f.responsible = '';
-      shift(`task text stood in the ${COLUMN_LABEL[moved.from]} column`);
+      shift(`text_in_${moved.from}`);
     }
   } else if (isDateOnly(f.text) && f.deadline.text !== '' && !isDateOnly(f.deadline.text)) {
     [f.text, f.deadline] = [f.deadline.text, { text: f.text, merged: false }];
-    shift(`the ${COLUMN_LABEL.task} and ${COLUMN_LABEL.deadline} columns were swapped`);
+    shift('task_deadline_swapped');
   }
   if (f.number !== null || f.underMergedNumber) return;
   const lead = leadingNumber(f.text);
   if (lead && lead.rest.trim() !== '') {
     f.number = lead.number;
     f.text = lead.rest.trim();
-    if (map.number !== undefined) shift(`the number stood at the start of the task text, not in the ${COLUMN_LABEL.number} column`);
+    if (map.number !== undefined) shift('number_in_text');
   }
 }
 

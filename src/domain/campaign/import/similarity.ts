@@ -1,4 +1,5 @@
 import { distance } from 'fastest-levenshtein';
+import * as say from './messages.ts';
 import { comparable } from './normalize.ts';
 import type { ImportedTask, Problem } from './types.ts';
 
@@ -30,7 +31,7 @@ function containment(a: string, b: string, d: number): number {
  */
 export function nearDuplicates(tasks: ImportedTask[]): Problem[] {
   if (tasks.length > MAX_COMPARED) {
-    return [{ kind: 'check_skipped', message: `${tasks.length} tasks: the near-duplicate check runs on at most ${MAX_COMPARED} and was skipped` }];
+    return [{ kind: 'check_skipped', ...say.duplicateCheckSkipped(tasks.length, MAX_COMPARED) }];
   }
   const texts = tasks.map((t) => comparable(t.text));
   const problems: Problem[] = [];
@@ -51,16 +52,15 @@ export function nearDuplicates(tasks: ImportedTask[]): Problem[] {
         continue;
       }
       const [x, y] = [tasks[i]!, tasks[j]!];
-      const how = sim >= NEAR_DUPLICATE ? `${Math.round(sim * 100)}% alike` : `one holds ${Math.round(held * 100)}% of the other (${Math.round(sim * 100)}% alike overall)`;
       problems.push({
         kind: 'near_duplicate',
         numbers: [x.number, y.number],
         line: y.line,
         similarity: Math.round(sim * 1000) / 1000,
-        message: `Items ${x.number} and ${y.number} are near-duplicates: ${how}`,
+        ...say.nearDuplicate(x.number, y.number, sim, sim >= NEAR_DUPLICATE ? undefined : held),
       });
     }
   }
-  if (more) problems.push({ kind: 'near_duplicate', message: `${more} more pairs of near-duplicate tasks were found and not listed one by one` });
+  if (more) problems.push({ kind: 'near_duplicate', ...say.moreNearDuplicates(more) });
   return problems;
 }

@@ -43,10 +43,9 @@ describe('task lists pasted as plain text', () => {
     expect(r.tasks[0]!.text).toBe('建立健全全员安全生产责任制，层层落实');
     expect(r.tasks[1]).toMatchObject({ text: '严格落实领导包保责任', deadline: '2020-12-31' });
     expect(r.tasks[2]!.deadline).toBe('2021-06-30');
-    const markup = r.problems.filter((p) => p.kind === 'markup').map((p) => p.message);
-    expect(markup.join(' | ')).toMatch(/markdown table pipes/);
-    expect(markup.join(' | ')).toMatch(/HTML entities/);
-    expect(markup.join(' | ')).toMatch(/markdown emphasis/);
+    const markup = r.problems.filter((p) => p.kind === 'markup');
+    for (const label of ['Markdown 表格竖线', 'HTML 实体', 'Markdown 加粗符号']) expect(markup.map((p) => p.message).join(' | ')).toContain(label);
+    for (const label of ['markdown table pipes', 'HTML entities', 'markdown emphasis']) expect(markup.map((p) => p.messageEn).join(' | ')).toContain(label);
     expect(r.problems.find((p) => p.kind === 'missing_number')).toMatchObject({ numbers: [3] });
   });
 
@@ -57,7 +56,7 @@ describe('task lists pasted as plain text', () => {
       [2, '完善应急预案', '2022-12-31'],
     ]);
     expect(r.problems.filter((p) => p.kind === 'markup')).toHaveLength(1);
-    expect(r.problems[0]!.message).toMatch(/table border/);
+    expect(r.problems[0]).toMatchObject({ message: '标记残留已清除：第2、3、4、5行的表格边框字符', messageEn: 'table border characters removed on lines 2, 3, 4, 5' });
   });
 
   it('joins wrapped lines to their task, sub-items included, and reports a gap in sub-items', () => {
@@ -97,7 +96,9 @@ describe('task lists pasted as plain text', () => {
     const r = readTaskText('各市应急管理局：\n请认真贯彻落实。');
     expect(r.tasks).toEqual([]);
     expect(kinds(r)).toEqual(['unnumbered_row', 'no_tasks']);
-    expect(r.problems[0]!.message).toMatch(/^Lines 1, 2 have no task number/);
+    expect(r.problems[0]!.message).toBe('第1、2行无序号，上方也无任务，未作为任务读取：“各市应急管理局：”、“请认真贯彻落实。”');
+    expect(r.problems[0]!.messageEn).toMatch(/^Lines 1, 2 have no task number/);
+    expect(r.problems[1]).toMatchObject({ message: '未找到带序号的任务', messageEn: 'No numbered task was found' });
   });
 });
 

@@ -76,7 +76,10 @@ export interface Problem {
   /** Task numbers concerned. */
   numbers?: number[];
   line?: number;
+  /** Chinese, for the officials reviewing the import (built in messages.ts). */
   message: string;
+  /** The same, in English. */
+  messageEn: string;
   /** For near_duplicate: 0..1, normalized Levenshtein similarity of the two texts. */
   similarity?: number;
 }

@@ -21,7 +21,9 @@ interface ImportProblem {
   kind: string;
   numbers?: number[];
   line?: number;
+  /** In Chinese (第13项缺号…). */
   message: string;
+  messageEn: string;
 }
 interface ImportResult {
   tasks: ImportedTask[];
@@ -46,7 +48,7 @@ async function readFile(file: File): Promise<Source> {
  * reports its defects (缺号、重复、完成时限…) for review, and the reviewed tasks are saved as a campaign.
  */
 export function ImportCampaignModal({ open, onClose, onSaved }: { open: boolean; onClose: () => void; onSaved: (c: Campaign) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm();
   const [mode, setMode] = useState<'paste' | 'file'>('paste');
@@ -168,7 +170,7 @@ export function ImportCampaignModal({ open, onClose, onSaved }: { open: boolean;
                 { title: t('ledger.imp.kind'), key: 'kind', width: 150, render: (_, p) => <Tag color="orange">{t(`ledger.imp.kinds.${p.kind}`, { defaultValue: p.kind })}</Tag> },
                 { title: t('ledger.imp.numbers'), key: 'numbers', width: 140, render: (_, p) => numbers(p.numbers) || '—' },
                 { title: t('ledger.imp.line'), dataIndex: 'line', width: 60 },
-                { title: t('ledger.imp.message'), dataIndex: 'message' },
+                { title: t('ledger.imp.message'), key: 'message', render: (_, p) => (i18n.language === 'en' ? p.messageEn : p.message) },
               ]}
             />
           )}
