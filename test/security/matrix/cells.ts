@@ -93,11 +93,12 @@ async function inject(t: TestNode, method: string, path: string, token: string |
     headers['content-type'] = raw.type;
     body = raw.payload;
   }
+  let timer: NodeJS.Timeout | undefined;
   const r = await Promise.race([
     t.node.app.inject({ method: method as 'GET', url: path, headers, remoteAddress: address(), ...(body !== undefined ? { payload: body as object } : {}) }),
-    new Promise<null>((res) => setTimeout(() => res(null), 15_000)),
-  ]);
-  if (!r) return { status: 0, response: 'no answer in 15 s' };
+    new Promise<null>((res) => (timer = setTimeout(() => res(null), 60_000))),
+  ]).finally(() => clearTimeout(timer));
+  if (!r) return { status: 0, response: 'no answer in 60 s' };
   // JSON parsed and text kept, so that the leak checks read them; of anything else (PDF, workbook) only its type and size.
   const type = String(r.headers['content-type'] ?? '');
   let response: unknown = /^text\/|csv/.test(type) ? r.body : `(${type}, ${r.rawPayload.length} bytes)`;

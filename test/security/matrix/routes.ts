@@ -2,7 +2,8 @@ import type { RouteEntry } from '../../../src/api/app.ts';
 
 /**
  * Which record a path parameter names. The convention, so that a new route maps itself:
- *  - a parameter named after a record (`:site`, `:enterprise`, `:sensor`, `:round`) is that record;
+ *  - a parameter named after a record (`:site`, `:enterprise`, `:sensor`, `:round`) is that record,
+ *    and `:<name>Id` is a `<name>s` record (`:alarmId` → alarms);
  *  - `:id` is a record of the collection segment just before it: `/api/v1/<name>/:id` → a `<name>`
  *    record (`/hazards/:id` → hazards, `/network/nodes/:id` → nodes, `/sites/:site/devices/:id` → devices).
  * The world (world.ts) makes one record of each such collection in each place; a collection it does
@@ -23,6 +24,8 @@ export const PARAM_BY_NAME: Record<string, string> = {
 export const COLLECTION_ALIASES: Record<string, string> = {
   // A scanned risk card is the risk's own id.
   'risk-cards': 'risks',
+  // A site's check plan (排查计划) is named by the site.
+  'check-plans': 'sites',
 };
 
 /** Parameters that are not placed anywhere: the same value for own and other (an import kind, a template file, a rule, a criterion). */
@@ -62,6 +65,7 @@ export const routeKey = (r: { method: string; url: string }) => `${r.method} ${r
 /** The kind of record a parameter names, by the convention above, or null. */
 export function paramKind(url: string, name: string): string | null {
   if (PARAM_BY_NAME[name]) return PARAM_BY_NAME[name]!;
+  if (/^[a-z]+Id$/.test(name)) return `${name.slice(0, -2)}s`;
   if (name !== 'id') return null;
   const segments = url.split('/');
   const before = segments[segments.indexOf(':id') - 1];

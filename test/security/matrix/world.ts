@@ -82,7 +82,7 @@ type Has = (m: string, u: string) => boolean;
 async function supervision(call: Call, has: Has, out: Records, n: number) {
   const { sites: site, enterprises: ent, regions: region } = out as Required<Records>;
   if (has('POST', '/api/v1/hazards')) out.hazards = (await call('POST', '/api/v1/hazards', { site, description: '坝体浸润线偏高', grade: 'major', deadline: '2030-01-31' })).id;
-  if (has('POST', '/api/v1/risks')) out.risks = (await call('POST', '/api/v1/risks', { site, name: '尾矿坝整体稳定', method: 'LS', L: 4, S: 5 })).id;
+  if (has('POST', '/api/v1/risks')) out.risks = (await call('POST', '/api/v1/risks', { site, name: '尾矿坝整体稳定', method: 'LS', L: 4, S: 5, checkItems: ['坝体及排洪设施巡查'] })).id;
   if (has('POST', '/api/v1/inspections')) out.inspections = (await call('POST', '/api/v1/inspections', { site, kind: 'planned' })).id;
   if (has('POST', '/api/v1/inspections/:id/findings') && out.inspections) {
     const f = await call('POST', `/api/v1/inspections/${out.inspections}/findings`, { description: '排洪设施堵塞', grade: 'general', deadline: '2030-01-31' });
@@ -137,9 +137,10 @@ async function fileUpload(t: TestNode, site: string) {
 /** Waits for the alarm the over-red reading raised at each place's site, and a compliance finding there. */
 async function derived(t: TestNode, call: Call, has: Has, records: Record<Place, Records>) {
   for (const r of Object.values(records)) {
-    for (let i = 0; i < 100 && !r.alarms && has('GET', '/api/v1/alarms'); i++) {
+    // The alarm loop raises it after the reading is written: a busy machine may take seconds.
+    for (let i = 0; i < 600 && !r.alarms && has('GET', '/api/v1/alarms'); i++) {
       const list = await call('GET', `/api/v1/alarms?site=${r.sites}`, undefined, [200, 400]);
-      const hit = list?.items?.find?.((a: { site?: string; siteId?: string }) => a.site === r.sites || a.siteId === r.sites) ?? list?.items?.[0];
+      const hit = list?.items?.find?.((a: { site?: string; siteId?: string }) => a.site === r.sites || a.siteId === r.sites);
       if (hit) r.alarms = hit.id;
       else await new Promise((res) => setTimeout(res, 50));
     }
