@@ -1,0 +1,148 @@
+// The hazard loop on a phone (390×844) in a real browser against a real node: the enterprise's safety
+// officer registers a major hazard, sets its rectification plan with the plan fields a major hazard
+// needs, reports the rectification with a photo as evidence; another person verifies and closes it;
+// the ledger shows it closed.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startServer, type RunningServer } from '../../src/server.ts';
+import { creditCode } from '../support/factories.ts';
+import { apiCall } from './api.ts';
+import { CHROMIUM, SKIP_BROWSER_TESTS, requireChromium } from './chromium.ts';
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+const SHOTS = process.env.KUANGAN_SCREENSHOTS ?? os.tmpdir();
+const ADMIN_PASSWORD = 'E2e-admin-pass-7';
+const HAZARD = '尾矿坝下游坡局部渗水，浸润线抬高';
+
+function newest(dir: string): number {
+  let t = 0;
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+/** Builds the web app when there is no build or it is older than its sources. */
+function ensureWebBuilt() {
+  const index = path.join(root, 'web', 'dist', 'index.html');
+  if (fs.existsSync(index) && fs.statSync(index).mtimeMs >= newest(path.join(root, 'web', 'src'))) return;
+  const r = spawnSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('web build failed');
+}
+
+type Hazard = { id: string; state: string; grade: string; plan: Record<string, unknown> | null; rectification: { note: string; photos: string[] } | null; verifiedByName: string | null; closedAt: number | null };
+
+describe.skipIf(SKIP_BROWSER_TESTS)('the hazard loop on a phone in a browser', () => {
+  let server: RunningServer;
+  let dataDir: string;
+  let browser: Browser;
+  let adminToken: string;
+  let safetyToken: string;
+  let principalToken: string;
+  let site: { id: string };
+
+  const call = <T>(method: string, url: string, body?: unknown, token = adminToken) => apiCall<T>(server.url, token, method, url, body);
+  async function login(username: string, password: string): Promise<string> {
+    const r = await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+    return ((await r.json()) as { token: string }).token;
+  }
+  async function phoneFor(token: string): Promise<BrowserContext> {
+    const c = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+    await c.addInitScript(([tok]) => (localStorage.setItem('kuangan.token', tok!), localStorage.setItem('kuangan.lang', 'zh')), [token]);
+    return c;
+  }
+  const dialog = (page: Page) => page.getByRole('dialog').filter({ visible: true }).last();
+  /** Opens the hazard's drawer, takes one step of the loop through its form, and waits for the new state. */
+  async function act(page: Page, id: string, action: string, fill: (d: ReturnType<typeof dialog>) => Promise<void>, state: string) {
+    await page.goto(`${server.url}/hazards?id=${id}`);
+    await page.getByTestId(`hz-act-${action}`).click();
+    const d = dialog(page);
+    await d.waitFor();
+    await fill(d);
+    await d.locator('.ant-modal-footer .ant-btn-primary').click();
+    await expect.poll(async () => (await call<Hazard>('GET', `/api/v1/hazards/${id}`)).state, { timeout: 15_000 }).toBe(state);
+  }
+
+  beforeAll(async () => {
+    requireChromium();
+    ensureWebBuilt();
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kuangan-e2e-dualprev-'));
+    server = await startServer({ port: 0, host: '127.0.0.1', dataDir, adminPassword: ADMIN_PASSWORD });
+    adminToken = await login('admin', ADMIN_PASSWORD);
+    const ent = await call<{ id: string }>('POST', '/api/v1/enterprises', { name: '晋中双控矿业有限公司', creditCode: creditCode(5252, '140105'), region: '140105' });
+    site = await call<{ id: string }>('POST', '/api/v1/sites', { code: 'TK-DP-1', name: '东山尾矿库', kind: 'tailings_pond', region: '140105', enterprise: ent.id, damType: 'upstream', damHeight: 40, totalStorage: 800, status: 'producing' });
+    await call('POST', '/api/v1/users', { username: 'safety_dp', password: 'Passw0rd1', role: 'enterprise_safety_officer', enterprise: ent.id });
+    await call('POST', '/api/v1/users', { username: 'principal_dp', password: 'Passw0rd1', role: 'enterprise_principal', enterprise: ent.id });
+    safetyToken = await login('safety_dp', 'Passw0rd1');
+    principalToken = await login('principal_dp', 'Passw0rd1');
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('registers, plans, rectifies with a photo, is verified and closed by another person, and the ledger shows it closed', { timeout: 150_000 }, async () => {
+    const page = await (await phoneFor(safetyToken)).newPage();
+    await page.goto(`${server.url}/hazards`);
+    await page.getByTestId('hazard-report').click();
+    const report = dialog(page);
+    await report.waitFor();
+    await report.getByLabel('矿山/尾矿库').click();
+    await page.getByTitle('东山尾矿库（TK-DP-1）').click();
+    await report.getByLabel('隐患描述').fill(HAZARD);
+    await report.getByText('重大隐患').click();
+    await report.getByLabel('整改期限').fill('2027-06-30');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await report.locator('.ant-modal-footer .ant-btn-primary').click();
+    const id = await expect
+      .poll(async () => (await call<{ items: Hazard[] }>('GET', `/api/v1/hazards?site=${site.id}`)).items[0]?.id, { timeout: 15_000 })
+      .toBeTruthy()
+      .then(async () => (await call<{ items: Hazard[] }>('GET', `/api/v1/hazards?site=${site.id}`)).items[0]!.id);
+    expect((await call<Hazard>('GET', `/api/v1/hazards/${id}`)).grade).toBe('major');
+
+    // A major hazard's plan names its measures, funds, people, deadline and interim safety measures.
+    await act(page, id, 'plan', async (d) => {
+      await d.getByLabel('整改措施').fill('下游坡增设排渗盲沟，降低浸润线');
+      await d.getByLabel('治理目标').fill('浸润线埋深恢复到控制值以上');
+      await d.getByLabel('整改资金（元）').fill('350000');
+      await d.getByLabel('责任人员').fill('王建国（尾矿车间）');
+      await d.getByLabel('整改期限').fill('2027-05-31');
+      await d.getByLabel('整改期间安全防范措施').fill('加密浸润线观测，每日巡坝两次');
+    }, 'planned');
+    const planned = await call<Hazard>('GET', `/api/v1/hazards/${id}`);
+    expect(planned.plan).toMatchObject({ measures: '下游坡增设排渗盲沟，降低浸润线', funds: 350000, people: '王建国（尾矿车间）', interimMeasures: '加密浸润线观测，每日巡坝两次' });
+
+    // The rectification, with a photo taken on the spot as its evidence.
+    await act(page, id, 'rectify', async (d) => {
+      await d.getByLabel('整改情况说明').fill('盲沟已建成，浸润线埋深 6.2 m');
+      await d.locator('input[type=file]').setInputFiles({ name: 'after.png', mimeType: 'image/png', buffer: Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('整改后照片')]) });
+      await d.locator('.ant-tag').first().waitFor();
+    }, 'rectified');
+    expect((await call<Hazard>('GET', `/api/v1/hazards/${id}`)).rectification?.photos).toHaveLength(1);
+    await page.screenshot({ path: path.join(SHOTS, 'kuangan-hazard-rectified-phone.png'), fullPage: true });
+
+    // Another person verifies and closes it.
+    const other = await (await phoneFor(principalToken)).newPage();
+    await act(other, id, 'verify', async (d) => d.getByLabel('验收意见').fill('现场复核，盲沟排渗正常'), 'verified');
+    await act(other, id, 'close', async () => {}, 'closed');
+    const closed = await call<Hazard>('GET', `/api/v1/hazards/${id}`);
+    expect(closed.verifiedByName).toBeTruthy();
+    expect(closed.closedAt).toEqual(expect.any(Number));
+
+    // The ledger shows it closed.
+    await other.goto(`${server.url}/hazards?state=closed`);
+    await other.getByTestId('hazard-ledger').waitFor();
+    const card = other.locator('.ant-card, .ant-list-item').filter({ hasText: HAZARD }).first();
+    await card.waitFor();
+    expect(await card.textContent()).toContain('已销号');
+    await other.screenshot({ path: path.join(SHOTS, 'kuangan-hazard-ledger-closed-phone.png'), fullPage: true });
+  });
+});
