@@ -2,6 +2,7 @@ import type { Deps } from '../context.ts';
 import type { SiteService } from '../registry/sites.ts';
 import { createHazardCandidates } from './candidates.ts';
 import { createCheckService } from './checks.ts';
+import { createHazardExport } from './export.ts';
 import { createCriteriaService } from './criteria.ts';
 import { createHazardService } from './hazards.ts';
 import { createOverdueJob } from './overdue-job.ts';
@@ -24,6 +25,8 @@ export function createDualPrevention(deps: Pick<Deps, 'store' | 'now' | 'nodeId'
     hazards,
     /** Hazard investigation (隐患排查): check plans from the control measures, and the checks due. */
     checks,
+    /** The ledger and its statistics as Excel workbooks, streamed. */
+    exports: createHazardExport(hazards),
     /** Alarms that suggest a major hazard, and their registration (监测预警转隐患). */
     candidates: createHazardCandidates(deps, sites, hazards),
     /** Listed supervision (挂牌督办) and its acceptance, sent to the hazard's node as orders. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { HAZARD_GRADES, HAZARD_SOURCES, HAZARD_STATES, toInstant, type HazardAction } from '../../../domain/dualprev/index.ts';
 import { scopePrefix } from '../../../domain/regions/regions.ts';
+import type { HazardExport } from '../../../services/dualprev/export.ts';
 import type { HazardService } from '../../../services/dualprev/hazards.ts';
 import type { App } from '../../app.ts';
 import { who } from '../../auth.ts';
@@ -24,7 +25,34 @@ const SUMMARIES = {
   close: 'Close a verified hazard (销号)',
 } as const;
 
-export function hazardRoutes(app: App, svc: HazardService) {
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const attachment = (name: string) => `attachment; filename="${encodeURI(name).replace(/%/g, '')}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}.xlsx`;
+const ledgerQuery = z.strictObject({
+  site: z.string().max(100).optional(),
+  state: states.optional(),
+  grade: z.enum(HAZARD_GRADES).optional(),
+  source: z.enum(HAZARD_SOURCES).optional(),
+  overdue: bool.optional(),
+  region,
+});
+const asInstant = (v: string | number | undefined, path: string, end: boolean) => (v === undefined ? undefined : toInstant(typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v, path, end));
+
+export function hazardRoutes(app: App, svc: HazardService, exports: HazardExport) {
+  app.get('/api/v1/hazards.xlsx', { schema: { tags, summary: 'The hazard ledger (隐患台账) in my scope as an Excel workbook, streamed', querystring: ledgerQuery } }, async (req, reply) => {
+    const stream = await exports.ledger(who(req), { ...req.query, region: req.query.region && scopePrefix(req.query.region) });
+    return reply.type(XLSX).header('content-disposition', attachment('隐患台账')).send(stream);
+  });
+
+  app.get(
+    '/api/v1/hazards/stats.xlsx',
+    { schema: { tags, summary: 'Hazard statistics (隐患统计) as an Excel workbook', querystring: z.strictObject({ region, site: z.string().max(100).optional(), from: instant.optional(), to: instant.optional() }) } },
+    async (req, reply) => {
+      const q = req.query;
+      const stream = await exports.stats(who(req), { region: q.region && scopePrefix(q.region), site: q.site, from: asInstant(q.from, 'from', false), to: asInstant(q.to, 'to', true) });
+      return reply.type(XLSX).header('content-disposition', attachment('隐患统计')).send(stream);
+    },
+  );
+
   app.get(
     '/api/v1/hazards',
     {

@@ -9,7 +9,7 @@ import { supervisionRoutes } from './supervision.ts';
 
 export function dualprevRoutes(app: App, d: DualPrevention) {
   riskRoutes(app, d.risks);
-  hazardRoutes(app, d.hazards);
+  hazardRoutes(app, d.hazards, d.exports);
   supervisionRoutes(app, d.supervision);
   checkRoutes(app, d.checks);
   candidateRoutes(app, d.candidates);
