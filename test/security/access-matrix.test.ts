@@ -4,6 +4,7 @@ import { STORE_KINDS } from '../support/stores.ts';
 import { runMatrix, type Cell } from './matrix/cells.ts';
 import { authChecks, existenceChecks, leakChecks, otherRecordChecks } from './matrix/checks.ts';
 import { REFUSALS_ONLY, UNMAPPED, matrixRoutes, routeKey, type MatrixRoute } from './matrix/routes.ts';
+import { printCells, printSlowest } from './matrix/report.ts';
 import { compare, observed, readExpected, writeExpected } from './matrix/snapshot.ts';
 import { buildWorld, type World } from './matrix/world.ts';
 
@@ -14,8 +15,8 @@ import { buildWorld, type World } from './matrix/world.ts';
  * matrix/expected.json (regenerate with KUANGAN_MATRIX_UPDATE=1, then read the diff before committing).
  */
 const UPDATE = process.env.KUANGAN_MATRIX_UPDATE === '1';
-/** KUANGAN_MATRIX_SHOW=<part of a route>: print that route's cells (request and answer) to review them. */
-const SHOW = process.env.KUANGAN_MATRIX_SHOW;
+// To review: KUANGAN_MATRIX_SHOW=<part of a route key> prints those cells' requests and answers;
+// KUANGAN_MATRIX_TIMES=1 the slowest routes.
 
 describe.each(STORE_KINDS)('access matrix (%s)', (kind) => {
   let t: TestNode;
@@ -30,14 +31,8 @@ describe.each(STORE_KINDS)('access matrix (%s)', (kind) => {
     ({ routes, unmapped } = matrixRoutes(t.node.app.routeTable, new Set([...Object.keys(world.records.own), ...Object.keys(world.shared)])));
     const started = Date.now();
     cells = await runMatrix(t, world, routes);
-    for (const c of SHOW ? cells.filter((c) => c.route.key.includes(SHOW)) : []) {
-      console.log(`${c.route.key} ${c.principal.label} ${c.scope} ${c.status} ${c.outcome} ${c.path} ${JSON.stringify(c.body) ?? ''}\n   → ${JSON.stringify(c.response).slice(0, 400)}`);
-    }
-    if (process.env.KUANGAN_MATRIX_TIMES) {
-      const per = new Map<string, number>();
-      for (const c of cells) per.set(c.route.key, (per.get(c.route.key) ?? 0) + c.ms);
-      console.log([...per].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([k, ms]) => `${Math.round(ms)} ms ${k}`).join('\n'));
-    }
+    printCells(cells, process.env.KUANGAN_MATRIX_SHOW);
+    if (process.env.KUANGAN_MATRIX_TIMES) printSlowest(cells);
     const probes = cells.filter((c) => c.absentStatus !== undefined).length;
     console.log(`access matrix (${kind}): ${routes.length} routes, ${world.principals.length} callers, ${cells.length} cells asserted (+${probes} absent-record probes) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }, 240_000);

@@ -134,6 +134,14 @@ async function fileUpload(t: TestNode, site: string) {
   return JSON.parse(r.body) as { id: string };
 }
 
+/** An officer disabling a sensor leaves a decided change request (变更申请) on record: a sensor of its own, CR1. */
+async function changeRequest(call: Call, r: Records): Promise<string | undefined> {
+  const sensor = await call('POST', `/api/v1/sites/${r.siteCode}/sensors`, { code: 'CR1', kind: 'water_level', unit: 'm', expectedIntervalSec: 600, thresholds: { direction: 'above', red: 200 } });
+  await call('PATCH', `/api/v1/sites/${r.siteCode}/sensors/CR1`, { version: sensor.version ?? sensor.sensor?.version ?? 1, disabled: true });
+  const list = await call('GET', `/api/v1/monitoring/change-requests?limit=1000`);
+  return list.items?.find((c: { siteId?: string }) => c.siteId === r.sites)?.id;
+}
+
 /** Waits for the alarm the over-red reading raised at each place's site, and a compliance finding there. */
 async function derived(t: TestNode, call: Call, has: Has, records: Record<Place, Records>) {
   for (const r of Object.values(records)) {
@@ -143,6 +151,12 @@ async function derived(t: TestNode, call: Call, has: Has, records: Record<Place,
       const hit = list?.items?.find?.((a: { site?: string; siteId?: string }) => a.site === r.sites || a.siteId === r.sites);
       if (hit) r.alarms = hit.id;
       else await new Promise((res) => setTimeout(res, 50));
+    }
+  }
+  if (has('GET', '/api/v1/monitoring/change-requests')) {
+    for (const r of Object.values(records)) {
+      const id = await changeRequest(call, r);
+      if (id) r['change-requests'] = id;
     }
   }
   if (has('POST', '/api/v1/compliance/run')) {
