@@ -1,7 +1,7 @@
 // The hazard loop on a phone (390×844) in a real browser against a real node: the enterprise's safety
 // officer registers a major hazard, sets its rectification plan with the plan fields a major hazard
 // needs, reports the rectification with a photo as evidence; another person verifies and closes it;
-// the ledger shows it closed.
+// a county officer lists it for supervision and accepts its close-out; the ledger shows it closed.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -35,7 +35,7 @@ function ensureWebBuilt() {
   if (r.status !== 0) throw new Error('web build failed');
 }
 
-type Hazard = { id: string; state: string; grade: string; plan: Record<string, unknown> | null; rectification: { note: string; photos: string[] } | null; verifiedByName: string | null; closedAt: number | null };
+type Hazard = { id: string; state: string; supervision: { order: string; body: string } | null; supervisionAcceptance: { note: string | null } | null; grade: string; plan: Record<string, unknown> | null; rectification: { note: string; photos: string[] } | null; verifiedByName: string | null; closedAt: number | null };
 
 describe.skipIf(SKIP_BROWSER_TESTS)('the hazard loop on a phone in a browser', () => {
   let server: RunningServer;
@@ -44,6 +44,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('the hazard loop on a phone in a browser', (
   let adminToken: string;
   let safetyToken: string;
   let principalToken: string;
+  let officerToken: string;
   let site: { id: string };
 
   const call = <T>(method: string, url: string, body?: unknown, token = adminToken) => apiCall<T>(server.url, token, method, url, body);
@@ -58,14 +59,14 @@ describe.skipIf(SKIP_BROWSER_TESTS)('the hazard loop on a phone in a browser', (
   }
   const dialog = (page: Page) => page.getByRole('dialog').filter({ visible: true }).last();
   /** Opens the hazard's drawer, takes one step of the loop through its form, and waits for the new state. */
-  async function act(page: Page, id: string, action: string, fill: (d: ReturnType<typeof dialog>) => Promise<void>, state: string) {
+  async function act(page: Page, id: string, action: string, fill: (d: ReturnType<typeof dialog>) => Promise<void>, state: string, done: (h: Hazard) => unknown = (h) => h.state === state) {
     await page.goto(`${server.url}/hazards?id=${id}`);
     await page.getByTestId(`hz-act-${action}`).click();
     const d = dialog(page);
     await d.waitFor();
     await fill(d);
     await d.locator('.ant-modal-footer .ant-btn-primary').click();
-    await expect.poll(async () => (await call<Hazard>('GET', `/api/v1/hazards/${id}`)).state, { timeout: 15_000 }).toBe(state);
+    await expect.poll(async () => !!done(await call<Hazard>('GET', `/api/v1/hazards/${id}`)), { timeout: 15_000 }).toBe(true);
   }
 
   beforeAll(async () => {
@@ -80,6 +81,8 @@ describe.skipIf(SKIP_BROWSER_TESTS)('the hazard loop on a phone in a browser', (
     await call('POST', '/api/v1/users', { username: 'principal_dp', password: 'Passw0rd1', role: 'enterprise_principal', enterprise: ent.id });
     safetyToken = await login('safety_dp', 'Passw0rd1');
     principalToken = await login('principal_dp', 'Passw0rd1');
+    await call('POST', '/api/v1/users', { username: 'officer_dp', password: 'Passw0rd1', role: 'county_officer', region: '140105' });
+    officerToken = await login('officer_dp', 'Passw0rd1');
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
   }, 240_000);
 
@@ -120,6 +123,14 @@ describe.skipIf(SKIP_BROWSER_TESTS)('the hazard loop on a phone in a browser', (
     const planned = await call<Hazard>('GET', `/api/v1/hazards/${id}`);
     expect(planned.plan).toMatchObject({ measures: '下游坡增设排渗盲沟，降低浸润线', funds: 350000, people: '王建国（尾矿车间）', interimMeasures: '加密浸润线观测，每日巡坝两次' });
 
+    // The county's officer lists it for supervision (挂牌督办) with the order's text.
+    const officer = await (await phoneFor(officerToken)).newPage();
+    await act(officer, id, 'supervise', async (d) => {
+      await d.getByLabel('督办要求').fill('县级挂牌督办：按方案限期整改');
+      await d.getByLabel('督办单位').fill('小店区应急管理局');
+    }, 'planned', (h) => h.supervision);
+    expect((await call<Hazard>('GET', `/api/v1/hazards/${id}`)).supervision).toMatchObject({ order: '县级挂牌督办：按方案限期整改', body: '小店区应急管理局' });
+
     // The rectification, with a photo taken on the spot as its evidence.
     await act(page, id, 'rectify', async (d) => {
       await d.getByLabel('整改情况说明').fill('盲沟已建成，浸润线埋深 6.2 m');
@@ -136,6 +147,10 @@ describe.skipIf(SKIP_BROWSER_TESTS)('the hazard loop on a phone in a browser', (
     const closed = await call<Hazard>('GET', `/api/v1/hazards/${id}`);
     expect(closed.verifiedByName).toBeTruthy();
     expect(closed.closedAt).toEqual(expect.any(Number));
+
+    // The officer accepts the close-out of the listed hazard.
+    await act(officer, id, 'accept', async (d) => d.getByLabel('验收意见').fill('同意摘牌'), 'closed', (h) => h.supervisionAcceptance);
+    expect((await call<Hazard>('GET', `/api/v1/hazards/${id}`)).supervisionAcceptance).toMatchObject({ note: '同意摘牌' });
 
     // The ledger shows it closed.
     await other.goto(`${server.url}/hazards?state=closed`);

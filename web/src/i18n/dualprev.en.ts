@@ -10,8 +10,10 @@ export const dualprevEn: typeof dualprevZh = {
     category: { equipment: 'Unsafe condition', behaviour: 'Unsafe act', environment: 'Environment', management: 'Management' },
     controlLevel: { company: 'Company', section: 'Section', team: 'Team', post: 'Post' },
     measureKind: { engineering: 'Engineering', management: 'Management', training: 'Training', ppe: 'PPE', emergency: 'Emergency' },
-    act: { plan: 'Plan', rectify: 'Rectified', verify: 'Verify', reject: 'Send back', close: 'Close', supervise: 'List for supervision', overdue: 'Overdue', escalate: 'Escalated' },
-    done: { plan: 'Plan saved', rectify: 'Rectification reported', verify: 'Verified', reject: 'Sent back', close: 'Closed', supervise: 'Listed for supervision' },
+    act: { plan: 'Plan', rectify: 'Rectified', verify: 'Verify', reject: 'Send back', close: 'Close', supervise: 'List for supervision', accept: 'Accept close-out', overdue: 'Overdue', escalate: 'Escalated' },
+    done: { plan: 'Plan saved', rectify: 'Rectification reported', verify: 'Verified', reject: 'Sent back', close: 'Closed', supervise: 'Listed for supervision', accept: 'Close-out accepted' },
+    pendingOrder: 'Sent to the node that keeps the hazard; shown here once applied there',
+    supervision: { title: 'Listed supervision', order: 'Order', body: 'Supervising body', deadline: 'Rectify by', acceptance: 'Close-out accepted', acceptNote: 'Acceptance note', level: { province: 'Province', city: 'City', county: 'County' } },
     hazard: {
       title: 'Hazards', risk: 'Risk point', report: 'Register a hazard', description: 'Description', location: 'Location', site: 'Site', grade: 'Grade',
       deadline: 'Deadline', state: 'State', source: 'Source', sourceRef: 'Source reference', category: 'Category', criterion: 'Criterion (88号)',

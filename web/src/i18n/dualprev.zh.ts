@@ -8,8 +8,10 @@ export const dualprevZh = {
     category: { equipment: '物的不安全状态', behaviour: '人的不安全行为', environment: '作业环境缺陷', management: '管理缺陷' },
     controlLevel: { company: '公司级', section: '车间（工段）级', team: '班组级', post: '岗位级' },
     measureKind: { engineering: '工程技术', management: '管理', training: '培训教育', ppe: '个体防护', emergency: '应急处置' },
-    act: { plan: '制定方案', rectify: '整改完成', verify: '验收', reject: '退回', close: '销号', supervise: '挂牌督办', overdue: '逾期', escalate: '逾期上报' },
-    done: { plan: '整改方案已保存', rectify: '已提交整改结果', verify: '已验收', reject: '已退回重新整改', close: '已销号', supervise: '已挂牌督办' },
+    act: { plan: '制定方案', rectify: '整改完成', verify: '验收', reject: '退回', close: '销号', supervise: '挂牌督办', accept: '督办验收', overdue: '逾期', escalate: '逾期上报' },
+    done: { plan: '整改方案已保存', rectify: '已提交整改结果', verify: '已验收', reject: '已退回重新整改', close: '已销号', supervise: '已挂牌督办', accept: '已验收摘牌' },
+    pendingOrder: '已下发至隐患所在节点，待其应用后同步显示',
+    supervision: { title: '挂牌督办', order: '督办要求', body: '督办单位', deadline: '督办期限', acceptance: '督办验收', acceptNote: '验收意见', level: { province: '省级', city: '市级', county: '县级' } },
     hazard: {
       title: '隐患排查治理', risk: '关联风险点', report: '登记隐患', description: '隐患描述', location: '隐患部位', site: '矿山/尾矿库', grade: '隐患等级',
       deadline: '整改期限', state: '状态', source: '来源', sourceRef: '来源编号', category: '隐患类别', criterion: '判定依据（88号文）',

@@ -16,10 +16,14 @@ interface Values {
   people?: string;
   deadline?: string;
   interimMeasures?: string;
+  order?: string;
+  body?: string;
 }
 
+export type HazardModalAction = HazardAction | 'supervise' | 'accept';
+
 /** One step of the closed loop, sent with the version it was read at; a 409 explains what changed. */
-export function HazardActionModal(props: { hazard: Hazard | null; action: HazardAction | 'supervise' | null; onClose: () => void }) {
+export function HazardActionModal(props: { hazard: Hazard | null; action: HazardModalAction | null; onClose: () => void }) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const qc = useQueryClient();
@@ -34,11 +38,14 @@ export function HazardActionModal(props: { hazard: Hazard | null; action: Hazard
           ? { version, plan: { goal: v.goal || null, measures: v.measures ?? '', funds: v.funds ?? null, people: v.people || null, deadline: v.deadline || null, interimMeasures: v.interimMeasures || null } }
           : action === 'rectify'
             ? { version, note: v.note ?? '', photos: v.photos ?? [] }
-            : { version, note: v.note || undefined };
+            : action === 'supervise'
+              ? { version, order: v.order || undefined, body: v.body || undefined, deadline: v.deadline || undefined }
+              : { version, note: v.note || undefined };
       return api.post<Hazard>(`/api/v1/hazards/${h!.id}/${action}`, body);
     },
-    onSuccess: () => {
-      message.success(t(`dp.done.${action}`));
+    onSuccess: (r) => {
+      if (r.pending) message.info(t('dp.pendingOrder'));
+      else message.success(t(`dp.done.${action}`));
       void qc.invalidateQueries({ queryKey: dpKeys.all });
       form.resetFields();
       props.onClose();
@@ -55,11 +62,11 @@ export function HazardActionModal(props: { hazard: Hazard | null; action: Hazard
   });
   if (!h || !action) return null;
   const noteRequired = action === 'rectify' || action === 'reject';
-  const noteLabel = action === 'rectify' ? t('dp.rectifyNote') : action === 'reject' ? t('dp.rejectNote') : action === 'verify' ? t('dp.verifyNote') : action === 'supervise' ? t('dp.superviseNote') : t('dp.note');
+  const noteLabel = action === 'rectify' ? t('dp.rectifyNote') : action === 'reject' ? t('dp.rejectNote') : action === 'verify' ? t('dp.verifyNote') : action === 'accept' ? t('dp.supervision.acceptNote') : t('dp.note');
   const major = h.grade === 'major';
   return (
     <Modal open title={`${t(`dp.act.${action}`)} · ${h.description.slice(0, 30)}`} onCancel={props.onClose} onOk={() => form.submit()} confirmLoading={m.isPending} destroyOnHidden>
-      <Form form={form} layout="vertical" onFinish={(v) => m.mutate(v)} initialValues={action === 'plan' ? { ...h.plan, deadline: h.plan?.deadline ? chinaDate(h.plan.deadline) : chinaDate(h.deadline) } : {}}>
+      <Form form={form} layout="vertical" onFinish={(v) => m.mutate(v)} initialValues={action === 'plan' ? { ...h.plan, deadline: h.plan?.deadline ? chinaDate(h.plan.deadline) : chinaDate(h.deadline) } : action === 'supervise' ? { deadline: chinaDate(h.deadline) } : {}}>
         {action === 'plan' ? (
           <>
             {major && <Alert type="warning" showIcon message={t('dp.planForm.majorHint')} style={{ marginBottom: 12 }} />}
@@ -82,6 +89,18 @@ export function HazardActionModal(props: { hazard: Hazard | null; action: Hazard
             </Form.Item>
             <Form.Item name="interimMeasures" label={t('dp.planForm.interimMeasures')} rules={[{ required: major }]}>
               <Input.TextArea rows={2} />
+            </Form.Item>
+          </>
+        ) : action === 'supervise' ? (
+          <>
+            <Form.Item name="order" label={t('dp.supervision.order')} rules={[{ required: true }]}>
+              <Input.TextArea rows={3} />
+            </Form.Item>
+            <Form.Item name="body" label={t('dp.supervision.body')}>
+              <Input />
+            </Form.Item>
+            <Form.Item name="deadline" label={t('dp.supervision.deadline')}>
+              <Input type="date" />
             </Form.Item>
           </>
         ) : (

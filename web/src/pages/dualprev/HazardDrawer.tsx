@@ -4,10 +4,11 @@ import { useUser } from '../../auth/auth.tsx';
 import { formatNumber, formatTime, orDash } from '../../lib/format.ts';
 import { useHazard } from './api.ts';
 import { PhotoStrip } from './Photos.tsx';
-import { chinaDate, maySupervise, STATE_TAG, type Hazard, type HazardAction } from './model.ts';
+import type { HazardModalAction } from './HazardActionModal.tsx';
+import { chinaDate, maySupervise, STATE_TAG, type Hazard } from './model.ts';
 
 /** A hazard with its plan, rectification, verification and history, and the actions the user may take. */
-export function HazardDrawer(props: { id?: string; onClose: () => void; onAct: (h: Hazard, a: HazardAction | 'supervise') => void }) {
+export function HazardDrawer(props: { id?: string; onClose: () => void; onAct: (h: Hazard, a: HazardModalAction) => void }) {
   const { t } = useTranslation();
   const user = useUser();
   const screens = Grid.useBreakpoint();
@@ -33,8 +34,13 @@ export function HazardDrawer(props: { id?: string; onClose: () => void; onAct: (
               </Button>
             ))}
             {maySupervise(user.role) && h.grade === 'major' && !h.supervisedAt && h.state !== 'closed' && (
-              <Button danger onClick={() => props.onAct(h, 'supervise')}>
+              <Button danger onClick={() => props.onAct(h, 'supervise')} data-testid="hz-act-supervise">
                 {t('dp.act.supervise')}
+              </Button>
+            )}
+            {maySupervise(user.role) && h.supervision && !h.supervisionAcceptance && (h.state === 'verified' || h.state === 'closed') && (
+              <Button type="primary" onClick={() => props.onAct(h, 'accept')} data-testid="hz-act-accept">
+                {t('dp.act.accept')}
               </Button>
             )}
           </Space>
@@ -75,6 +81,22 @@ export function HazardDrawer(props: { id?: string; onClose: () => void; onAct: (
               </Descriptions.Item>
             )}
             {h.verificationNote && <Descriptions.Item label={t('dp.hazard.verification')}>{h.verificationNote}</Descriptions.Item>}
+            {h.supervision && (
+              <Descriptions.Item label={t('dp.supervision.title')}>
+                <div>{h.supervision.order}</div>
+                <div className="ka-muted" style={{ fontSize: 12 }}>
+                  {t(`dp.supervision.level.${h.supervision.level}`, { defaultValue: h.supervision.level })} · {h.supervision.body} · {t('dp.supervision.deadline')} {chinaDate(h.supervision.deadline)} · {orDash(h.supervision.by)}
+                </div>
+              </Descriptions.Item>
+            )}
+            {h.supervisionAcceptance && (
+              <Descriptions.Item label={t('dp.supervision.acceptance')}>
+                {orDash(h.supervisionAcceptance.note)}
+                <div className="ka-muted" style={{ fontSize: 12 }}>
+                  {h.supervisionAcceptance.body} · {orDash(h.supervisionAcceptance.by)} · {formatTime(h.supervisionAcceptance.at)}
+                </div>
+              </Descriptions.Item>
+            )}
           </Descriptions>
           <h4 style={{ marginTop: 16 }}>{t('dp.hazard.history')}</h4>
           <Timeline

@@ -10,7 +10,7 @@ import { useUrlState } from '../../components/useUrlState.ts';
 import '../../i18n/dualprev.ts';
 import './dualprev.css';
 import { useHazards, useHazardStats } from './api.ts';
-import { HazardActionModal } from './HazardActionModal.tsx';
+import { HazardActionModal, type HazardModalAction } from './HazardActionModal.tsx';
 import { HazardDrawer } from './HazardDrawer.tsx';
 import { HazardReportModal } from './HazardReportModal.tsx';
 import { chinaDate, HAZARD_STATES, mayReport, STATE_TAG, type Hazard, type HazardAction } from './model.ts';
@@ -28,7 +28,7 @@ export default function HazardsPage() {
   const list = useHazards({ ...filters, limit: SIZE, offset: (page - 1) * SIZE });
   const stats = useHazardStats({ region: f.region, site: f.site });
   const [reporting, setReporting] = useState(false);
-  const [acting, setActing] = useState<{ hazard: Hazard; action: HazardAction | 'supervise' } | null>(null);
+  const [acting, setActing] = useState<{ hazard: Hazard; action: HazardModalAction } | null>(null);
   const officer = !!user.region;
 
   const tags = (h: Hazard) => (

@@ -56,6 +56,12 @@ export interface Hazard {
   escalationTier: string | null;
   supervisedAt: number | null;
   supervisedBy: string | null;
+  /** Listed supervision (挂牌督办): level, body, order text, deadline, who. */
+  supervision: { level: string; body: string; order: string; deadline: number; at: number; by: string | null } | null;
+  /** The supervising department's acceptance of the close-out (督办销号验收). */
+  supervisionAcceptance: { level: string; body: string; note: string | null; at: number; by: string | null } | null;
+  /** On a hazard kept below, the decision on its way there (HTTP 202). */
+  pending?: { orderId: string; action: 'supervise' | 'accept' };
   createdAt: number;
   version: number;
 }
