@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestNode, type TestNode } from '../support/node.ts';
 import { STORE_KINDS } from '../support/stores.ts';
 import { runMatrix, type Cell } from './matrix/cells.ts';
-import { authChecks, existenceChecks, leakChecks, otherRecordChecks } from './matrix/checks.ts';
+import { authChecks, existenceChecks, leakChecks, otherRecordChecks, populatedLists } from './matrix/checks.ts';
 import { REFUSALS_ONLY, UNMAPPED, matrixRoutes, routeKey, type MatrixRoute } from './matrix/routes.ts';
 import { printCells, printSlowest } from './matrix/report.ts';
 import { compare, observed, readExpected, writeExpected } from './matrix/snapshot.ts';
@@ -80,7 +80,8 @@ describe.each(STORE_KINDS)('access matrix (%s)', (kind) => {
     expect(existenceChecks(cells)).toEqual([]);
   });
 
-  it('answers nobody with a record or list item out of its scope', () => {
+  it('answers nobody with a record or list item out of its scope, in lists that do hold the records', () => {
+    expect(populatedLists(cells, world)).toEqual([]);
     expect(leakChecks(cells, world)).toEqual([]);
   });
 

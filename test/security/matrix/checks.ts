@@ -108,3 +108,18 @@ function misplaced(p: Principal, item: Record<string, unknown>, world: World): s
   if (!mine || typeof region !== 'string' || !/^\d{6}$/.test(region)) return null;
   return isWithin(mine, region) || isWithin(region, mine) ? null : `item of region ${region}`;
 }
+
+/**
+ * The lists the leak checks read are not empty by accident: a collection's list (`GET …/<kind>`) shows
+ * the global admin the record of that kind the world made in each place.
+ */
+export function populatedLists(cells: Cell[], world: World): string[] {
+  const bad: string[] = [];
+  for (const c of cells) {
+    if (!c.principal.global || c.method !== 'GET' || c.route.params.length || !Array.isArray(c.response?.items)) continue;
+    const kind = c.route.url.split('/').at(-1)!;
+    const id = world.records[c.place][kind];
+    if (id && !JSON.stringify(c.response.items).includes(id)) bad.push(line(c, `the list lacks the ${kind} record ${id} of ${c.place}`));
+  }
+  return bad;
+}

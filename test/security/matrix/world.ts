@@ -88,7 +88,7 @@ async function supervision(call: Call, has: Has, out: Records, n: number) {
     const f = await call('POST', `/api/v1/inspections/${out.inspections}/findings`, { description: '排洪设施堵塞', grade: 'general', deadline: '2030-01-31' });
     out['inspection-findings'] = f.findings?.at(-1)?.id ?? f.id;
   }
-  if (has('POST', '/api/v1/licences')) out.licences = (await call('POST', '/api/v1/licences', { enterprise: ent, number: `LIC-MX-${region}-${n}`, issuedAt: '2025-01-01' })).id;
+  if (has('POST', '/api/v1/licences')) out.licences = (await call('POST', '/api/v1/licences', { enterprise: ent, site, number: `LIC-MX-${region}-${n}`, issuedAt: '2025-01-01' })).id;
   if (has('POST', '/api/v1/cases')) out.cases = (await call('POST', '/api/v1/cases', { kind: 'beyond_boundary', title: '越界开采', site })).id;
   if (has('POST', '/api/v1/scores')) {
     const idNumber = identityNumber(`${region}19800101${n}12`);
