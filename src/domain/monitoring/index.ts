@@ -14,3 +14,4 @@ export * from './alarm-loop.ts';
 export * from './floor.ts';
 export * from './alarm-category.ts';
 export * from './instructions.ts';
+export * from './new-alarm.ts';

@@ -1,10 +1,9 @@
 import { uuidv7 } from 'uuidv7';
-import { MONITORING_SYSTEM_CRITERIA, SYSTEM, dueEscalations, levelRank, offlineAlarmLevel, reminderDue, transition, type Level, type SensorConnectivity } from '../../domain/monitoring/index.ts';
+import { MONITORING_SYSTEM_CRITERIA, SYSTEM, dueEscalations, levelRank, newAlarm, offlineAlarmLevel, reminderDue, transition, type Level, type SensorConnectivity } from '../../domain/monitoring/index.ts';
 import { appendChange } from '../../store/repos/change-log.ts';
 import { insertAlarm, insertAlarmAction, listAlarmsAwaitingStep, listLiveAlarms, type AlarmRow } from '../../store/repos/monitoring/alarms.ts';
 import { sanctionedShutdowns } from '../../store/repos/monitoring/change-requests.ts';
 import type { Tx } from '../../store/db.ts';
-import type { AlarmsTable } from '../../store/repos/monitoring/tables.ts';
 import type { Deps } from '../context.ts';
 import { fromLoop, toLoop } from './alarms.ts';
 import type { Catalog, SitePlace } from './catalog.ts';
@@ -180,7 +179,7 @@ export function createMonitoringJobs(deps: Pick<Deps, 'store' | 'now' | 'nodeId'
     /** Opens, raises, recovers, relapses or reminds one no-data alarm so that it matches the condition now. */
     async function reconcile(tx: Tx, a: AlarmRow | undefined, level: Level | null, o: Target) {
       if (!a && level) {
-        const row = newAlarm(o.site, o.sensorId, o.kind, level, o.since, o.message, now, deps.nodeId);
+        const row = newAlarm({ id: uuidv7(), siteId: o.site.id, sensorId: o.sensorId, regionCode: o.site.region, enterpriseId: o.site.enterprise, kind: o.kind, level, message: o.message, openedAt: o.since, now, originNode: deps.nodeId });
         await insertAlarm(tx, row);
         await appendChange(tx, { actorId: 'system', actorName: 'system', entity: 'alarm', entityId: row.id, op: 'create', changes: row, originNode: deps.nodeId, at: now });
         await insertAlarmAction(tx, { id: uuidv7(), alarm_id: row.id, at: now, actor_id: 'system', actor_name: 'system', action: 'opened', note: null, details: JSON.stringify({ level, since: o.since, ...o.details }) });
@@ -229,40 +228,5 @@ export function createMonitoringJobs(deps: Pick<Deps, 'store' | 'now' | 'nodeId'
       if (timer) clearInterval(timer);
       timer = null;
     },
-  };
-}
-
-function newAlarm(site: SitePlace, sensorId: string | null, kind: string, level: Level, openedAt: number, message: string, now: number, nodeId: string): AlarmsTable {
-  return {
-    id: uuidv7(),
-    site_id: site.id,
-    sensor_id: sensorId,
-    region_code: site.region,
-    enterprise_id: site.enterprise,
-    kind,
-    level,
-    current_level: level,
-    state: 'open',
-    value: null,
-    message,
-    opened_at: openedAt,
-    recovered_at: null,
-    relapses: 0,
-    acknowledged_at: null,
-    acknowledged_by: null,
-    analysed_at: null,
-    analysed_by: null,
-    cause: null,
-    measures: null,
-    verified_at: null,
-    verified_by: null,
-    closed_at: null,
-    closed_by: null,
-    tier: 'enterprise',
-    escalated_at: null,
-    reminded_at: null,
-    created_at: now,
-    updated_at: now,
-    origin_node: nodeId,
   };
 }

@@ -4,6 +4,7 @@ import {
   evaluate,
   instructionFor,
   LEVEL_LABELS,
+  newAlarm,
   rateReading,
   windowSum,
   type AlarmEvent,
@@ -260,38 +261,22 @@ export function planFlush(groups: Map<number, Row[]>, ctx: PlanContext): { plan:
     if (ev.type === 'opened' || !alarmId) {
       const level = ev.type === 'opened' ? ev.level : (state.level ?? state.alarm?.peak ?? 'blue');
       const id = uuidv7();
-      const row: AlarmsTable = {
+      const row: AlarmsTable = newAlarm({
         id,
-        site_id: e.site.id,
-        sensor_id: e.sensor.id,
-        region_code: e.site.region,
-        enterprise_id: e.site.enterprise,
+        siteId: e.site.id,
+        sensorId: e.sensor.id,
+        regionCode: e.site.region,
+        enterpriseId: e.site.enterprise,
         kind,
         level,
-        current_level: state.level,
-        state: 'open',
+        currentLevel: state.level,
         value: ev.value,
         message: alarmMessage(e, kind, level, ev.value),
-        opened_at: ev.ts,
-        recovered_at: state.alarm?.recoveredAt ?? null,
-        relapses: 0,
-        acknowledged_at: null,
-        acknowledged_by: null,
-        analysed_at: null,
-        analysed_by: null,
-        cause: null,
-        measures: null,
-        verified_at: null,
-        verified_by: null,
-        closed_at: null,
-        closed_by: null,
-        tier: 'enterprise',
-        escalated_at: null,
-        reminded_at: null,
-        created_at: now,
-        updated_at: now,
-        origin_node: ctx.nodeId,
-      };
+        openedAt: ev.ts,
+        recoveredAt: state.alarm?.recoveredAt ?? null,
+        now,
+        originNode: ctx.nodeId,
+      });
       plan.alarmInserts.push(row);
       plan.actions.push(action(id, 'opened', details));
       plan.changes.push(change(id, 'create', row));

@@ -1,5 +1,5 @@
 import { uuidv7 } from 'uuidv7';
-import { sensorKindInfo, spikeOfValues, type SensorKind } from '../../domain/monitoring/index.ts';
+import { newAlarm, sensorKindInfo, spikeOfValues, type SensorKind } from '../../domain/monitoring/index.ts';
 import { appendChange } from '../../store/repos/change-log.ts';
 import { insertAlarm, insertAlarmAction } from '../../store/repos/monitoring/alarms.ts';
 import { insertQualityFlags, latestQualityFlags, qualityFlagsBetween, type ReadingsQualityTable } from '../../store/repos/monitoring/quality.ts';
@@ -126,38 +126,19 @@ export function createQuality(deps: Pick<Deps, 'store' | 'now' | 'nodeId'>, cata
 
   async function openAlarm(tx: Parameters<typeof insertAlarm>[0], e: CatalogEntry, since: number, count: number, now: number): Promise<string> {
     const id = uuidv7();
-    const row = {
+    const row = newAlarm({
       id,
-      site_id: e.site.id,
-      sensor_id: e.sensor.id,
-      region_code: e.site.region,
-      enterprise_id: e.site.enterprise,
+      siteId: e.site.id,
+      sensorId: e.sensor.id,
+      regionCode: e.site.region,
+      enterpriseId: e.site.enterprise,
       kind: 'quality',
       level: 'blue',
-      current_level: 'blue',
-      state: 'open',
-      value: null,
       message: `${e.site.code}/${e.sensor.code} 数据质量：监测值自 ${new Date(since).toISOString()} 起连续 ${count} 次不变（疑似传感器故障，非险情等级）`,
-      opened_at: since,
-      recovered_at: null,
-      relapses: 0,
-      acknowledged_at: null,
-      acknowledged_by: null,
-      analysed_at: null,
-      analysed_by: null,
-      cause: null,
-      measures: null,
-      verified_at: null,
-      verified_by: null,
-      closed_at: null,
-      closed_by: null,
-      tier: 'enterprise',
-      escalated_at: null,
-      reminded_at: null,
-      created_at: now,
-      updated_at: now,
-      origin_node: deps.nodeId,
-    };
+      openedAt: since,
+      now,
+      originNode: deps.nodeId,
+    });
     await insertAlarm(tx, row);
     await insertAlarmAction(tx, { id: uuidv7(), alarm_id: id, at: now, actor_id: 'system', actor_name: 'system', action: 'opened', note: null, details: JSON.stringify({ flag: 'stuck', since, count }) });
     await appendChange(tx, { actorId: 'system', actorName: 'system', entity: 'alarm', entityId: id, op: 'create', changes: row, originNode: deps.nodeId, at: now });

@@ -1,6 +1,7 @@
 import { uuidv7 } from 'uuidv7';
 import type { Principal } from '../../domain/access/policy.ts';
 import { scopePrefix } from '../../domain/regions/regions.ts';
+import { newAlarm } from '../../domain/monitoring/new-alarm.ts';
 import type { Executor } from '../../store/db.ts';
 import { resetCursors } from '../../store/repos/network/cursors.ts';
 import { closeInterval, findNode, findOpenInterval, listOwnChildren, openInterval, updateNode, type IntervalRow, type NodeRow } from '../../store/repos/network/nodes.ts';
@@ -55,39 +56,23 @@ export function createHealth(deps: Pick<Deps, 'store' | 'now' | 'nodeId' | 'conf
   async function raiseAlarm(tx: Executor, n: NodeRow, since: number, now: number) {
     await tx
       .insertInto('alarms')
-      .values({
-        id: uuidv7(),
-        // A node alarm has no site: the node's id stands in its place.
-        site_id: n.id,
-        sensor_id: null,
-        region_code: n.region_code,
-        enterprise_id: n.enterprise_id ?? '',
-        kind: 'network',
-        level: 'yellow',
-        current_level: 'yellow',
-        state: 'open',
-        value: null,
-        message: `下级节点 ${n.name} 掉线：${settings.get().missedBeats} 次心跳未到 (node offline)`,
-        opened_at: since,
-        recovered_at: null,
-        relapses: 0,
-        acknowledged_at: null,
-        acknowledged_by: null,
-        analysed_at: null,
-        analysed_by: null,
-        cause: null,
-        measures: null,
-        verified_at: null,
-        verified_by: null,
-        closed_at: null,
-        closed_by: null,
-        tier: deps.config.level,
-        escalated_at: null,
-        reminded_at: null,
-        created_at: now,
-        updated_at: now,
-        origin_node: deps.nodeId,
-      })
+      .values(
+        newAlarm({
+          id: uuidv7(),
+          // A node alarm has no site: the node's id stands in its place.
+          siteId: n.id,
+          sensorId: null,
+          regionCode: n.region_code,
+          enterpriseId: n.enterprise_id ?? '',
+          kind: 'network',
+          level: 'yellow',
+          message: `下级节点 ${n.name} 掉线：${settings.get().missedBeats} 次心跳未到 (node offline)`,
+          openedAt: since,
+          tier: deps.config.level,
+          now,
+          originNode: deps.nodeId,
+        }),
+      )
       .execute();
   }
 
