@@ -160,4 +160,29 @@ describe.skipIf(SKIP_BROWSER_TESTS)('the hazard loop on a phone in a browser', (
     expect(await card.textContent()).toContain('已销号');
     await other.screenshot({ path: path.join(SHOTS, 'kuangan-hazard-ledger-closed-phone.png'), fullPage: true });
   });
+
+  it('completes a check on a phone: an item not ok registers a hazard linked to the check', { timeout: 90_000 }, async () => {
+    await call('POST', '/api/v1/risks', { site: site.id, name: '尾矿坝渗流', method: 'LS', L: 3, S: 3, department: '尾矿车间', measures: [{ kind: 'management', text: '每周测量浸润线' }], checkItems: ['坝面有无渗水'] }, safetyToken);
+    const plan = await call<{ items: { frequency: string }[] }>('GET', `/api/v1/check-plans/${site.id}`, undefined, safetyToken);
+    const check = await call<{ id: string; frequency: string; items: { key: string }[] }>('POST', '/api/v1/checks', { site: site.id, frequency: plan.items[0]!.frequency }, safetyToken);
+    expect(check.items).toHaveLength(2);
+    const page = await (await phoneFor(safetyToken)).newPage();
+    await page.goto(`${server.url}/hazards`);
+    await page.getByTestId('checks-open').click();
+    await page.getByTestId('check-site').click();
+    await page.getByTitle('东山尾矿库（TK-DP-1）').click();
+    await page.getByRole('button', { name: '完成排查' }).first().click();
+    await page.getByText('不合格').nth(1).click();
+    await page.getByText('登记为隐患').click();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: path.join(SHOTS, 'kuangan-check-phone.png'), fullPage: true });
+    await page.getByRole('button', { name: '完成排查' }).last().click();
+    const done = await expect
+      .poll(async () => (await call<{ state: string }>('GET', `/api/v1/checks/${check.id}`, undefined, safetyToken)).state, { timeout: 15_000 })
+      .toBe('done')
+      .then(() => call<{ results: { result: string; hazard: string | null }[] }>('GET', `/api/v1/checks/${check.id}`, undefined, safetyToken));
+    expect(done.results.map((r) => r.result)).toEqual(['ok', 'not_ok']);
+    const hazard = await call<{ source: string; sourceRef: string }>('GET', `/api/v1/hazards/${done.results[1]!.hazard}`, undefined, safetyToken);
+    expect(hazard).toMatchObject({ source: 'check', sourceRef: check.id });
+  });
 });

@@ -12,6 +12,15 @@ export const dualprevEn: typeof dualprevZh = {
     measureKind: { engineering: 'Engineering', management: 'Management', training: 'Training', ppe: 'PPE', emergency: 'Emergency' },
     act: { plan: 'Plan', rectify: 'Rectified', verify: 'Verify', reject: 'Send back', close: 'Close', supervise: 'List for supervision', accept: 'Accept close-out', overdue: 'Overdue', escalate: 'Escalated' },
     done: { plan: 'Plan saved', rectify: 'Rectification reported', verify: 'Verified', reject: 'Sent back', close: 'Closed', supervise: 'Listed for supervision', accept: 'Close-out accepted' },
+    check: {
+      title: 'Hazard investigation', open: 'Checks', none: 'No checks', complete: 'Complete check', completed: 'Check completed', due: 'Due', items: '{{n}} items', post: 'Post',
+      ok: 'OK', notOk: 'Not OK', registerHazard: 'Register a hazard', noHazard: 'Fixed on the spot', state: { due: 'Due', missed: 'Missed', done: 'Done' },
+      frequency: { daily: 'Daily', weekly: 'Weekly', monthly: 'Monthly', quarterly: 'Quarterly' },
+    },
+    candidate: {
+      title: 'Hazards suggested by monitoring', open: 'From monitoring', none: 'No suggestions', register: 'Register major hazard', registered: 'Registered',
+      reason: { danger: 'Analysed as danger', phreatic_red: 'Phreatic line red', freeboard_red: 'Freeboard/beach red', monitoring_system: 'Monitoring system failing' },
+    },
     pendingOrder: 'Sent to the node that keeps the hazard; shown here once applied there',
     supervision: { title: 'Listed supervision', order: 'Order', body: 'Supervising body', deadline: 'Rectify by', acceptance: 'Close-out accepted', acceptNote: 'Acceptance note', level: { province: 'Province', city: 'City', county: 'County' } },
     hazard: {

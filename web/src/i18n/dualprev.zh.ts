@@ -10,6 +10,15 @@ export const dualprevZh = {
     measureKind: { engineering: '工程技术', management: '管理', training: '培训教育', ppe: '个体防护', emergency: '应急处置' },
     act: { plan: '制定方案', rectify: '整改完成', verify: '验收', reject: '退回', close: '销号', supervise: '挂牌督办', accept: '督办验收', overdue: '逾期', escalate: '逾期上报' },
     done: { plan: '整改方案已保存', rectify: '已提交整改结果', verify: '已验收', reject: '已退回重新整改', close: '已销号', supervise: '已挂牌督办', accept: '已验收摘牌' },
+    check: {
+      title: '隐患排查', open: '排查任务', none: '暂无排查任务', complete: '完成排查', completed: '排查已完成', due: '截止', items: '{{n}} 项', post: '责任岗位',
+      ok: '正常', notOk: '不合格', registerHazard: '登记为隐患', noHazard: '当场整改', state: { due: '待排查', missed: '漏检', done: '已完成' },
+      frequency: { daily: '每日', weekly: '每周', monthly: '每月', quarterly: '每季度' },
+    },
+    candidate: {
+      title: '监测预警隐患线索', open: '监测线索', none: '暂无隐患线索', register: '登记重大隐患', registered: '已登记',
+      reason: { danger: '研判为险情', phreatic_red: '浸润线红色预警', freeboard_red: '安全超高/干滩红色预警', monitoring_system: '监测系统异常' },
+    },
     pendingOrder: '已下发至隐患所在节点，待其应用后同步显示',
     supervision: { title: '挂牌督办', order: '督办要求', body: '督办单位', deadline: '督办期限', acceptance: '督办验收', acceptNote: '验收意见', level: { province: '省级', city: '市级', county: '县级' } },
     hazard: {

@@ -11,6 +11,7 @@ import '../../i18n/dualprev.ts';
 import './dualprev.css';
 import { useHazards, useHazardStats } from './api.ts';
 import { HazardActionModal, type HazardModalAction } from './HazardActionModal.tsx';
+import { CandidatesDrawer, InvestigationDrawer } from './InvestigationDrawer.tsx';
 import { HazardDrawer } from './HazardDrawer.tsx';
 import { HazardReportModal } from './HazardReportModal.tsx';
 import { chinaDate, HAZARD_STATES, mayReport, STATE_TAG, type Hazard, type HazardAction } from './model.ts';
@@ -28,6 +29,7 @@ export default function HazardsPage() {
   const list = useHazards({ ...filters, limit: SIZE, offset: (page - 1) * SIZE });
   const stats = useHazardStats({ region: f.region, site: f.site });
   const [reporting, setReporting] = useState(false);
+  const [drawer, setDrawer] = useState<'checks' | 'candidates' | null>(null);
   const [acting, setActing] = useState<{ hazard: Hazard; action: HazardModalAction } | null>(null);
   const officer = !!user.region;
 
@@ -72,11 +74,19 @@ export default function HazardsPage() {
       <PageTitle
         title={t('dp.hazard.title')}
         extra={
-          mayReport(user.role) && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setReporting(true)} data-testid="hazard-report">
-              {t('dp.hazard.report')}
+          <Space wrap>
+            <Button onClick={() => setDrawer('checks')} data-testid="checks-open">
+              {t('dp.check.open')}
             </Button>
-          )
+            <Button onClick={() => setDrawer('candidates')} data-testid="candidates-open">
+              {t('dp.candidate.open')}
+            </Button>
+            {mayReport(user.role) && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setReporting(true)} data-testid="hazard-report">
+                {t('dp.hazard.report')}
+              </Button>
+            )}
+          </Space>
         }
       />
       <div className="dp-stats">
@@ -135,6 +145,8 @@ export default function HazardsPage() {
         </Card>
       )}
       <HazardDrawer id={f.id} onClose={() => setF({ id: undefined })} onAct={(hazard, action) => setActing({ hazard, action })} />
+      <InvestigationDrawer open={drawer === 'checks'} onClose={() => setDrawer(null)} />
+      <CandidatesDrawer open={drawer === 'candidates'} onClose={() => setDrawer(null)} />
       <HazardReportModal open={reporting} onClose={() => setReporting(false)} />
       <HazardActionModal hazard={acting?.hazard ?? null} action={acting?.action ?? null} onClose={() => setActing(null)} />
     </div>
