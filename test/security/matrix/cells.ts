@@ -1,9 +1,10 @@
+import ExcelJS from 'exceljs';
 import { uuidv7 } from 'uuidv7';
 import type { TestNode } from '../../support/node.ts';
 import { RAW_BODIES, bodyOverride } from './bodies.ts';
 import { fieldsFor } from './fields.ts';
 import { OWN_SESSION, REFUSALS_ONLY, type MatrixRoute } from './routes.ts';
-import { sample, toJsonSchema } from './sampler.ts';
+import { PLACING, sample, toJsonSchema } from './sampler.ts';
 import type { Place, Principal, World } from './world.ts';
 
 export type Scope = 'own' | 'other';
@@ -64,10 +65,16 @@ function absentPath(route: MatrixRoute, world: World, place: Place, path: string
   return out;
 }
 
-function queryOf(route: MatrixRoute, fields: Record<string, unknown>): string {
+/**
+ * The query: required parameters, a limit as high as the route takes, and for the other place a filter
+ * on it (site, enterprise or region). The own cell of a read asks without a filter, so that what the
+ * caller gets is everything it may see — and must be nothing more.
+ */
+function queryOf(route: MatrixRoute, fields: Record<string, unknown>, scope: Scope): string {
   const schema = toJsonSchema(route.schema?.querystring);
   if (!schema) return '';
   const q = sample(schema, fields) as Record<string, unknown>;
+  if (route.method === 'GET' && scope === 'own') for (const k of PLACING) if (!schema.required?.includes(k)) delete q[k];
   const limit = schema.properties?.limit;
   if (limit) q.limit = Math.min(limit.maximum ?? 1000, 1000);
   const entries = Object.entries(q).filter(([, v]) => v !== undefined && v !== null && typeof v !== 'object');
@@ -78,7 +85,7 @@ function queryOf(route: MatrixRoute, fields: Record<string, unknown>): string {
 export function requestOf(route: MatrixRoute, world: World, principal: Principal, scope: Scope) {
   const place: Place = scope === 'own' ? 'own' : principal.other;
   const fields = fieldsFor(world.records[place]);
-  const path = pathOf(route, world, place) + queryOf(route, fields);
+  const path = pathOf(route, world, place) + queryOf(route, fields, scope);
   const bodySchema = toJsonSchema(route.schema?.body);
   let body = bodySchema ? sample(bodySchema, fields) : undefined;
   body = bodyOverride(route.key, body, world.records[place], fields);
@@ -101,7 +108,7 @@ async function inject(t: TestNode, method: string, path: string, token: string |
   if (!r) return { status: 0, response: 'no answer in 60 s' };
   // JSON parsed and text kept, so that the leak checks read them; of anything else (PDF, workbook) only its type and size.
   const type = String(r.headers['content-type'] ?? '');
-  let response: unknown = /^text\/|csv/.test(type) ? r.body : `(${type}, ${r.rawPayload.length} bytes)`;
+  let response: unknown = /^text\/|csv/.test(type) ? r.body : type.includes('spreadsheetml') && r.statusCode < 300 ? await workbookText(r.rawPayload) : `(${type}, ${r.rawPayload.length} bytes)`;
   if (type.includes('json')) {
     try {
       response = JSON.parse(r.body);
@@ -110,6 +117,15 @@ async function inject(t: TestNode, method: string, path: string, token: string |
     }
   }
   return { status: r.statusCode, response };
+}
+
+/** Every cell of every sheet of a workbook, as one text, for the leak checks to read. */
+async function workbookText(bytes: Buffer): Promise<string> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(bytes as unknown as ArrayBuffer);
+  const parts: string[] = [];
+  book.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => void parts.push(String(cell.text ?? '')))));
+  return `(workbook) ${parts.join(' ')}`;
 }
 
 async function login(t: TestNode, principal: Principal): Promise<string> {

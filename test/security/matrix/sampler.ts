@@ -16,7 +16,7 @@ export function toJsonSchema(part: unknown): JsonSchema | null {
 }
 
 /** Fields that place a record: the most specific present is set even when optional (one only: some bodies want exactly one). */
-const PLACING = ['site', 'enterprise', 'region'];
+export const PLACING = ['site', 'enterprise', 'region'];
 
 /** Patterns seen in route schemas, with a value each accepts. */
 const PATTERNS: [RegExp, string][] = [

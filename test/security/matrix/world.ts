@@ -54,7 +54,9 @@ function caller(t: TestNode): Call {
 async function place(t: TestNode, call: Call, has: Has, p: Place, n: number): Promise<Records> {
   const region = PLACES[p];
   const out: Records = { regions: region };
-  const ent = await makeEnterprise(t, t.adminToken, { region, name: `矩阵${p}矿业有限公司` });
+  const enterpriseName = `矩阵${p}矿业有限公司`;
+  const ent = await makeEnterprise(t, t.adminToken, { region, name: enterpriseName });
+  out.enterpriseName = enterpriseName;
   const site = await makeSite(t, t.adminToken, ent, { code: `MX${p.toUpperCase()}${n}` });
   Object.assign(out, { enterprises: ent.id, sites: site.id, siteCode: site.code });
   const staff = await makeUser(t, t.adminToken, { username: `mx_target_${p}_${n}`, role: 'enterprise_staff', enterprise: ent.id });
