@@ -40,6 +40,7 @@ describe.each(STORE_KINDS)('hazard ledger in Excel (%s)', (kind) => {
     expect(rows[0]).toContain('隐患描述');
     expect(rows).toHaveLength(3);
     const major = rows.find((r) => r.includes('坝体高度超过设计总坝高'))!;
+    expect(major[1]).toMatch(/（.+）$/);
     expect(major).toEqual(expect.arrayContaining(['重大隐患', '88-TP-C', '停止排尾，委托设计加高', 800000, '总经理', '整改中']));
     expect(await workbook('/api/v1/hazards.xlsx?grade=general', safety.token)).toHaveLength(2);
     expect(await workbook('/api/v1/hazards.xlsx', outsider.token)).toHaveLength(1);

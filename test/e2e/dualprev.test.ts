@@ -159,6 +159,11 @@ describe.skipIf(SKIP_BROWSER_TESTS)('the hazard loop on a phone in a browser', (
     await card.waitFor();
     expect(await card.textContent()).toContain('已销号');
     await other.screenshot({ path: path.join(SHOTS, 'kuangan-hazard-ledger-closed-phone.png'), fullPage: true });
+
+    // The ledger, as filtered, downloads as a workbook.
+    const [download] = await Promise.all([other.waitForEvent('download'), other.getByTestId('hazards-export').click()]);
+    expect(download.suggestedFilename()).toBe('隐患台账.xlsx');
+    expect(fs.statSync(await download.path()).size).toBeGreaterThan(1000);
   });
 
   it('completes a check on a phone: an item not ok registers a hazard linked to the check', { timeout: 90_000 }, async () => {

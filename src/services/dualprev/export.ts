@@ -2,6 +2,8 @@ import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Principal } from '../../domain/access/policy.ts';
 import { HAZARD_GRADE_LABELS, HAZARD_SOURCE_LABELS, HAZARD_STATE_LABELS, type HazardGrade, type HazardSource, type HazardState } from '../../domain/dualprev/index.ts';
+import type { Executor } from '../../store/db.ts';
+import { findSite } from '../../store/repos/sites.ts';
 import type { HazardService, HazardView } from './hazards.ts';
 
 /**
@@ -33,11 +35,11 @@ const PAGE = 500;
 const CST = 8 * 3_600_000;
 const day = (t: number | null) => (t === null ? '' : new Date(t + CST).toISOString().slice(0, 10));
 
-function ledgerRow(h: HazardView) {
+function ledgerRow(h: HazardView, site: string) {
   const plan = h.plan as { measures?: string; funds?: number | null; people?: string | null } | null;
   return {
     id: h.id,
-    site: h.site,
+    site,
     description: h.description,
     location: h.location ?? '',
     grade: HAZARD_GRADE_LABELS[h.grade as HazardGrade]?.zh ?? h.grade,
@@ -60,7 +62,19 @@ function ledgerRow(h: HazardView) {
 type LedgerQuery = Parameters<HazardService['list']>[1];
 type StatsQuery = Parameters<HazardService['stats']>[1];
 
-export function createHazardExport(hazards: Pick<HazardService, 'list' | 'stats'>) {
+export function createHazardExport(db: Executor, hazards: Pick<HazardService, 'list' | 'stats'>) {
+  /** Sites by name and code, read once per workbook. */
+  function siteNames() {
+    const names = new Map<string, string>();
+    return async (id: string) => {
+      if (!names.has(id)) {
+        const s = await findSite(db, id);
+        names.set(id, s ? `${s.name}（${s.code}）` : id);
+      }
+      return names.get(id)!;
+    };
+  }
+
   /** Streams the workbook; `fill` writes its rows, and a failure ends the stream with the error. */
   function stream(fill: (wb: ExcelJS.stream.xlsx.WorkbookWriter) => Promise<void>): Readable {
     const out = new PassThrough();
@@ -85,9 +99,10 @@ export function createHazardExport(hazards: Pick<HazardService, 'list' | 'stats'
         const ws = wb.addWorksheet('隐患台账');
         ws.columns = HAZARD_LEDGER_COLUMNS.map((c) => ({ ...c }));
         ws.getRow(1).font = { bold: true };
+        const siteName = siteNames();
         let page = first;
         for (let offset = 0; ; ) {
-          for (const h of page.items) ws.addRow(ledgerRow(h)).commit();
+          for (const h of page.items) ws.addRow(ledgerRow(h, await siteName(h.site))).commit();
           offset += page.items.length;
           if (page.items.length < PAGE || offset >= page.total) break;
           page = await hazards.list(actor, { ...q, limit: PAGE, offset });

@@ -26,7 +26,7 @@ export function createDualPrevention(deps: Pick<Deps, 'store' | 'now' | 'nodeId'
     /** Hazard investigation (隐患排查): check plans from the control measures, and the checks due. */
     checks,
     /** The ledger and its statistics as Excel workbooks, streamed. */
-    exports: createHazardExport(hazards),
+    exports: createHazardExport(deps.store.db, hazards),
     /** Alarms that suggest a major hazard, and their registration (监测预警转隐患). */
     candidates: createHazardCandidates(deps, sites, hazards),
     /** Listed supervision (挂牌督办) and its acceptance, sent to the hazard's node as orders. */

@@ -30,6 +30,7 @@ export const dualprevEn: typeof dualprevZh = {
       verification: 'Verification', history: 'History', supervised: 'Listed for supervision', photos: 'Photo', addPhoto: 'Take or add a photo', none: 'No hazards',
       statFound: 'Found', statRectified: 'Rectified', statOverdue: 'Overdue', statRate: 'On-time rate', statsHint: 'Hazards registered this year',
       criterionHint: 'A major hazard cites a criterion; unconfirmed items are marked',
+      export: 'Export Excel',
       offline: 'If the network fails, retry later: sending the same record again never registers it twice.',
     },
     planForm: {

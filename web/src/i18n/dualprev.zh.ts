@@ -28,6 +28,7 @@ export const dualprevZh = {
       verification: '验收意见', history: '处理记录', supervised: '挂牌督办', photos: '照片', addPhoto: '拍照/上传照片', none: '暂无隐患',
       statFound: '发现隐患', statRectified: '已整改', statOverdue: '逾期', statRate: '按期整改率', statsHint: '统计范围：本年度登记的隐患',
       criterionHint: '重大隐患应引用判定标准条目；未核实条目已标注',
+      export: '导出Excel',
       offline: '网络不可用时请稍后重试：同一条记录重复提交不会重复登记。',
     },
     planForm: {

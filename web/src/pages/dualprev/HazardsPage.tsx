@@ -9,7 +9,8 @@ import { RegionSelect } from '../../components/RegionSelect.tsx';
 import { useUrlState } from '../../components/useUrlState.ts';
 import '../../i18n/dualprev.ts';
 import './dualprev.css';
-import { useHazards, useHazardStats } from './api.ts';
+import { downloadWorkbook, useHazards, useHazardStats } from './api.ts';
+import { showError } from '../../components/feedback.ts';
 import { HazardActionModal, type HazardModalAction } from './HazardActionModal.tsx';
 import { CandidatesDrawer, InvestigationDrawer } from './InvestigationDrawer.tsx';
 import { HazardDrawer } from './HazardDrawer.tsx';
@@ -75,6 +76,9 @@ export default function HazardsPage() {
         title={t('dp.hazard.title')}
         extra={
           <Space wrap>
+            <Button onClick={() => void downloadWorkbook('/api/v1/hazards.xlsx', filters, '隐患台账.xlsx').catch(showError)} data-testid="hazards-export">
+              {t('dp.hazard.export')}
+            </Button>
             <Button onClick={() => setDrawer('checks')} data-testid="checks-open">
               {t('dp.check.open')}
             </Button>

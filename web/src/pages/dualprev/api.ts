@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../api/client.ts';
+import { api, tokenStore } from '../../api/client.ts';
 import type { Page, Site } from '../../api/types.ts';
 import type { Criterion, Hazard, HazardDetail, HazardStats, Risk, RiskTemplate, Vocabulary } from './model.ts';
 
@@ -29,3 +29,15 @@ export const useTemplates = (siteKind?: string) =>
   useQuery({ queryKey: ['dp', 'templates', siteKind ?? ''], queryFn: () => api.get<{ items: RiskTemplate[] }>('/api/v1/dualprev/templates', { siteKind }).then((r) => r.items), staleTime: Infinity, enabled: !!siteKind });
 export const useDualPrevSettings = () =>
   useQuery({ queryKey: ['dp', 'settings'], queryFn: () => api.get<{ riskBands: Record<'LEC' | 'LS', { bands: { level: string; min: number }[]; source: string; confirmed: boolean; note?: string }> }>('/api/v1/dualprev/settings'), staleTime: 5 * 60_000 });
+
+/** The ledger (or its statistics) as a workbook, fetched with the session's token and saved. */
+export async function downloadWorkbook(path: '/api/v1/hazards.xlsx' | '/api/v1/hazards/stats.xlsx', query: Q, name: string): Promise<void> {
+  const q = new URLSearchParams(Object.entries(query).flatMap(([k, v]) => (v === undefined || v === '' ? [] : [[k, String(v)]])));
+  const res = await fetch(`${path}?${q}`, { headers: { authorization: `Bearer ${tokenStore.get() ?? ''}` } });
+  if (!res.ok) throw new Error(`HTTP ${res.status}`);
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(await res.blob());
+  a.download = name;
+  a.click();
+  URL.revokeObjectURL(a.href);
+}
