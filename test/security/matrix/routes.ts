@@ -6,8 +6,9 @@ import type { RouteEntry } from '../../../src/api/app.ts';
  *    and `:<name>Id` is a `<name>s` record (`:alarmId` → alarms);
  *  - `:id` is a record of the collection segment just before it: `/api/v1/<name>/:id` → a `<name>`
  *    record (`/hazards/:id` → hazards, `/network/nodes/:id` → nodes, `/sites/:site/devices/:id` → devices).
- * The world (world.ts) makes one record of each such collection in each place; a collection it does
- * not make is unmapped, and the matrix fails naming the route until it is made or listed below.
+ * The world (world.ts) makes one record of each such collection in each place: the known ones by hand,
+ * a new one through its create route (`POST …/<name>`) with a sampled body. A collection it cannot
+ * make is unmapped, and the matrix fails naming the route and why until it is made or listed below.
  */
 export const PARAM_BY_NAME: Record<string, string> = {
   site: 'sites',
@@ -40,7 +41,7 @@ export const REFUSALS_ONLY: Record<string, string> = {
     'a live stream (Server-Sent Events): for a caller it accepts the answer never ends, so only no token, node and device are driven here; what the stream carries per scope is test/security/streams.test.ts',
 };
 
-/** Routes that end or change the caller's own session: each cell runs with a session of its own. */
+/** Routes that end the caller's sessions: they run last, one at a time, and the caller logs in again after each cell. */
 export const OWN_SESSION = new Set(['POST /api/v1/auth/logout', 'POST /api/v1/auth/password']);
 
 export interface Param {
