@@ -13,72 +13,16 @@ import {
   type Reading,
   type Thresholds,
 } from '../../domain/monitoring/index.ts';
+import type { AlarmSync, ChangeRow, FlushPlan, RollupDelta, RuleName, StateWrite } from '../../store/repos/monitoring/plan-types.ts';
 import type { AlarmActionsTable, AlarmsTable } from '../../store/repos/monitoring/tables.ts';
 import type { Catalog, CatalogEntry } from './catalog.ts';
 import type { Row } from './intake.ts';
 
-export type RuleName = 'value' | 'rate';
+export type { AlarmSync, ChangeRow, FlushPlan, RollupDelta, RuleName, StateWrite };
 
 export interface Point {
   state: PointState;
   alarmId: string | null;
-}
-
-export interface RollupDelta {
-  key: number;
-  bucketSec: number;
-  bucketStart: number;
-  count: number;
-  sum: number;
-  min: number;
-  max: number;
-  firstTs: number;
-  firstValue: number;
-  lastTs: number;
-  lastValue: number;
-}
-
-export interface StateWrite {
-  key: number;
-  rule: RuleName;
-  state: PointState;
-  alarmId: string | null;
-}
-
-export interface AlarmSync {
-  id: string;
-  level: Level;
-  current_level: Level | null;
-  recovered_at: number | null;
-  relapses: number;
-  value: number;
-  /** The alarm's text again when the point reached its peak level anew (escalation, relapse); null keeps the text. */
-  message: string | null;
-  updated_at: number;
-}
-
-export interface ChangeRow {
-  id: string;
-  at: number;
-  actor_id: string | null;
-  actor_name: string | null;
-  entity: string;
-  entity_id: string;
-  op: string;
-  changes: string | null;
-  origin_node: string;
-}
-
-/** Everything one flush writes besides the readings, computed before it is written. */
-export interface FlushPlan {
-  rollups: RollupDelta[];
-  states: StateWrite[];
-  alarmInserts: AlarmsTable[];
-  alarmUpdates: AlarmSync[];
-  actions: AlarmActionsTable[];
-  changes: ChangeRow[];
-  /** Alarm ids touched, for the live push after commit. */
-  touched: string[];
 }
 
 export const HOUR = 3_600_000;

@@ -4,7 +4,7 @@ import { Forbidden, NotFound } from '../../domain/errors.ts';
 import type { Executor } from '../../store/db.ts';
 import { ackDirectives, insertDirective, listDirectives, listReceived, readInbox } from '../../store/repos/network/directives.ts';
 import { findNode, listNodes, listOwnChildren } from '../../store/repos/network/nodes.ts';
-import type { Directive } from '../../sync/protocol.ts';
+import type { Directive } from '../../domain/network/protocol.ts';
 import type { Deps } from '../context.ts';
 import { parseDirectivePayload } from './directive-payloads.ts';
 import { placeOfNode } from './nodes.ts';

@@ -5,7 +5,7 @@ import { newAlarm } from '../../domain/monitoring/new-alarm.ts';
 import type { Executor } from '../../store/db.ts';
 import { resetCursors } from '../../store/repos/network/cursors.ts';
 import { closeInterval, findNode, findOpenInterval, listOwnChildren, openInterval, updateNode, type IntervalRow, type NodeRow } from '../../store/repos/network/nodes.ts';
-import type { HeartbeatBody } from '../../sync/protocol.ts';
+import type { HeartbeatBody } from '../../domain/network/protocol.ts';
 import type { Deps } from '../context.ts';
 import type { NetworkSettingsStore } from './settings.ts';
 

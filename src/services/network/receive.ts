@@ -6,7 +6,7 @@ import { applyRow, findRow, isNewer, insertReadings, learnOrigin, originOf, orig
 import type { Entity } from '../../store/repos/network/entities.ts';
 import { advanceCursor, getCursor, getLiveRange, quarantine, setLiveRange } from '../../store/repos/network/cursors.ts';
 import { isEntity, type ReadingTuple } from '../../store/repos/network/outbox.ts';
-import type { PushBody, PushReply, RecordItem } from '../../sync/protocol.ts';
+import type { PushBody, PushReply, RecordItem } from '../../domain/network/protocol.ts';
 import type { Deps } from '../context.ts';
 import type { KeyedReading } from '../monitoring/writer.ts';
 import { createFreshness } from './fresh.ts';

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Tx } from '../../db.ts';
 import { appendChanges } from '../change-log.ts';
 import type { Reading } from '../../../domain/monitoring/index.ts';
-import type { FlushPlan } from '../../../services/monitoring/plan.ts';
+import type { FlushPlan } from './plan-types.ts';
 
 interface KeyedRow {
   key: number;

@@ -1,7 +1,7 @@
 import type SQLite from 'better-sqlite3';
 import { GENESIS, chainAfter } from '../../../domain/audit/chain.ts';
 import type { Reading } from '../../../domain/monitoring/index.ts';
-import type { FlushPlan } from '../../../services/monitoring/plan.ts';
+import type { FlushPlan } from './plan-types.ts';
 
 interface KeyedRow {
   key: number;

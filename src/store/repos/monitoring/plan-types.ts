@@ -1,0 +1,63 @@
+import type { Level, PointState } from '../../../domain/monitoring/index.ts';
+import type { AlarmActionsTable, AlarmsTable } from './tables.ts';
+
+/** What one monitoring flush writes, as the planner hands it to the bulk writers (SQLite, PostgreSQL). */
+
+export type RuleName = 'value' | 'rate';
+
+export interface RollupDelta {
+  key: number;
+  bucketSec: number;
+  bucketStart: number;
+  count: number;
+  sum: number;
+  min: number;
+  max: number;
+  firstTs: number;
+  firstValue: number;
+  lastTs: number;
+  lastValue: number;
+}
+
+export interface StateWrite {
+  key: number;
+  rule: RuleName;
+  state: PointState;
+  alarmId: string | null;
+}
+
+export interface AlarmSync {
+  id: string;
+  level: Level;
+  current_level: Level | null;
+  recovered_at: number | null;
+  relapses: number;
+  value: number;
+  /** The alarm's text again when the point reached its peak level anew (escalation, relapse); null keeps the text. */
+  message: string | null;
+  updated_at: number;
+}
+
+export interface ChangeRow {
+  id: string;
+  at: number;
+  actor_id: string | null;
+  actor_name: string | null;
+  entity: string;
+  entity_id: string;
+  op: string;
+  changes: string | null;
+  origin_node: string;
+}
+
+/** Everything one flush writes besides the readings, computed before it is written. */
+export interface FlushPlan {
+  rollups: RollupDelta[];
+  states: StateWrite[];
+  alarmInserts: AlarmsTable[];
+  alarmUpdates: AlarmSync[];
+  actions: AlarmActionsTable[];
+  changes: ChangeRow[];
+  /** Alarm ids touched, for the live push after commit. */
+  touched: string[];
+}
