@@ -5,7 +5,7 @@ import { RAW_BODIES, bodyOverride } from './bodies.ts';
 import { fieldsFor } from './fields.ts';
 import { OWN_SESSION, REFUSALS_ONLY, type MatrixRoute } from './routes.ts';
 import { PLACING, sample, toJsonSchema } from './sampler.ts';
-import type { Place, Principal, World } from './world.ts';
+import type { Place, Principal, Records, World } from './world.ts';
 
 export type Scope = 'own' | 'other';
 export type Outcome = 'allowed' | 'denied';
@@ -22,7 +22,7 @@ export interface Cell {
   outcome: Outcome;
   response: any;
   ms: number;
-  /** For a non-global caller's "other" cell on a record in the path: the status when that record does not exist at all. */
+  /** For a non-global caller's "other" cell naming a record (in the path, or a site or enterprise in the body): the status when that record does not exist at all. */
   absentStatus?: number;
 }
 
@@ -70,6 +70,15 @@ function absentPath(route: MatrixRoute, world: World, place: Place, path: string
  * on it (site, enterprise or region). The own cell of a read asks without a filter, so that what the
  * caller gets is everything it may see — and must be nothing more.
  */
+/** The same body with the place's site and enterprise in it replaced by ids nothing has, or null when it names neither. */
+function absentBody(body: unknown, r: Records): unknown {
+  let text = JSON.stringify(body);
+  const named = [r.sites, r.siteCode, r.enterprises].filter((v): v is string => !!v && text.includes(v));
+  if (!named.length) return null;
+  for (const v of named) text = text.split(v).join(uuidv7());
+  return JSON.parse(text);
+}
+
 function queryOf(route: MatrixRoute, fields: Record<string, unknown>, scope: Scope): string {
   const schema = toJsonSchema(route.schema?.querystring);
   if (!schema) return '';
@@ -151,8 +160,13 @@ async function routeCells(t: TestNode, world: World, route: MatrixRoute): Promis
     const ms = performance.now() - started;
     if (session) principal.token = await login(t, principal);
     const cell: Cell = { route, principal, scope, ...req, status, outcome: outcomeOf(status, response), response, ms };
-    if (scope === 'other' && principal.kind === 'user' && !principal.global && !route.config.public && route.params.some((p) => !p.shared)) {
-      cell.absentStatus = (await inject(t, req.method, absentPath(route, world, req.place, req.path), principal.token, req.body, route.key)).status;
+    if (scope === 'other' && principal.kind === 'user' && !principal.global && !route.config.public) {
+      if (route.params.some((p) => !p.shared)) {
+        cell.absentStatus = (await inject(t, req.method, absentPath(route, world, req.place, req.path), principal.token, req.body, route.key)).status;
+      } else if (req.method !== 'GET' && req.body !== undefined) {
+        const body = absentBody(req.body, world.records[req.place]);
+        if (body !== null) cell.absentStatus = (await inject(t, req.method, req.path, principal.token, body, route.key)).status;
+      }
     }
     return cell;
   };
