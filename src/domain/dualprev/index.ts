@@ -9,3 +9,4 @@ export * from './instants.ts';
 export * from './supervision.ts';
 export * from './checks.ts';
 export * from './candidates.ts';
+export * from './risk-map.ts';

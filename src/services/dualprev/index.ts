@@ -6,6 +6,7 @@ import { createHazardExport } from './export.ts';
 import { createCriteriaService } from './criteria.ts';
 import { createHazardService } from './hazards.ts';
 import { createOverdueJob } from './overdue-job.ts';
+import { createRiskMapService } from './risk-map.ts';
 import { createRiskService } from './risks.ts';
 import { createDualPrevSettings } from './settings.ts';
 import { createSupervision, type SupervisionNetwork } from './supervision.ts';
@@ -22,6 +23,8 @@ export function createDualPrevention(deps: Pick<Deps, 'store' | 'now' | 'nodeId'
     settings,
     criteria,
     risks: createRiskService(deps, sites, settings),
+    /** The four-colour risk map of a site. */
+    riskMap: createRiskMapService(deps, sites),
     hazards,
     /** Hazard investigation (隐患排查): check plans from the control measures, and the checks due. */
     checks,

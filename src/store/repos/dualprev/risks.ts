@@ -55,3 +55,8 @@ export async function riskCounts(db: Executor, f: Omit<RiskQuery, 'limit' | 'off
     .execute();
   return rows.map((r) => ({ level: r.level, operation: r.operation, n: Number(r.n) }));
 }
+
+/** The area and level of every risk point at a site, for its four-colour map. */
+export async function riskLevelsByArea(db: Executor, siteId: string) {
+  return db.selectFrom('risks').select(['area', 'level']).where('site_id', '=', siteId).execute();
+}
