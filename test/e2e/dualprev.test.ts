@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -190,4 +191,63 @@ describe.skipIf(SKIP_BROWSER_TESTS)('the hazard loop on a phone in a browser', (
     const hazard = await call<{ source: string; sourceRef: string }>('GET', `/api/v1/hazards/${done.results[1]!.hazard}`, undefined, safetyToken);
     expect(hazard).toMatchObject({ source: 'check', sourceRef: check.id });
   });
+
+  it('draws an area on the site plan and shows the four-colour risk map on a phone', { timeout: 90_000 }, async () => {
+    await call('POST', '/api/v1/risks', { site: site.id, name: '坝体滑坡', area: '尾矿坝', method: 'LS', L: 4, S: 5 }, safetyToken);
+    await call('POST', '/api/v1/risks', { site: site.id, name: '排洪井堵塞', area: '排洪系统', method: 'LS', L: 1, S: 2 }, safetyToken);
+    const up = await fetch(`${server.url}/api/v1/files?site=${site.id}&name=plan.png`, { method: 'POST', headers: { authorization: `Bearer ${safetyToken}`, 'content-type': 'image/png' }, body: png(400, 300) });
+    const file = ((await up.json()) as { id: string }).id;
+    await call('PUT', `/api/v1/sites/${site.id}/risk-map`, { file, width: 400, height: 300, areas: [{ area: '尾矿坝', polygon: [[20, 20], [200, 20], [200, 150], [20, 150]] }] }, safetyToken);
+
+    const page = await (await phoneFor(safetyToken)).newPage();
+    await page.goto(`${server.url}/risks`);
+    await page.getByTestId('risk-map-open').click();
+    await page.locator('.ant-drawer .ant-select').first().click();
+    await page.getByTitle('东山尾矿库（TK-DP-1）').click();
+    const map = page.getByTestId('risk-map');
+    await map.waitFor();
+    expect(await map.locator('polygon').getAttribute('data-level')).toBe('major');
+    // Draw the flood system's area with three taps on the plan.
+    await page.locator('.ant-drawer .ant-select').nth(1).click();
+    await page.getByTitle('排洪系统').click();
+    const box = (await map.boundingBox())!;
+    for (const [fx, fy] of [[0.6, 0.6], [0.9, 0.6], [0.75, 0.9]]) await page.mouse.click(box.x + box.width * fx!, box.y + box.height * fy!);
+    await page.getByRole('button', { name: '保存区域' }).click();
+    await expect.poll(async () => (await call<{ areas: { area: string; level: string | null }[] }>('GET', `/api/v1/sites/${site.id}/risk-map`, undefined, safetyToken)).areas.map((a) => [a.area, a.level])).toEqual([
+      ['尾矿坝', 'major'],
+      ['排洪系统', 'low'],
+    ]);
+    await expect.poll(() => map.locator('polygon').count()).toBe(2);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: path.join(SHOTS, 'kuangan-risk-map-phone.png'), fullPage: true });
+  });
 });
+
+/** A plain white PNG of the given size, for a plan image the browser can draw. */
+function png(width: number, height: number): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (b: Buffer) => {
+    let c = 0xffffffff;
+    for (const x of b) c = crcTable[(c ^ x) & 0xff]! ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const td = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const c = Buffer.alloc(4);
+    c.writeUInt32BE(crc(td));
+    return Buffer.concat([len, td, c]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8);
+  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, 0xff)]);
+  const raw = Buffer.concat(Array.from({ length: height }, () => row));
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+}

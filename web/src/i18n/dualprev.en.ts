@@ -21,6 +21,7 @@ export const dualprevEn: typeof dualprevZh = {
       title: 'Hazards suggested by monitoring', open: 'From monitoring', none: 'No suggestions', register: 'Register major hazard', registered: 'Registered',
       reason: { danger: 'Analysed as danger', phreatic_red: 'Phreatic line red', freeboard_red: 'Freeboard/beach red', monitoring_system: 'Monitoring system failing' },
     },
+    riskMap: { title: 'Four-colour risk map', open: 'Risk map', upload: 'Upload plan', area: 'Area', saveArea: 'Save area', clear: 'Redraw', noPlan: 'No plan image yet', undrawn: 'Not drawn: {{areas}}' },
     pendingOrder: 'Sent to the node that keeps the hazard; shown here once applied there',
     supervision: { title: 'Listed supervision', order: 'Order', body: 'Supervising body', deadline: 'Rectify by', acceptance: 'Close-out accepted', acceptNote: 'Acceptance note', level: { province: 'Province', city: 'City', county: 'County' } },
     hazard: {

@@ -19,6 +19,7 @@ export const dualprevZh = {
       title: '监测预警隐患线索', open: '监测线索', none: '暂无隐患线索', register: '登记重大隐患', registered: '已登记',
       reason: { danger: '研判为险情', phreatic_red: '浸润线红色预警', freeboard_red: '安全超高/干滩红色预警', monitoring_system: '监测系统异常' },
     },
+    riskMap: { title: '四色风险分布图', open: '风险分布图', upload: '上传平面图', area: '选择区域', saveArea: '保存区域', clear: '重画', noPlan: '尚未上传平面图', undrawn: '未标绘区域：{{areas}}' },
     pendingOrder: '已下发至隐患所在节点，待其应用后同步显示',
     supervision: { title: '挂牌督办', order: '督办要求', body: '督办单位', deadline: '督办期限', acceptance: '督办验收', acceptNote: '验收意见', level: { province: '省级', city: '市级', county: '县级' } },
     hazard: {

@@ -12,6 +12,7 @@ import './dualprev.css';
 import { formatTime, orDash } from '../../lib/format.ts';
 import { useDualPrevSettings, useRisks, useRiskStats } from './api.ts';
 import { KEY_OPERATIONS, LEVEL_COLOR, LEVEL_TAG, mayManageRisks, RISK_LEVELS, type Risk } from './model.ts';
+import { RiskMapDrawer } from './RiskMapDrawer.tsx';
 import { RiskFormModal } from './RiskFormModal.tsx';
 
 const SIZE = 20;
@@ -23,6 +24,7 @@ export default function RisksPage() {
   const { t } = useTranslation();
   const user = useUser();
   const phone = !Grid.useBreakpoint().md;
+  const [mapOpen, setMapOpen] = useState(false);
   const [f, setF] = useUrlState(['level', 'operation', 'region', 'page', 'id'] as const);
   const page = Number(f.page ?? 1);
   const list = useRisks({ level: f.level, operation: f.operation, region: f.region, limit: SIZE, offset: (page - 1) * SIZE });
@@ -58,11 +60,16 @@ export default function RisksPage() {
       <PageTitle
         title={t('dp.risk.title')}
         extra={
-          manage && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="risk-create">
-              {t('dp.risk.create')}
+          <Space wrap>
+            <Button onClick={() => setMapOpen(true)} data-testid="risk-map-open">
+              {t('dp.riskMap.open')}
             </Button>
-          )
+            {manage && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="risk-create">
+                {t('dp.risk.create')}
+              </Button>
+            )}
+          </Space>
         }
       />
       <div className="dp-stats">
@@ -158,6 +165,7 @@ export default function RisksPage() {
           </>
         )}
       </Drawer>
+      <RiskMapDrawer open={mapOpen} manage={!!manage} onClose={() => setMapOpen(false)} />
       <RiskFormModal open={creating} onClose={() => setCreating(false)} />
       <RiskFormModal open={!!reviewing} review={reviewing} onClose={() => setReviewing(null)} />
     </div>
