@@ -195,7 +195,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('the hazard loop on a phone in a browser', (
   it('draws an area on the site plan and shows the four-colour risk map on a phone', { timeout: 90_000 }, async () => {
     await call('POST', '/api/v1/risks', { site: site.id, name: '坝体滑坡', area: '尾矿坝', method: 'LS', L: 4, S: 5 }, safetyToken);
     await call('POST', '/api/v1/risks', { site: site.id, name: '排洪井堵塞', area: '排洪系统', method: 'LS', L: 1, S: 2 }, safetyToken);
-    const up = await fetch(`${server.url}/api/v1/files?site=${site.id}&name=plan.png`, { method: 'POST', headers: { authorization: `Bearer ${safetyToken}`, 'content-type': 'image/png' }, body: png(400, 300) });
+    const up = await fetch(`${server.url}/api/v1/files?site=${site.id}&name=plan.png`, { method: 'POST', headers: { authorization: `Bearer ${safetyToken}`, 'content-type': 'image/png' }, body: new Uint8Array(png(400, 300)) });
     const file = ((await up.json()) as { id: string }).id;
     await call('PUT', `/api/v1/sites/${site.id}/risk-map`, { file, width: 400, height: 300, areas: [{ area: '尾矿坝', polygon: [[20, 20], [200, 20], [200, 150], [20, 150]] }] }, safetyToken);
 
