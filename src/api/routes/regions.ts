@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { RegionIndex } from '../../domain/regions/regions.ts';
+import { listRegions } from '../../services/regions.ts';
 import type { App } from '../app.ts';
 import { errors } from '../schemas.ts';
 
@@ -19,15 +20,6 @@ export function regionRoutes(app: App, regions: RegionIndex, root: string) {
         response: { 200: z.array(regionSchema), ...errors },
       },
     },
-    async (req) => {
-      if (req.query.all === '1' || req.query.all === 'true') {
-        return regions.all().filter((r) => r.code === root || regions.ancestors(r.code).some((a) => a.code === root));
-      }
-      if (!req.query.parent) {
-        const self = regions.get(root);
-        return self ? [self] : [];
-      }
-      return regions.children(req.query.parent);
-    },
+    async (req) => listRegions(regions, root, { parent: req.query.parent, all: req.query.all === '1' || req.query.all === 'true' }),
   );
 }

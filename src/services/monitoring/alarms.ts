@@ -1,7 +1,7 @@
 import { uuidv7 } from 'uuidv7';
 import { canSee, requirePermission, scopeOf, type Principal } from '../../domain/access/policy.ts';
 import { Conflict, Forbidden, NotFound } from '../../domain/errors.ts';
-import { AlarmActionForbidden, IllegalAlarmTransition, TRANSMISSION_KINDS, alarmCategory, allowedActions, emergencyStepsFor, stepDue, transition, type SensorKind, type AlarmCategory, type Actor, type AlarmAction, type AlarmState, type Cause, type Level, type LoopAlarm, type Tier } from '../../domain/monitoring/index.ts';
+import { ALARM_STATES, AlarmActionForbidden, IllegalAlarmTransition, TRANSMISSION_KINDS, alarmCategory, allowedActions, emergencyStepsFor, stepDue, transition, type SensorKind, type AlarmCategory, type Actor, type AlarmAction, type AlarmState, type Cause, type Level, type LoopAlarm, type Tier } from '../../domain/monitoring/index.ts';
 import { appendChange } from '../../store/repos/change-log.ts';
 import { findAlarm, findAlarms, insertAlarmAction, listAlarmActions, listAlarms, updateAlarm, type AlarmQuery, type AlarmRow } from '../../store/repos/monitoring/alarms.ts';
 import type { Deps } from '../context.ts';
@@ -135,6 +135,27 @@ function categoryFilter(category: AlarmCategory | 'warning' | undefined): Pick<A
   return {};
 }
 
+/** The alarm list as a page asks for it: a site by id or code, states comma-separated, a region by its full code. */
+export interface AlarmSearch {
+  site?: string;
+  /** Comma-separated states; `live` stands for every state but closed; unknown names are ignored. */
+  state?: string;
+  level?: Level;
+  kind?: string;
+  category?: AlarmCategory;
+  region?: string;
+  limit: number;
+  offset: number;
+}
+
+/** A site nothing has: an unknown site finds no alarms rather than all of them. */
+const NO_SITE = '\u0000none';
+
+function statesAsked(state: string | undefined): string[] | undefined {
+  const states = state?.split(',').filter((s) => (ALARM_STATES as readonly string[]).includes(s) || s === 'live');
+  return states?.flatMap((s) => (s === 'live' ? ALARM_STATES.filter((x) => x !== 'closed') : [s]));
+}
+
 const PERMISSION_OF = { ack: 'alarm.respond', analyse: 'alarm.respond', verify: 'alarm.verify', reject: 'alarm.verify', close: 'alarm.verify', escalate: 'alarm.verify', comment: 'monitoring.read' } as const;
 
 export function createAlarmService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' | 'events' | 'config'>, catalog: Catalog, writer: Writer, settings: MonitoringSettings) {
@@ -189,6 +210,12 @@ export function createAlarmService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' |
       const filter = categoryFilter(category ?? (q.level ? 'warning' : undefined));
       const r = await listAlarms(db, { ...rest, ...filter, scope: scopeOf(actor) });
       return { items: r.items.map((a) => presentAlarm(a, catalog)), total: r.total };
+    },
+    /** Alarms matching the list page's filter: the site looked up, `live` expanded, the region cut to its prefix. */
+    search(actor: Principal, q: AlarmSearch) {
+      const { site, state, region, ...rest } = q;
+      const siteId = site ? (catalog.sites().find((s) => s.id === site || s.code === site)?.id ?? NO_SITE) : undefined;
+      return this.list(actor, { ...rest, site: siteId, state: statesAsked(state), region: region?.replace(/(00)+$/, '') });
     },
     async get(actor: Principal, id: string) {
       requirePermission(actor, 'monitoring.read');

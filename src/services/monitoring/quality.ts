@@ -7,7 +7,7 @@ import type { Deps } from '../context.ts';
 import type { Catalog, CatalogEntry } from './catalog.ts';
 import type { Row } from './intake.ts';
 import type { SensorService } from './sensors.ts';
-import type { SeriesService } from './series.ts';
+import { readingWindow, type SeriesService } from './series.ts';
 
 /** Defaults of the domain's stuckFlag: 12 identical readings spanning at least 6 h. */
 const STUCK_COUNT = 12;
@@ -167,10 +167,11 @@ export function createQuality(deps: Pick<Deps, 'store' | 'now' | 'nodeId'>, cata
       return {
         ...series,
         async readings(actor, siteRef, sensorRef, q) {
-          const res = await series.readings(actor, siteRef, sensorRef, q);
+          const window = readingWindow(q);
+          const res = await series.readings(actor, siteRef, sensorRef, { ...q, ...window });
           if (res.step !== null) return res;
           const { sensor } = await sensors.get(actor, siteRef, sensorRef);
-          const flags = await this_.flagsBetween(sensor.key, q.from, q.to);
+          const flags = await this_.flagsBetween(sensor.key, window.from, window.to);
           if (flags.size === 0) return res;
           return { ...res, items: res.items.map((r) => (flags.has(r.ts) ? { ...r, flag: flags.get(r.ts)! } : r)) };
         },

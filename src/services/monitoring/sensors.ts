@@ -2,7 +2,7 @@ import { uuidv7 } from 'uuidv7';
 import { requireAccess, type Principal } from '../../domain/access/policy.ts';
 import { Conflict, Invalid, NotFound } from '../../domain/errors.ts';
 import { ENTERPRISE_ROLES } from '../../domain/access/roles.ts';
-import { SENSOR_KIND_INFO, isRegulated, kindsForSite, thresholdWeakenings, thresholdsOwner, type SensorKind, type SiteKind, type ThresholdsOwner, type Weakening } from '../../domain/monitoring/index.ts';
+import { SENSOR_KIND_INFO, SENSOR_KINDS, isRegulated, kindsForSite, thresholdWeakenings, thresholdsOwner, type SensorKind, type SiteKind, type ThresholdTemplate, type ThresholdsOwner, type Weakening } from '../../domain/monitoring/index.ts';
 import { appendChange } from '../../store/repos/change-log.ts';
 import { findSensor, insertSensor, listSiteSensors, updateSensor, type DerivedDefinition, type Sensor, type StoredThresholds } from '../../store/repos/monitoring/sensors.ts';
 import type { Site } from '../../store/repos/sites.ts';
@@ -208,6 +208,17 @@ export function createSensorService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' 
       const site = await sites.visible(actor, siteRef);
       requireAccess(actor, 'monitoring.read', { regionCode: site.region, enterpriseId: site.enterprise }, 'Site');
       return pondTemplate(site, kind, {}, await issuedTemplateFor(db, site, kind));
+    },
+    /** The template thresholds of every sensor kind on this site, by kind. */
+    async templates(actor: Principal, siteRef: string) {
+      const site = await sites.visible(actor, siteRef);
+      requireAccess(actor, 'monitoring.read', { regionCode: site.region, enterpriseId: site.enterprise }, 'Site');
+      const out: Partial<Record<SensorKind, ThresholdTemplate>> = {};
+      for (const kind of SENSOR_KINDS) {
+        const t = pondTemplate(site, kind, {}, await issuedTemplateFor(db, site, kind));
+        if (t) out[kind] = t;
+      }
+      return out;
     },
   };
 }

@@ -22,10 +22,18 @@ export function parseStep(step: string): number {
 }
 
 export interface SeriesQuery {
-  from: number;
-  to: number;
+  /** A day before `to` when not given. */
+  from?: number;
+  /** A minute from now when not given, so that readings just arriving are in. */
+  to?: number;
   step?: string;
   limit: number;
+}
+
+/** The time range a readings query covers, its defaults filled in. */
+export function readingWindow(q: Pick<SeriesQuery, 'from' | 'to'>): { from: number; to: number } {
+  const to = q.to ?? Date.now() + 60_000;
+  return { from: q.from ?? to - 86_400_000, to };
 }
 
 /**
@@ -36,7 +44,8 @@ export interface SeriesQuery {
 export function createSeriesService(deps: Pick<Deps, 'store'>, sensors: SensorService, pending: PendingRollups = () => []) {
   const { db } = deps.store;
   return {
-    async readings(actor: Principal, siteRef: string, sensorRef: string, q: SeriesQuery) {
+    async readings(actor: Principal, siteRef: string, sensorRef: string, query: SeriesQuery) {
+      const q = { ...query, ...readingWindow(query) };
       const { site, sensor } = await sensors.get(actor, siteRef, sensorRef);
       requireAccess(actor, 'monitoring.read', { regionCode: site.region, enterpriseId: site.enterprise }, 'Site');
       if (q.to <= q.from) throw new Invalid('to must be after from', [{ path: 'to', message: 'after from' }]);

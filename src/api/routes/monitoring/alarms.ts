@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ALARM_STATES, CAUSES, LEVELS } from '../../../domain/monitoring/index.ts';
+import { CAUSES, LEVELS } from '../../../domain/monitoring/index.ts';
 import type { Monitoring } from '../../../services/monitoring/index.ts';
 import type { App } from '../../app.ts';
 import { who } from '../../auth.ts';
@@ -35,14 +35,7 @@ export function alarmRoutes(app: App, m: Monitoring) {
         response: ok,
       },
     },
-    async (req) => {
-      const { site, state, region, ...rest } = req.query;
-      let siteId: string | undefined;
-      if (site) siteId = m.catalog.sites().find((s) => s.id === site || s.code === site)?.id ?? '\u0000none';
-      const states = state?.split(',').filter((s) => (ALARM_STATES as readonly string[]).includes(s) || s === 'live');
-      const expanded = states?.flatMap((s) => (s === 'live' ? ALARM_STATES.filter((x) => x !== 'closed') : [s]));
-      return m.alarms.list(who(req), { ...rest, site: siteId, state: expanded, region: region?.replace(/(00)+$/, '') });
-    },
+    async (req) => m.alarms.search(who(req), req.query),
   );
   app.get(
     '/api/v1/alarms/:id',

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { SENSOR_KINDS } from '../../../domain/monitoring/index.ts';
 import type { Monitoring } from '../../../services/monitoring/index.ts';
 import { sensorInput, sensorPatch } from '../../../services/monitoring/sensor-inputs.ts';
 import type { App } from '../../app.ts';
@@ -57,22 +56,11 @@ export function sensorRoutes(app: App, m: Monitoring) {
         response: ok,
       },
     },
-    async (req) => {
-      const to = req.query.to ?? Date.now() + 60_000;
-      const from = req.query.from ?? to - 86_400_000;
-      return m.series.readings(who(req), req.params.site, req.params.sensor, { from, to, step: req.query.step, limit: req.query.limit });
-    },
+    async (req) => m.series.readings(who(req), req.params.site, req.params.sensor, req.query),
   );
   app.get(
     '/api/v1/sites/:site/monitoring/templates',
     { schema: { tags: ['monitoring'], summary: 'Template thresholds this pond would start from, per kind', params: siteParam, response: ok } },
-    async (req) => {
-      const out: Record<string, unknown> = {};
-      for (const kind of SENSOR_KINDS) {
-        const t = await m.sensors.template(who(req), req.params.site, kind);
-        if (t) out[kind] = t;
-      }
-      return { items: out };
-    },
+    async (req) => ({ items: await m.sensors.templates(who(req), req.params.site) }),
   );
 }
