@@ -9,8 +9,16 @@ const SEEDER: Principal = { kind: 'user', id: 'system', name: '演示数据', ro
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 
-/** The pond whose water rises into warnings, and the station that drops out, a few minutes after start. */
+/**
+ * The pond whose water rises into warnings a few minutes after start, its water-level gauge falling
+ * silent once at red (the pond keeps the red, the point marked stale), and the station that drops out.
+ */
 export const DRIFTING_POND = '140923-TP-01';
+/** The pond already at yellow: its four dam-crest GNSS points sit at blue, and four blue points make the item yellow. */
+export const YELLOW_POND = '141122-TP-01';
+/** The drifting pond's gauge that stops sending, after the water has stood at red for a while. */
+export const SILENT_GAUGE = 'WL-01';
+const SILENT_AFTER_MIN = 46;
 export const DROPPING_STATION = '140924-TP-01';
 const PRESSURE_MINE = '140827-UG-01';
 
@@ -34,6 +42,7 @@ const ramp = (t: number, t0: number, startMin: number, durMin: number) => Math.m
 function pondSensors(site: DemoSite, seed: number): DemoSensor[] {
   const crest = site.crestElevation ?? 1200;
   const drifting = site.code === DRIFTING_POND;
+  const settled = site.code === YELLOW_POND;
   // Normal water 2.4 m below the crest; the drifting pond rises 1.9 m over 40 minutes from minute 3.
   const water = (t: number, t0: number) => crest - 2.4 + 0.08 * wave(t, 24, seed) + 0.01 * noise(t, seed) + (drifting ? 1.9 * ramp(t, t0, 3, 40) : 0);
   const list: DemoSensor[] = [
@@ -69,7 +78,8 @@ function pondSensors(site: DemoSite, seed: number): DemoSensor[] {
     list.push({
       site,
       input: { code: `GNSS-0${i}`, name: `坝面GNSS ${i}`, kind: 'surface_displacement', expectedIntervalSec: 60, position: { section: '坝顶', x: 0.15 + 0.22 * i, y: 0.3 }, thresholds: { direction: 'above', blue: 20, yellow: 30, orange: 50, red: 80, hysteresis: 1 } },
-      value: (t) => 6 + i * 1.5 + ((t / HOUR) % 2000) * 0.004 + 0.6 * noise(t, seed + 10 + i),
+      // Blue is 20 mm: the yellow pond's points stand between blue and yellow from the first reading.
+      value: (t) => (settled ? 23 + i * 1.2 + 0.3 * noise(t, seed + 10 + i) : 6 + i * 1.5 + ((t / HOUR) % 2000) * 0.004 + 0.6 * noise(t, seed + 10 + i)),
     });
   }
   return list;
@@ -156,6 +166,7 @@ export async function startDemoMonitoring(node: Node, opts: { tickMs?: number; b
     const t = node.deps.now();
     const batch = measured
       .filter((s) => !(s.site.code === DROPPING_STATION && t - t0 > 4 * MIN))
+      .filter((s) => !(s.site.code === DRIFTING_POND && s.input.code === SILENT_GAUGE && t - t0 > SILENT_AFTER_MIN * MIN))
       .map((s) => ({ site: s.site.code, sensor: s.input.code, ts: t, value: round(s.value(t, t0)) }));
     await sendAll(node, batch);
   };

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestNode, type TestNode } from '../support/node.ts';
 import { seedDemoRegistry } from '../../src/demo/seed.ts';
-import { DRIFTING_POND, DROPPING_STATION, startDemoMonitoring } from '../../src/demo/monitoring.ts';
+import { DRIFTING_POND, DROPPING_STATION, SILENT_GAUGE, YELLOW_POND, startDemoMonitoring } from '../../src/demo/monitoring.ts';
 import { DEMO_ENTERPRISES } from '../../src/demo/registry-data.ts';
 
 describe('demo dataset', () => {
@@ -40,8 +40,11 @@ describe('demo dataset', () => {
       await m.writer.drain();
       await m.jobs.tick();
     };
+    await m.writer.drain();
     const before = await t.req('GET', `/api/v1/sites/${DRIFTING_POND}/status`, { token: t.adminToken });
     expect(before.body.level).toBeNull();
+    const yellow = await t.req('GET', `/api/v1/sites/${YELLOW_POND}/status`, { token: t.adminToken });
+    expect(yellow.body.level).toBe('yellow');
     for (let i = 0; i < 10; i++) await tickAt(5);
     const after = await t.req('GET', `/api/v1/sites/${DRIFTING_POND}/status`, { token: t.adminToken });
     expect(['orange', 'red']).toContain(after.body.level);
@@ -49,5 +52,11 @@ describe('demo dataset', () => {
     expect(offline.body.offline.length).toBeGreaterThan(0);
     const readings = await t.req('GET', `/api/v1/sites/${DRIFTING_POND}/sensors/WL-01/readings?from=${clock - 3 * 3600_000}&to=${clock}`, { token: t.adminToken });
     expect(readings.body.items.length).toBeGreaterThan(10);
+    // The gauge stops sending at red: the pond keeps the red and the point is marked stale.
+    for (let i = 0; i < 2; i++) await tickAt(5);
+    const silent = await t.req('GET', `/api/v1/sites/${DRIFTING_POND}/status`, { token: t.adminToken });
+    expect(silent.body.level).toBe('red');
+    const points = silent.body.items.flatMap((it: { points: { sensor: string; level: string | null; stale: boolean }[] }) => it.points);
+    expect(points.filter((p: { level: string | null; stale: boolean }) => p.level === 'red' && p.stale).map((p: { sensor: string }) => p.sensor)).toContain(SILENT_GAUGE);
   });
 });
