@@ -1,3 +1,4 @@
+import { createCampaignNotice } from '../documents/campaign-notice.ts';
 import type { OrderRouter } from '../network/orders.ts';
 import { createAssignmentService } from './ledger-assignments.ts';
 import { createCampaignService } from './ledger-campaigns.ts';
@@ -13,22 +14,24 @@ import { createTaskService } from './ledger-tasks.ts';
 /**
  * The campaign ledger (专项整治台账): campaigns and tasks through the closed loop, assignments down the
  * hierarchy by orders (their progress coming back up through the outbox), key-problem lists, deadlines,
- * pressure measures, evaluation, the public page and the Excel ledger. Order handlers and the deadline
- * job are registered here, when the node wires its services.
+ * pressure measures, evaluation and its circulated notice (PDF), the public page and the Excel ledger.
+ * Order handlers and the deadline job are registered here, when the node wires its services.
  */
 export function createCampaignLedger(deps: LedgerDeps, network: { orders: OrderRouter; directives: { wake(nodes: string[]): void } }) {
   const campaigns = createCampaignService(deps);
   const tasks = createTaskService(deps);
+  const rounds = createRoundService(deps, campaigns);
   return {
     campaigns,
     tasks,
     assignments: createAssignmentService(deps, network, tasks),
     keyProblems: createKeyProblemService(deps),
     pressure: createPressureService(deps),
-    rounds: createRoundService(deps, campaigns),
+    rounds,
     deadlines: createDeadlineService(deps),
     public: createPublicService(deps, tasks),
     exports: createLedgerExport(deps, campaigns, tasks),
+    notice: createCampaignNotice(deps, campaigns, rounds),
   };
 }
 

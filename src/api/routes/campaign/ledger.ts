@@ -1,5 +1,6 @@
 import type { CampaignLedger } from '../../../services/campaign/ledger.ts';
 import type { App } from '../../app.ts';
+import { campaignDocumentRoutes } from '../documents/campaign.ts';
 import { assignmentRoutes } from './assignments.ts';
 import { campaignRoutes } from './campaigns.ts';
 import { oversightRoutes } from './oversight.ts';
@@ -13,4 +14,5 @@ export function campaignLedgerRoutes(app: App, l: CampaignLedger) {
   assignmentRoutes(app, l);
   oversightRoutes(app, l);
   publicLedgerRoutes(app, l);
+  campaignDocumentRoutes(app, l.notice);
 }
