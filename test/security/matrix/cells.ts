@@ -48,8 +48,10 @@ const address = () => {
 
 function pathOf(route: MatrixRoute, world: World, place: Place): string {
   let path = route.url;
+  const params = toJsonSchema(route.schema?.params)?.properties ?? {};
   for (const p of route.params) {
-    const value = p.shared ? world.shared[p.kind] : world.records[place][p.kind];
+    // A shared parameter the route enumerates (a site kind, an import kind) takes the route's first choice.
+    const value = p.shared ? (params[p.name]?.enum?.[0] ?? world.shared[p.kind]) : world.records[place][p.kind];
     path = path.replace(`:${p.name}`, encodeURIComponent(value ?? 'absent'));
   }
   return path;
