@@ -90,3 +90,74 @@ for (const kind of STORE_KINDS) {
     });
   });
 }
+
+for (const kind of STORE_KINDS) {
+  describe(`inspection checklists (${kind})`, () => {
+    let t: TestNode;
+    let inspector: string;
+    let officer: string;
+    let pond: { id: string };
+    let mine: { id: string };
+    beforeAll(async () => {
+      t = await makeTestNode(kind);
+      inspector = (await makeUser(t, t.adminToken, { username: `chk-insp-${kind}`, role: 'inspector', region: '140109' })).token;
+      officer = (await makeUser(t, t.adminToken, { username: `chk-officer-${kind}`, role: 'county_officer', region: '140109' })).token;
+      const e = await makeEnterprise(t, t.adminToken, { region: '140109' });
+      pond = await makeSite(t, t.adminToken, e);
+      mine = await makeSite(t, t.adminToken, e, { kind: 'underground', damType: null, damHeight: null, totalStorage: null });
+    });
+    afterAll(async () => t?.cleanup());
+
+    it("serves the starter checklist until the region stores its own, versioned, officers only", async () => {
+      const starter = await t.req('GET', '/api/v1/enforcement/checklists?kind=underground', { token: inspector });
+      expect(starter.status).toBe(200);
+      expect(starter.body).toMatchObject({ source: 'starter', region: null, version: 0 });
+      expect(starter.body.items.length).toBeGreaterThanOrEqual(10);
+      const items = [
+        { code: 'UG01', text: '安全出口不少于2个', basis: '《金属非金属矿山重大事故隐患判定标准》（矿安〔2022〕88号）', major: true },
+        { code: 'LOCAL1', text: '冬季井口防冻措施', basis: '《金属非金属矿山安全规程》GB 16423-2020' },
+      ];
+      expect((await t.req('PUT', '/api/v1/enforcement/checklists/underground', { token: inspector, body: { region: '140109', version: 0, items } })).status).toBe(403);
+      const put = await t.req('PUT', '/api/v1/enforcement/checklists/underground', { token: officer, body: { region: '140109', version: 0, items } });
+      expect(put.status).toBe(200);
+      expect(put.body).toMatchObject({ source: 'region', region: '140109', version: 1 });
+      expect((await t.req('PUT', '/api/v1/enforcement/checklists/underground', { token: officer, body: { region: '140109', version: 0, items } })).status).toBe(409);
+      const again = await t.req('PUT', '/api/v1/enforcement/checklists/underground', { token: officer, body: { region: '140109', version: 1, items: [...items, { code: 'LOCAL2', text: '井下照明', basis: '《金属非金属矿山安全规程》GB 16423-2020' }] } });
+      expect(again.body.version).toBe(2);
+      const got = await t.req('GET', '/api/v1/enforcement/checklists?kind=underground', { token: inspector });
+      expect(got.body).toMatchObject({ source: 'region', region: '140109', version: 2 });
+      expect(got.body.items.map((i: { code: string }) => i.code)).toEqual(['UG01', 'LOCAL1', 'LOCAL2']);
+      // The other kinds keep the starter.
+      expect((await t.req('GET', '/api/v1/enforcement/checklists?kind=tailings_pond', { token: inspector })).body.source).toBe('starter');
+      const i = await t.req('POST', '/api/v1/inspections', { token: inspector, body: { site: mine.id, kind: 'planned' } });
+      expect(i.body.checklist.items.map((x: { code: string }) => x.code)).toEqual(['UG01', 'LOCAL1', 'LOCAL2']);
+    });
+
+    it('carries the checklist of the site kind, records results and turns a not_ok item into a finding with its basis', async () => {
+      const i = await t.req('POST', '/api/v1/inspections', { token: inspector, body: { site: pond.id, kind: 'planned' } });
+      expect(i.status).toBe(201);
+      expect(i.body.checklist.kind).toBe('tailings_pond');
+      expect(i.body.checklist.items.every((x: { result: string }) => x.result === 'pending')).toBe(true);
+      expect(i.body.checklist.pending).toBe(i.body.checklist.items.length);
+      const rec = await t.req('POST', `/api/v1/inspections/${i.body.id}/checklist`, {
+        token: inspector,
+        body: { results: [{ code: 'TP01', result: 'ok' }, { code: 'TP03', result: 'not_ok', note: '排洪井被杂物堵塞' }, { code: 'TP11', result: 'n_a' }] },
+      });
+      expect(rec.status).toBe(200);
+      expect(rec.body.pending).toBe(i.body.checklist.items.length - 3);
+      expect(rec.body.items.find((x: { code: string }) => x.code === 'TP03')).toMatchObject({ result: 'not_ok', note: '排洪井被杂物堵塞' });
+      expect((await t.req('POST', `/api/v1/inspections/${i.body.id}/checklist`, { token: inspector, body: { results: [{ code: 'NOPE', result: 'ok' }] } })).status).toBe(422);
+      const f = await t.req('POST', `/api/v1/inspections/${i.body.id}/findings`, { token: inspector, body: { checklistItem: 'TP03' } });
+      expect(f.status).toBe(201);
+      expect(f.body.grade).toBe('major');
+      expect(f.body.basis).toContain('矿安〔2022〕88号');
+      expect(f.body.description).toContain('排洪井被杂物堵塞');
+      const okItem = await t.req('POST', `/api/v1/inspections/${i.body.id}/findings`, { token: inspector, body: { checklistItem: 'TP01' } });
+      expect(okItem.status).toBe(409);
+      expect((await t.req('POST', `/api/v1/inspections/${i.body.id}/findings`, { token: inspector, body: { grade: 'general' } })).status).toBe(422);
+      const g = await t.req('GET', `/api/v1/inspections/${i.body.id}`, { token: inspector });
+      expect(g.body.checklist.items.find((x: { code: string }) => x.code === 'TP01').result).toBe('ok');
+      expect(g.body.findings).toHaveLength(1);
+    });
+  });
+}

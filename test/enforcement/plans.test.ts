@@ -90,3 +90,55 @@ for (const kind of STORE_KINDS) {
   });
 }
 
+
+for (const kind of STORE_KINDS) {
+  describe(`special periods and in-depth visits (${kind})`, () => {
+    let t: TestNode;
+    let officer: string;
+    let inspector: string;
+    const ids: string[] = [];
+    beforeAll(async () => {
+      t = await makeTestNode(kind, {}, () => Date.parse('2026-03-10T09:00:00+08:00'));
+      officer = (await makeUser(t, t.adminToken, { username: `sp-officer-${kind}`, role: 'county_officer', region: '140108' })).token;
+      inspector = (await makeUser(t, t.adminToken, { username: `sp-insp-${kind}`, role: 'inspector', region: '140108' })).token;
+      const e = await makeEnterprise(t, officer, { region: '140108' });
+      ids.push((await makeSite(t, officer, e, { status: 'producing' })).id);
+      ids.push((await makeSite(t, officer, e, { ...mine, status: 'producing' })).id);
+      ids.push((await makeSite(t, officer, e, { ...mine, kind: 'open_pit', status: 'suspended' })).id);
+    });
+    afterAll(async () => t?.cleanup());
+
+    const q3 = (extra: Record<string, unknown> = {}) => t.req('POST', '/api/v1/enforcement/plans', { token: officer, body: { region: '140108', year: 2026, quarter: 3, ...extra } });
+    type Visit = { site: string; class: string; seq: number; kind: string; reason: string | null; due: string; inDepth: boolean };
+
+    it('adds unscheduled visits to a quarter plan overlapping 汛期, none without it', async () => {
+      const before = await q3();
+      expect(before.status).toBe(201);
+      expect(before.body.visits.filter((v: Visit) => v.kind === 'unscheduled')).toEqual([]);
+      expect((await t.req('POST', '/api/v1/enforcement/special-periods', { token: inspector, body: { region: '140108', name: '汛期', from: '2026-06-01', to: '2026-09-30' } })).status).toBe(403);
+      // A period outside the quarter changes nothing; with no classes named, C and D get one visit each.
+      const spring = await t.req('POST', '/api/v1/enforcement/special-periods', { token: officer, body: { region: '140108', name: '春节', from: '2026-02-10', to: '2026-02-24' } });
+      expect(spring.status).toBe(201);
+      expect(spring.body.extraVisits).toEqual({ C: 1, D: 1 });
+      expect((await q3()).body.visits.filter((v: Visit) => v.kind === 'unscheduled')).toEqual([]);
+      const flood = await t.req('POST', '/api/v1/enforcement/special-periods', { token: officer, body: { region: '140108', name: '汛期', from: '2026-06-01', to: '2026-09-30', extraVisits: { A: 1, B: 1, C: 1, D: 1 } } });
+      expect(flood.status).toBe(201);
+      const after = await q3();
+      const extra = after.body.visits.filter((v: Visit) => v.kind === 'unscheduled');
+      expect(extra.map((v: Visit) => v.site).sort()).toEqual([...ids].sort());
+      for (const v of extra) expect(v).toMatchObject({ reason: '汛期', due: '2026-09-30', inDepth: false });
+      expect(after.body.visits.filter((v: Visit) => v.kind === 'planned')).toHaveLength(before.body.visits.length);
+      expect((await t.req('POST', '/api/v1/enforcement/special-periods', { token: officer, body: { region: '140108', name: '倒', from: '2026-06-01', to: '2026-05-01' } })).status).toBe(422);
+    });
+
+    it('marks in depth the sites named, else each class D site once a year', async () => {
+      const year = await t.req('POST', '/api/v1/enforcement/plans', { token: officer, body: { region: '140108', year: 2026 } });
+      for (const v of year.body.visits as Visit[]) expect(v.inDepth).toBe(v.kind === 'planned' && v.class === 'D' && v.seq === 1);
+      const named = await t.req('POST', '/api/v1/enforcement/plans', { token: officer, body: { region: '140108', year: 2026, inDepth: [ids[1]] } });
+      const deep = (named.body.visits as Visit[]).filter((v) => v.inDepth);
+      expect(deep.length).toBeGreaterThan(0);
+      for (const v of deep) expect(v.site).toBe(ids[1]);
+      expect((named.body.visits as Visit[]).filter((v) => v.site === ids[1] && v.kind === 'planned').every((v) => v.inDepth)).toBe(true);
+    });
+  });
+}

@@ -6,6 +6,7 @@ import { createCaseService } from './cases.ts';
 import { createClassService } from './classes.ts';
 import { createInspectionService } from './inspections.ts';
 import { createPlanService } from './plans.ts';
+import { createChecklistService } from './checklists.ts';
 import { createPenaltyService } from './penalties.ts';
 import { createResponsibilityService } from './responsibility.ts';
 import { hazardOpenHandler, type EnforcementNetwork } from './hazard-orders.ts';
@@ -21,6 +22,7 @@ export function createEnforcement(deps: Deps, hazards?: Pick<HazardService, 'rep
     classes,
     plans: createPlanService(deps, classes),
     inspections,
+    checklists: createChecklistService(deps),
     /** Findings about sites kept below travel down as `hazard.open` orders; this node applies those sent to it. */
     connect(n: EnforcementNetwork) {
       n.orders.register(hazardOpenHandler(deps));

@@ -12,6 +12,9 @@ import type { Executor } from '../../store/db.ts';
 import type { Deps } from '../context.ts';
 import type { HazardService } from '../dualprev/hazards.ts';
 import { audit, requireOwnedHere } from './audit.ts';
+import { checklistFor } from './checklists.ts';
+import { recordResults, startChecklist, type CheckedItem, type CheckResult } from '../../domain/enforcement/checklists.ts';
+import { findInspectionChecklist, insertInspectionChecklist, updateInspectionChecklist, type InspectionChecklistsTable } from '../../store/repos/enforcement/checklists.ts';
 import { sendHazardOpen, type EnforcementNetwork } from './hazard-orders.ts';
 
 export interface InspectionInput {
@@ -25,8 +28,10 @@ export interface InspectionInput {
 }
 
 export interface FindingInput {
-  description: string;
-  grade: FindingGrade;
+  /** From a checklist item answered not_ok: description, basis and grade are prefilled from it. */
+  checklistItem?: string | null;
+  description?: string | null;
+  grade?: FindingGrade | null;
   deadline?: string | null;
   basis?: string | null;
 }
@@ -73,6 +78,12 @@ function presentInspection(r: InspectionsTable) {
   };
 }
 
+function presentChecklist(c: InspectionChecklistsTable | undefined) {
+  if (!c) return null;
+  const items = JSON.parse(c.items) as CheckedItem[];
+  return { kind: c.kind, version: c.version, items, pending: items.filter((i) => i.result === 'pending').length };
+}
+
 const isUniqueViolation = (e: unknown) => /unique|duplicate key/i.test(String((e as Error)?.message ?? e));
 
 /** Days given to rectify a finding when the inspector sets no deadline. */
@@ -97,7 +108,7 @@ export function createInspectionService(deps: Pick<Deps, 'store' | 'now' | 'node
     if (existing.site_id !== site || existing.kind !== kind) {
       throw new Conflict(`Inspection ${existing.id} already exists for another site or kind`, { id: existing.id, site: existing.site_id, kind: existing.kind }, 'id_taken');
     }
-    return { ...presentInspection(existing), findings: [] as ReturnType<typeof presentFinding>[], created: false };
+    return { ...presentInspection(existing), findings: [] as ReturnType<typeof presentFinding>[], checklist: null as ReturnType<typeof presentChecklist>, created: false };
   }
 
   return {
@@ -132,9 +143,15 @@ export function createInspectionService(deps: Pick<Deps, 'store' | 'now' | 'node
         created_at: now,
         updated_at: now,
       };
+      // The checklist of the site's kind, as the region has it now: later edits of the template leave it be.
+      const template = await checklistFor(db, site.region, site.kind);
+      const checklist: InspectionChecklistsTable | undefined = template
+        ? { id: row.id, region_code: row.region_code, enterprise_id: row.enterprise_id, kind: template.kind, items: JSON.stringify(startChecklist(template.items)), version: 1, origin_node: deps.nodeId, created_at: now, updated_at: now }
+        : undefined;
       try {
         await db.transaction().execute(async (tx) => {
           await insertInspection(tx, row);
+          if (checklist) await insertInspectionChecklist(tx, checklist);
           await audit(tx, actor, deps.nodeId, now, { entity: 'inspection', entityId: row.id, region: row.region_code, enterprise: row.enterprise_id, op: 'create', changes: presentInspection(row), toState: 'open' });
         });
       } catch (e) {
@@ -144,7 +161,7 @@ export function createInspectionService(deps: Pick<Deps, 'store' | 'now' | 'node
         throw e;
       }
       deps.events.publish('record.changed', { entity: 'inspection', id: row.id, op: 'create', regionCode: row.region_code, enterpriseId: row.enterprise_id });
-      return { ...presentInspection(row), findings: [], created: true };
+      return { ...presentInspection(row), findings: [], checklist: presentChecklist(checklist), created: true };
     },
 
     async addFinding(actor: Principal, id: string, input: FindingInput) {
@@ -152,6 +169,15 @@ export function createInspectionService(deps: Pick<Deps, 'store' | 'now' | 'node
       requireAccess(actor, 'inspection.record', { regionCode: r.region_code, enterpriseId: r.enterprise_id }, 'Inspection');
       requireOwnedHere('Inspection', id, r.origin_node, deps.nodeId);
       inspectionAfter(r.state as InspectionState, 'findings');
+      if (input.checklistItem) {
+        const item = presentChecklist(await findInspectionChecklist(db, id))?.items.find((i) => i.code === input.checklistItem);
+        if (!item) throw new Invalid('Unknown checklist item', [{ path: 'checklistItem', message: `no item ${input.checklistItem} on this inspection's checklist` }]);
+        if (item.result !== 'not_ok') throw new Conflict(`Checklist item ${item.code} is ${item.result}, not not_ok (检查项未判定为不符合)`, { code: item.code, result: item.result }, 'item_not_failed');
+        input = { ...input, description: input.description ?? (item.note ? `${item.text}：${item.note}` : item.text), basis: input.basis ?? item.basis, grade: input.grade ?? (item.major ? 'major' : 'general') };
+      }
+      if (!input.description || !input.grade) throw new Invalid('A finding needs a description and grade, or a checklist item', [{ path: input.description ? 'grade' : 'description', message: 'required' }]);
+      const description = input.description;
+      const grade = input.grade;
       const now = deps.now();
       const deadline = input.deadline ?? addDays(chinaDate(now), DEFAULT_RECTIFY_DAYS);
       // A site kept by a node below (an enterprise's own node): the hazard is opened in that node's
@@ -166,8 +192,8 @@ export function createInspectionService(deps: Pick<Deps, 'store' | 'now' | 'node
         const h = await hazards.report(actor, {
           id: uuidv7(),
           site: r.site_id,
-          description: input.description,
-          grade: input.grade,
+          description: description,
+          grade: grade,
           deadline: hazardDeadline,
           source: 'inspection',
           sourceRef: r.id,
@@ -179,8 +205,8 @@ export function createInspectionService(deps: Pick<Deps, 'store' | 'now' | 'node
         inspection_id: r.id,
         region_code: r.region_code,
         enterprise_id: r.enterprise_id,
-        description: input.description,
-        grade: input.grade,
+        description: description,
+        grade: grade,
         deadline,
         basis: input.basis ?? null,
         hazard_id: hazardId,
@@ -197,7 +223,7 @@ export function createInspectionService(deps: Pick<Deps, 'store' | 'now' | 'node
         if (!(await updateInspection(tx, { ...r, version: r.version + 1, updated_at: now }, r.version))) throw new Conflict('The inspection was changed meanwhile; retry');
         await insertFinding(tx, f);
         const out = remote
-          ? await sendHazardOpen(tx, network!, actor, deps.config.level, site!.originNode, { hazardId: hazardId!, site: site!.id, description: input.description, grade: input.grade, deadline: hazardDeadline, inspection: r.id, finding: f.id })
+          ? await sendHazardOpen(tx, network!, actor, deps.config.level, site!.originNode, { hazardId: hazardId!, site: site!.id, description: description, grade: grade, deadline: hazardDeadline, inspection: r.id, finding: f.id })
           : null;
         await audit(tx, actor, deps.nodeId, now, { entity: 'inspection', entityId: r.id, region: r.region_code, enterprise: r.enterprise_id, op: 'finding', changes: presentFinding(f), details: { finding: f.id, ...(out ? { hazardSentTo: site!.originNode } : {}) } });
         return out;
@@ -228,7 +254,7 @@ export function createInspectionService(deps: Pick<Deps, 'store' | 'now' | 'node
         return next;
       });
       deps.events.publish('record.changed', { entity: 'inspection', id, op: 'complete', regionCode: r.region_code, enterpriseId: r.enterprise_id });
-      return { ...presentInspection(after), findings: (await findingsOf(db, id)).map(presentFinding) };
+      return { ...presentInspection(after), findings: (await findingsOf(db, id)).map(presentFinding), checklist: presentChecklist(await findInspectionChecklist(db, id)) };
     },
 
     /** The order router that sends a finding's hazard to the node keeping the site (wired at start). */
@@ -260,10 +286,30 @@ export function createInspectionService(deps: Pick<Deps, 'store' | 'now' | 'node
       return { ...presentFinding(after), hazardState: h?.state ?? null };
     },
 
+    /** Records checklist results (ok / not_ok / n_a, with a note) while the inspection is open. */
+    async recordChecklist(actor: Principal, id: string, results: { code: string; result: Exclude<CheckResult, 'pending'>; note?: string | null }[]) {
+      const r = await visible(actor, id);
+      requireAccess(actor, 'inspection.record', { regionCode: r.region_code, enterpriseId: r.enterprise_id }, 'Inspection');
+      requireOwnedHere('Inspection', id, r.origin_node, deps.nodeId);
+      inspectionAfter(r.state as InspectionState, 'findings');
+      const c = await findInspectionChecklist(db, id);
+      if (!c) throw new NotFound(`Inspection ${id} has no checklist (该检查无检查表)`);
+      const done = recordResults(JSON.parse(c.items) as CheckedItem[], results);
+      if (done.unknown.length) throw new Invalid('Unknown checklist items', done.unknown.map((code) => ({ path: 'results', message: `no item ${code}` })));
+      const now = deps.now();
+      const after: InspectionChecklistsTable = { ...c, items: JSON.stringify(done.items), version: c.version + 1, updated_at: now };
+      await db.transaction().execute(async (tx) => {
+        if (!(await updateInspectionChecklist(tx, after, c.version))) throw new Conflict('The checklist was changed meanwhile; reload and retry (记录已被他人修改)');
+        await audit(tx, actor, deps.nodeId, now, { entity: 'inspection', entityId: id, region: r.region_code, enterprise: r.enterprise_id, op: 'checklist', changes: { results } });
+      });
+      deps.events.publish('record.changed', { entity: 'inspection', id, op: 'checklist', regionCode: r.region_code, enterpriseId: r.enterprise_id });
+      return presentChecklist(after)!;
+    },
+
     async get(actor: Principal, id: string) {
       requirePermission(actor, 'enforcement.read');
       const r = await visible(actor, id);
-      return { ...presentInspection(r), findings: (await findingsOf(db, id)).map(presentFinding), history: await listActions(db, 'inspection', id) };
+      return { ...presentInspection(r), findings: (await findingsOf(db, id)).map(presentFinding), checklist: presentChecklist(await findInspectionChecklist(db, id)), history: await listActions(db, 'inspection', id) };
     },
 
     async list(actor: Principal, q: { region?: string; enterprise?: string; site?: string; kind?: string; state?: string; from?: number; to?: number; limit: number; offset: number }) {

@@ -1,6 +1,10 @@
 import { uuidv7 } from 'uuidv7';
 import { requirePermission, requirePlacement, scopeOf, type Principal } from '../../domain/access/policy.ts';
-import { startOfChinaDate, addDays } from '../../domain/enforcement/dates.ts';
+import { startOfChinaDate, addDays, quarterRange } from '../../domain/enforcement/dates.ts';
+import { DEFAULT_EXTRA_VISITS, isInDepth, specialVisits } from '../../domain/enforcement/special-periods.ts';
+import { insertSpecialPeriod, specialPeriodsOverlapping, type SpecialPeriodsTable } from '../../store/repos/enforcement/checklists.ts';
+import { structuralParent } from '../../domain/regions/regions.ts';
+import { appendChange } from '../../store/repos/change-log.ts';
 import { blindSpots, planQuarter, planYear, type PlanSite } from '../../domain/enforcement/plans.ts';
 import { Invalid, NotFound } from '../../domain/errors.ts';
 import { scopePrefix } from '../../domain/regions/regions.ts';
@@ -14,6 +18,13 @@ import type { InspectionPlansTable, PlanVisitsTable } from '../../store/repos/en
 import type { Deps } from '../context.ts';
 import { audit } from './audit.ts';
 import type { ClassService } from './classes.ts';
+
+/** A region and those above it. */
+function chain(region: string): string[] {
+  const out: string[] = [];
+  for (let r: string | null = region; r; r = structuralParent(r)) out.push(r);
+  return out;
+}
 
 export function createPlanService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' | 'events' | 'regions'>, classes: ClassService) {
   const { db } = deps.store;
@@ -47,7 +58,24 @@ export function createPlanService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' | 
       createdAt: Number(plan.created_at),
       version: plan.version,
       originNode: plan.origin_node,
-      visits: visits.map((v) => ({ id: v.id, site: v.site_id, siteCode: v.site_code, siteName: v.site_name, siteKind: v.site_kind, siteStatus: v.site_status, enterprise: v.enterprise_id, region: v.region_code, class: v.class, seq: v.seq, due: v.due, priority: marked.has(v.site_id), reasons: marked.get(v.site_id) ?? [] })),
+      visits: visits.map((v) => ({
+        id: v.id,
+        site: v.site_id,
+        siteCode: v.site_code,
+        siteName: v.site_name,
+        siteKind: v.site_kind,
+        siteStatus: v.site_status,
+        enterprise: v.enterprise_id,
+        region: v.region_code,
+        class: v.class,
+        seq: v.seq,
+        due: v.due,
+        kind: v.visit_kind ?? 'planned',
+        reason: v.reason ?? null,
+        inDepth: Number(v.in_depth ?? 0) === 1,
+        priority: marked.has(v.site_id),
+        reasons: marked.get(v.site_id) ?? [],
+      })),
       elsewhere,
     };
   }
@@ -57,7 +85,7 @@ export function createPlanService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' | 
      * A plan for a region's year or quarter: every site not closed (under construction, producing,
      * suspended, awaiting closure, status unknown), visited as often as its enterprise's class allows.
      */
-    async create(actor: Principal, input: { region: string; year: number; quarter?: number | null }) {
+    async create(actor: Principal, input: { region: string; year: number; quarter?: number | null; inDepth?: string[] | null }) {
       checkRegion(input.region);
       requirePlacement(actor, 'enforcement.manage', { regionCode: input.region });
       const classed = await classes.compute(actor, scopePrefix(input.region));
@@ -70,13 +98,33 @@ export function createPlanService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' | 
       const now = deps.now();
       const plan: InspectionPlansTable = { id: uuidv7(), region_code: input.region, enterprise_id: null, year: input.year, quarter: input.quarter ?? null, created_by: actor.id, version: 1, origin_node: deps.nodeId, created_at: now, updated_at: now };
       const bySite = new Map(sites.map((s) => [s.id, s]));
-      const visits: PlanVisitsTable[] = part.visits.map((v) => ({ id: uuidv7(), plan_id: plan.id, site_id: v.site, region_code: bySite.get(v.site)!.region, enterprise_id: bySite.get(v.site)!.enterprise, class: v.class, seq: v.seq, due: v.due, version: 1, origin_node: deps.nodeId, created_at: now, updated_at: now }));
+      // Special periods of the region or above that overlap the plan add unscheduled visits.
+      const span = input.quarter ? quarterRange(input.year, input.quarter) : { from: `${input.year}-01-01`, to: `${input.year}-12-31` };
+      const periods = (await specialPeriodsOverlapping(db, chain(input.region), span.from, span.to)).map((p) => ({ name: p.name, from: p.starts_on, to: p.ends_on, extraVisits: JSON.parse(p.extra_visits) as Record<string, number> }));
+      const extra = specialVisits(sites, periods, span.from, span.to);
+      const named = input.inDepth?.length ? new Set(input.inDepth) : null;
+      const row = (v: { site: string; class: string; seq: number; due: string }, kind: string, reason: string | null, inDepth: boolean): PlanVisitsTable => ({ id: uuidv7(), plan_id: plan.id, site_id: v.site, region_code: bySite.get(v.site)!.region, enterprise_id: bySite.get(v.site)!.enterprise, class: v.class, seq: v.seq, due: v.due, visit_kind: kind, reason, in_depth: inDepth ? 1 : 0, version: 1, origin_node: deps.nodeId, created_at: now, updated_at: now });
+      const visits: PlanVisitsTable[] = [...part.visits.map((v) => row(v, 'planned', null, isInDepth(v, named))), ...extra.map((v) => row(v, 'unscheduled', v.reason, false))];
       await db.transaction().execute(async (tx) => {
         await insertPlan(tx, plan, visits);
         await audit(tx, actor, deps.nodeId, now, { entity: 'inspection_plan', entityId: plan.id, region: plan.region_code, enterprise: null, op: 'create', changes: { region: plan.region_code, year: plan.year, quarter: plan.quarter, visits: visits.length, sites: sites.length } });
       });
       deps.events.publish('record.changed', { entity: 'inspection_plan', id: plan.id, op: 'create', regionCode: plan.region_code, enterpriseId: null });
       return present(plan, part.elsewhere);
+    },
+
+    /** A special period (特殊时段) of a region: plans overlapping it add unscheduled visits for the classes named. */
+    async addSpecialPeriod(actor: Principal, input: { region: string; name: string; from: string; to: string; extraVisits?: Record<string, number> | null }) {
+      checkRegion(input.region);
+      requirePlacement(actor, 'enforcement.manage', { regionCode: input.region });
+      if (input.to < input.from) throw new Invalid('The period ends before it starts', [{ path: 'to', message: `before ${input.from}` }]);
+      const now = deps.now();
+      const row: SpecialPeriodsTable = { id: uuidv7(), region_code: input.region, enterprise_id: null, name: input.name, starts_on: input.from, ends_on: input.to, extra_visits: JSON.stringify(input.extraVisits ?? DEFAULT_EXTRA_VISITS), created_by: actor.id, version: 1, origin_node: deps.nodeId, created_at: now, updated_at: now };
+      await db.transaction().execute(async (tx) => {
+        await insertSpecialPeriod(tx, row);
+        await appendChange(tx, { actorId: actor.id, actorName: actor.name, entity: 'special_period', entityId: row.id, op: 'create', changes: { region: row.region_code, name: row.name, from: row.starts_on, to: row.ends_on, extraVisits: JSON.parse(row.extra_visits) }, originNode: deps.nodeId, at: now });
+      });
+      return { id: row.id, region: row.region_code, name: row.name, from: row.starts_on, to: row.ends_on, extraVisits: JSON.parse(row.extra_visits) as Record<string, number>, createdAt: now };
     },
 
     async get(actor: Principal, id: string) {

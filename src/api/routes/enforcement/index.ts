@@ -6,6 +6,7 @@ import { caseRoutes } from './cases.ts';
 import { classRoutes } from './classes.ts';
 import { inspectionRoutes } from './inspections.ts';
 import { planRoutes } from './plans.ts';
+import { checklistRoutes } from './checklists.ts';
 import { penaltyRoutes } from './penalties.ts';
 import { responsibilityRoutes } from './responsibility.ts';
 
@@ -16,6 +17,7 @@ export function enforcementRoutes(app: App, e: Enforcement) {
   classRoutes(app, e.classes);
   planRoutes(app, e.plans);
   inspectionRoutes(app, e.inspections);
+  checklistRoutes(app, e.checklists);
   penaltyRoutes(app, e.penalties);
   responsibilityRoutes(app, e.responsibility);
 }

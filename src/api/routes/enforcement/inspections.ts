@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FINDING_GRADES, INSPECTION_KINDS, INSPECTION_STATES } from '../../../domain/enforcement/inspections.ts';
+import { checkedListSchema } from './checklists.ts';
 import { scopePrefix } from '../../../domain/regions/regions.ts';
 import type { InspectionService } from '../../../services/enforcement/inspections.ts';
 import type { App } from '../../app.ts';
@@ -88,7 +89,7 @@ export function inspectionRoutes(app: App, svc: InspectionService) {
         tags: ['enforcement'],
         summary: 'Start an inspection; with a client-made id, sending it again returns the same inspection (200)',
         body: inspectionInput,
-        response: { 200: inspectionSchema.extend({ findings: z.array(findingSchema) }), 201: inspectionSchema.extend({ findings: z.array(findingSchema) }), ...errors },
+        response: { 200: inspectionSchema.extend({ findings: z.array(findingSchema), checklist: checkedListSchema.nullable() }), 201: inspectionSchema.extend({ findings: z.array(findingSchema), checklist: checkedListSchema.nullable() }), ...errors },
       },
     },
     async (req, reply) => {
@@ -99,7 +100,7 @@ export function inspectionRoutes(app: App, svc: InspectionService) {
 
   app.get(
     '/api/v1/inspections/:id',
-    { schema: { tags: ['enforcement'], summary: 'An inspection with its findings and history', params: idParam, response: { 200: inspectionSchema.extend({ findings: z.array(findingSchema), history: z.array(actionSchema) }), ...errors } } },
+    { schema: { tags: ['enforcement'], summary: 'An inspection with its findings and history', params: idParam, response: { 200: inspectionSchema.extend({ findings: z.array(findingSchema), checklist: checkedListSchema.nullable(), history: z.array(actionSchema) }), ...errors } } },
     async (req) => svc.get(who(req), req.params.id),
   );
 
@@ -108,13 +109,36 @@ export function inspectionRoutes(app: App, svc: InspectionService) {
     {
       schema: {
         tags: ['enforcement'],
-        summary: 'Record a finding (检查发现的问题) while the inspection is open',
+        summary: 'Record a finding (检查发现的问题) while the inspection is open; from a checklist item answered not_ok, its text, legal basis and grade are prefilled',
         params: idParam,
-        body: z.strictObject({ description: z.string().trim().min(1).max(5000), grade: z.enum(FINDING_GRADES), deadline: chinaDateInput.nullable().optional(), basis: z.string().trim().max(1000).nullable().optional() }),
+        body: z.strictObject({
+          checklistItem: z.string().trim().min(1).max(20).nullable().optional().describe("The code of a checklist item answered not_ok"),
+          description: z.string().trim().min(1).max(5000).nullable().optional(),
+          grade: z.enum(FINDING_GRADES).nullable().optional(),
+          deadline: chinaDateInput.nullable().optional(), basis: z.string().trim().max(1000).nullable().optional() }),
         response: { 201: findingSchema, ...errors },
       },
     },
     async (req, reply) => reply.code(201).send(await svc.addFinding(who(req), req.params.id, req.body)),
+  );
+
+  app.post(
+    '/api/v1/inspections/:id/checklist',
+    {
+      schema: {
+        tags: ['enforcement'],
+        summary: "Record results of the inspection's checklist items (检查表): ok, not_ok or n_a, with a note",
+        params: idParam,
+        body: z.strictObject({
+          results: z
+            .array(z.strictObject({ code: z.string().trim().min(1).max(20), result: z.enum(['ok', 'not_ok', 'n_a']), note: z.string().trim().max(2000).nullable().optional() }))
+            .min(1)
+            .max(200),
+        }),
+        response: { 200: checkedListSchema, ...errors },
+      },
+    },
+    async (req) => svc.recordChecklist(who(req), req.params.id, req.body.results),
   );
 
   app.post(
@@ -125,7 +149,7 @@ export function inspectionRoutes(app: App, svc: InspectionService) {
         summary: 'Complete the inspection: its record (and, with findings, its order to rectify) get the next numbers of the region and year',
         params: idParam,
         body: z.strictObject({}).optional(),
-        response: { 200: inspectionSchema.extend({ findings: z.array(findingSchema) }), ...errors },
+        response: { 200: inspectionSchema.extend({ findings: z.array(findingSchema), checklist: checkedListSchema.nullable() }), ...errors },
       },
     },
     async (req) => svc.complete(who(req), req.params.id),

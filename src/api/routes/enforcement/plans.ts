@@ -4,6 +4,7 @@ import type { App } from '../../app.ts';
 import { who } from '../../auth.ts';
 import { errors, idParam, paging } from '../../schemas.ts';
 import { chinaDateInput, regionCode } from './common.ts';
+import { CLASSES } from '../../../domain/enforcement/classes.ts';
 
 const visitSchema = z.object({
   id: z.string(),
@@ -17,6 +18,9 @@ const visitSchema = z.object({
   class: z.string(),
   seq: z.number(),
   due: z.string(),
+  kind: z.string().describe('unscheduled: added by a special period (不定期检查)'),
+  reason: z.string().nullable().describe("An unscheduled visit's special period, e.g. 汛期"),
+  inDepth: z.boolean().describe('An in-depth inspection (解剖式执法检查)'),
   priority: z.boolean().describe('The site has open compliance findings (重点检查); such visits are listed first'),
   reasons: z.array(z.string()).describe('Why it is a priority, in Chinese'),
 });
@@ -44,7 +48,11 @@ export function planRoutes(app: App, svc: PlanService) {
       schema: {
         tags: ['enforcement'],
         summary: "A region's enforcement plan for a year or quarter: every site not closed, visited as its class allows",
-        body: z.strictObject({ region: regionCode, year: z.number().int().min(2000).max(2100), quarter: z.number().int().min(1).max(4).nullable().optional() }),
+        body: z.strictObject({
+          region: regionCode,
+          year: z.number().int().min(2000).max(2100), quarter: z.number().int().min(1).max(4).nullable().optional(),
+          inDepth: z.array(z.string().min(1).max(100)).max(1000).nullable().optional().describe('Sites to inspect in depth (解剖式); default: each class D site once a year'),
+        }),
         response: { 201: planSchema, ...errors },
       },
     },
@@ -62,6 +70,28 @@ export function planRoutes(app: App, svc: PlanService) {
       },
     },
     async (req) => svc.list(who(req), req.query),
+  );
+
+  app.post(
+    '/api/v1/enforcement/special-periods',
+    {
+      schema: {
+        tags: ['enforcement'],
+        summary: 'A special period of a region (特殊时段: 春节, 全国两会, 汛期 …): plans overlapping it add unscheduled visits',
+        body: z.strictObject({
+          region: regionCode,
+          name: z.string().trim().min(1).max(50),
+          from: chinaDateInput,
+          to: chinaDateInput,
+          extraVisits: z.partialRecord(z.enum(CLASSES), z.number().int().min(0).max(12)).nullable().optional().describe('Extra visits per site of each class; default C and D: one each'),
+        }),
+        response: {
+          201: z.object({ id: z.string(), region: z.string(), name: z.string(), from: z.string(), to: z.string(), extraVisits: z.record(z.string(), z.number()), createdAt: z.number() }),
+          ...errors,
+        },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await svc.addSpecialPeriod(who(req), req.body)),
   );
 
   app.get(

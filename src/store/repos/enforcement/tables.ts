@@ -72,6 +72,11 @@ export interface PlanVisitsTable extends Common {
   class: string;
   seq: number;
   due: string;
+  /** 'planned' or 'unscheduled' (added by a special period); absent on rows written before. */
+  visit_kind?: string;
+  reason?: string | null;
+  /** 1: an in-depth (解剖式) visit. */
+  in_depth?: number;
 }
 
 export interface InspectionsTable extends Common {
