@@ -6,7 +6,7 @@ import { findEnterprise } from '../store/repos/enterprises.ts';
 import { appendChange } from '../store/repos/change-log.ts';
 import { revokeUserSessions } from '../store/repos/sessions.ts';
 import { countUsers, findUserById, findUserByUsername, insertUser, listUsers, updateUser } from '../store/repos/users.ts';
-import { hashPassword, passwordProblem, randomToken } from './auth/password.ts';
+import { hashPassword, passwordProblem, randomToken, verifyPassword } from './auth/password.ts';
 import { toPublicUser, type PublicUser } from './auth/auth.ts';
 import type { Deps } from './context.ts';
 
@@ -153,6 +153,16 @@ export function createUserService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' | 
         await appendChange(tx, { actorId: actor.id, actorName: actor.name, entity: 'user', entityId: id, op: 'password', changes: null, originNode: deps.nodeId, at: now });
       });
       deps.events.publish('sessions.ended', { userId: id });
+    },
+
+    /** A person changes their own password: the current one is asked for, so a stolen session alone cannot take the account. */
+    async changeOwnPassword(actor: Principal, current: string, password: string) {
+      requirePerson(actor);
+      const u = await findUserById(db, actor.id);
+      if (!u || !(await verifyPassword(current, u.password_hash))) {
+        throw new Invalid('The current password is wrong (当前密码不正确)', [{ path: 'currentPassword', message: 'does not match' }], 'wrong_password');
+      }
+      await this.setPassword(actor, actor.id, password);
     },
 
     /**

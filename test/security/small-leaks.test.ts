@@ -42,7 +42,7 @@ describe.each(['sqlite', 'postgres'] as const)('smaller leaks (%s)', (kind) => {
 
   it('refuses a password change to node and device tokens instead of pretending', async () => {
     for (const token of [nodeToken, deviceToken]) {
-      const r = await t.req('POST', '/api/v1/auth/password', { token, body: { password: 'NewPassw0rd9' } });
+      const r = await t.req('POST', '/api/v1/auth/password', { token, body: { currentPassword: 'x', password: 'NewPassw0rd9' } });
       expect(r.status).toBe(403);
     }
   });

@@ -74,7 +74,9 @@ describe.each(['sqlite', 'postgres'] as const)('live streams follow their sessio
   it('ends when the password is changed', async () => {
     const u = await officer();
     const a = await open(u.token);
-    expect((await call('POST', '/api/v1/auth/password', u.token, { password: 'NewPassw0rd2' })).status).toBe(200);
+    // A stolen session alone cannot change the password: the current one is asked for.
+    expect((await call('POST', '/api/v1/auth/password', u.token, { currentPassword: 'wrong-one', password: 'NewPassw0rd2' })).status).toBe(422);
+    expect((await call('POST', '/api/v1/auth/password', u.token, { currentPassword: 'Passw0rd1', password: 'NewPassw0rd2' })).status).toBe(200);
     expect(await a.endedWithin(2000)).toBe('ended');
   });
 

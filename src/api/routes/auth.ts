@@ -38,13 +38,13 @@ export function authRoutes(app: App, auth: AuthService, users: UserService) {
     {
       schema: {
         tags: ['auth'],
-        summary: 'Change my password (ends every session)',
-        body: z.strictObject({ password: z.string().min(1).max(256) }),
+        summary: 'Change my password, giving the current one (ends every session)',
+        body: z.strictObject({ currentPassword: z.string().min(1).max(256), password: z.string().min(1).max(256) }),
         response: { 200: okSchema, ...errors },
       },
     },
     async (req) => {
-      await users.setPassword(who(req), who(req).id, req.body.password);
+      await users.changeOwnPassword(who(req), req.body.currentPassword, req.body.password);
       return { ok: true as const };
     },
   );
