@@ -22,6 +22,7 @@ function site(e: Enterprise, code: string, over: Partial<Site> = {}): Site {
     minerals: ['iron'], miningMethod: null, designCapacity: 30.5, actualCapacity: null, depth: null, peopleUnderground: null,
     standardGrade: 2, miningLicence: null, safetyLicence: null, lng: 112.5, lat: 37.8, damType: 'upstream', damHeight: 45,
     totalStorage: 1200, crestElevation: 1250.25, headsUp: false, residentsDistance: 2000, isNew: null, grade: 3,
+    designStorage: 1500, designDamHeight: 60, withoutDam: false, gradeRaisedReason: null,
     createdAt: 1_700_000_000_000, updatedAt: 1_700_000_000_000, version: 1, originNode: 'node-a', ...over,
   };
 }
