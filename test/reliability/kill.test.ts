@@ -37,7 +37,7 @@ for (const store of ['sqlite', 'postgres'] as const) {
 
       const ackedSites = new Set<string>();
       const ackedTs = new Set<number>();
-      const base = Date.now() - 86_400_000;
+      const base = Date.now() - 3 * 86_400_000; // readings stay in the past through many kills
       let n = 0;
       let t = 0;
       for (let round = 0; round < KILLS; round++) {
@@ -65,7 +65,13 @@ for (const store of ['sqlite', 'postgres'] as const) {
         running = false;
         await Promise.all(writers);
         await startProc(p);
-        const sites = new Set<string>((await call(p, 'GET', '/api/v1/sites?limit=1000')).body.items.map((s: { code: string }) => s.code));
+        const sites = new Set<string>();
+        for (let offset = 0; ; offset += 1000) {
+          const page = (await call(p, 'GET', `/api/v1/sites?limit=1000&offset=${offset}&sort=code`)).body as { items: { code: string }[]; total: number };
+          for (const s of page.items) sites.add(s.code);
+          if (page.items.length === 0 || offset + page.items.length >= page.total) break;
+        }
+        expect(sites.size, 'sites listed, paging through all of them').toBeGreaterThan(ackedSites.size);
         for (const code of ackedSites) expect(sites.has(code), `site ${code} acknowledged before kill ${round + 1}`).toBe(true);
         const readings = (await call(p, 'GET', `/api/v1/sites/K-0/sensors/WL1/readings?from=${base}&to=${base + (t + 1) * 1000}&limit=100000`)).body.items as { ts: number }[];
         const stored = new Set(readings.map((r) => r.ts));
