@@ -1,6 +1,6 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { requirePlatformWide, type Principal } from '../domain/access/policy.ts';
-import { loadCursor } from '../sync/cursors.ts';
+import { loadCursor } from '../store/repos/parent-cursors.ts';
 import type { Deps } from './context.ts';
 import type { Monitoring } from './monitoring/index.ts';
 

@@ -9,7 +9,7 @@ import { receiveDirective } from '../store/repos/network/directives.ts';
 import { isEntity } from '../store/repos/network/outbox.ts';
 import type { OrderRouter } from '../services/network/orders.ts';
 import type { ParentClient } from './client.ts';
-import { loadCursor, saveCursor } from './cursors.ts';
+import { loadCursor, saveCursor } from '../store/repos/parent-cursors.ts';
 import type { Directive } from './protocol.ts';
 
 /** Retries of a parent that does not answer stay frequent: after an outage the line resumes within a second. */

@@ -1,7 +1,7 @@
 import type { Store } from '../store/db.ts';
 import type { Horizon } from '../store/repos/network/horizon.ts';
 import { firstSeqSince, maxReadingSeq, readReadings } from '../store/repos/network/outbox.ts';
-import { loadCursor, saveCursor } from './cursors.ts';
+import { loadCursor, saveCursor } from '../store/repos/parent-cursors.ts';
 import type { PushBody, PushReply } from './protocol.ts';
 
 export interface ReadingsLinkOptions {

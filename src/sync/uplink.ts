@@ -3,7 +3,7 @@ import { createHorizon } from '../store/repos/network/horizon.ts';
 import { isEntity, loadRows, outboxTail, readOutbox, readingsTail, type Entity } from '../store/repos/network/outbox.ts';
 import type { EventBus } from '../services/events.ts';
 import type { ParentClient } from './client.ts';
-import { loadCursor, saveCursor } from './cursors.ts';
+import { loadCursor, saveCursor } from '../store/repos/parent-cursors.ts';
 import { startExpressLane } from './express.ts';
 import type { HeartbeatBody, PushBody, PushReply, RecordItem, Stream } from './protocol.ts';
 import { createReadingsLink } from './readings-link.ts';

@@ -1,5 +1,5 @@
-import type { Executor } from '../store/db.ts';
-import { getSetting, putSetting } from '../store/repos/settings.ts';
+import type { Executor } from '../db.ts';
+import { getSetting, putSetting } from './settings.ts';
 
 /** This node's own cursors toward its parent, durable across restarts (what the parent acknowledged). */
 export async function loadCursor(db: Executor, name: string): Promise<number> {
