@@ -1,4 +1,4 @@
-import { Forbidden, NotFound } from '../errors.ts';
+import { Forbidden, Invalid, NotFound } from '../errors.ts';
 import { isWithin, scopePrefix } from '../regions/regions.ts';
 import { CREATABLE_ROLES, ROLE_PERMISSIONS, type Permission, type Role } from './roles.ts';
 
@@ -70,10 +70,27 @@ export function requireAccess(p: Principal, permission: Permission, thing: Place
   requirePermission(p, permission);
 }
 
-/** Throws 403 when a principal tries to place a new record outside its own scope. */
-export function requirePlacement(p: Principal, permission: Permission, thing: Placed): void {
+/** The site or enterprise a request named to place a new record at, as it named it. */
+export interface NamedPlace {
+  field: 'site' | 'enterprise';
+  id: string;
+}
+
+/** 422 for a named site or enterprise that does not exist, or that the caller may not see: one answer for both. */
+export function unknownPlace(named: NamedPlace): Invalid {
+  const what = named.field === 'site' ? '场所不存在' : '企业不存在';
+  return new Invalid(`Unknown ${named.field} (${what})`, [{ path: named.field, message: `no ${named.field} ${named.id} in your scope` }]);
+}
+
+/**
+ * Throws when a principal tries to place a new record outside its own scope. A place the request named
+ * by a record's id (a site, an enterprise) is answered as unknown, exactly as one that does not exist,
+ * so that the answer never tells the record exists elsewhere; a region (public GB/T 2260 codes) is 403.
+ */
+export function requirePlacement(p: Principal, permission: Permission, thing: Placed, named?: NamedPlace): void {
   requirePermission(p, permission);
   if (!canSee(p, thing)) {
+    if (named) throw unknownPlace(named);
     throw new Forbidden(
       `Outside your scope: ${p.enterpriseId ? `enterprise ${p.enterpriseId}` : `region ${p.regionCode ?? '(none)'}`} (超出管辖范围)`,
     );

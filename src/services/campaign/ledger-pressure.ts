@@ -1,5 +1,5 @@
 import { uuidv7 } from 'uuidv7';
-import { canSee, requirePermission, requirePlacement, scopeOf, type Principal } from '../../domain/access/policy.ts';
+import { canSee, requirePermission, requirePlacement, scopeOf, unknownPlace, type Principal } from '../../domain/access/policy.ts';
 import { Invalid, NotFound } from '../../domain/errors.ts';
 import { findPressureMeasure, insertPressureMeasure, listPressureMeasures, type PressureMeasure, type PressureQuery } from '../../store/repos/campaign/pressure.ts';
 import { findTask } from '../../store/repos/campaign/tasks.ts';
@@ -27,7 +27,7 @@ export function createPressureService(deps: LedgerDeps) {
   const { db } = deps.store;
 
   /** The measure sits where its target does: a task's region, an enterprise, or a region. */
-  async function target(input: PressureInput) {
+  async function target(actor: Principal, input: PressureInput) {
     if (input.task) {
       const t = await findTask(db, input.task);
       if (!t) throw new Invalid('Unknown task', [{ path: 'task', message: `no task ${input.task}` }]);
@@ -35,7 +35,9 @@ export function createPressureService(deps: LedgerDeps) {
     }
     if (input.enterprise) {
       const e = await findEnterprise(db, input.enterprise);
-      if (!e) throw new Invalid('Unknown enterprise', [{ path: 'enterprise', message: `no enterprise ${input.enterprise}` }]);
+      const named = { field: 'enterprise', id: input.enterprise } as const;
+      if (!e) throw unknownPlace(named);
+      requirePlacement(actor, 'campaign.manage', { regionCode: e.region, enterpriseId: e.id }, named);
       return { target: 'enterprise', region: e.region, enterprise: e.id, campaign: input.campaign ?? null };
     }
     if (!input.region || !deps.regions.get(input.region)) throw new Invalid('Say against whom: a region, an enterprise or a task', [{ path: 'region', message: 'required without enterprise or task' }]);
@@ -50,7 +52,7 @@ export function createPressureService(deps: LedgerDeps) {
         const m = await findPressureMeasure(db, input.id);
         if (m && canSee(actor, { regionCode: m.region, enterpriseId: m.enterprise })) return { created: false, item: m };
       }
-      const t = await target(input);
+      const t = await target(actor, input);
       requirePlacement(actor, 'campaign.manage', { regionCode: t.region, enterpriseId: t.enterprise });
       if (actor.enterpriseId) throw new Invalid('Pressure measures are taken by the supervising level');
       const now = deps.now();

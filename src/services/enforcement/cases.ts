@@ -1,5 +1,5 @@
 import { uuidv7 } from 'uuidv7';
-import { canSee, requireAccess, requirePermission, requirePlacement, scopeOf, type Principal } from '../../domain/access/policy.ts';
+import { canSee, requireAccess, requirePermission, requirePlacement, scopeOf, unknownPlace, type Principal } from '../../domain/access/policy.ts';
 import { applyCaseAction, caseActions, pendingReferrals, type CaseActionInput, type CaseKind, type CaseState } from '../../domain/enforcement/cases.ts';
 import { chinaDate } from '../../domain/enforcement/dates.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../domain/errors.ts';
@@ -52,20 +52,24 @@ export function createCaseService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' | 
   }
 
   /** Where the case sits: the site's county, else the enterprise's, else the region given. */
-  async function placement(input: CaseInput) {
+  async function placement(actor: Principal, input: CaseInput) {
     let enterprise = input.enterprise ?? null;
     let region = input.region ?? null;
     let site: string | null = null;
     if (input.site) {
       const s = await findSite(db, input.site);
-      if (!s) throw new Invalid('Unknown site', [{ path: 'site', message: `no site ${input.site}` }]);
+      const named = { field: 'site', id: input.site } as const;
+      if (!s) throw unknownPlace(named);
+      requirePlacement(actor, 'case.manage', { regionCode: s.region, enterpriseId: s.enterprise }, named);
       if (enterprise && s.enterprise !== enterprise) throw new Invalid('The site belongs to another enterprise', [{ path: 'site', message: `belongs to ${s.enterprise}` }]);
       site = s.id;
       enterprise = s.enterprise;
       region = s.region;
     } else if (enterprise) {
       const e = await findEnterprise(db, enterprise);
-      if (!e) throw new Invalid('Unknown enterprise', [{ path: 'enterprise', message: `no enterprise ${enterprise}` }]);
+      const named = { field: 'enterprise', id: enterprise } as const;
+      if (!e) throw unknownPlace(named);
+      requirePlacement(actor, 'case.manage', { regionCode: e.region, enterpriseId: e.id }, named);
       region = e.region;
     }
     // An unlicensed pit may belong to no registered enterprise: the region where it was found is enough.
@@ -77,7 +81,7 @@ export function createCaseService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' | 
     async open(actor: Principal, input: CaseInput) {
       requireSupervisor(actor);
       requirePermission(actor, 'case.manage');
-      const where = await placement(input);
+      const where = await placement(actor, input);
       requirePlacement(actor, 'case.manage', { regionCode: where.region, enterpriseId: where.enterprise });
       const now = deps.now();
       const c: CaseRow = {

@@ -1,5 +1,5 @@
 import { uuidv7 } from 'uuidv7';
-import { canSee, requireAccess, requirePermission, requirePlacement, scopeOf, type Principal } from '../../domain/access/policy.ts';
+import { canSee, requireAccess, requirePermission, requirePlacement, scopeOf, unknownPlace, type Principal } from '../../domain/access/policy.ts';
 import { chinaDate } from '../../domain/enforcement/dates.ts';
 import { documentNumber } from '../../domain/enforcement/inspections.ts';
 import { applyPenaltyAction, checkAmount, penaltyActions, PENALTY_KIND_LABELS, type LegalBasis, type PenaltyActionInput, type PenaltyKind, type PenaltyState } from '../../domain/enforcement/penalties.ts';
@@ -77,9 +77,11 @@ export function createPenaltyService(deps: Pick<Deps, 'store' | 'now' | 'nodeId'
   }
 
   /** The links must name records of the same enterprise; a finding brings its inspection and site. */
-  async function links(input: PenaltyInput) {
+  async function links(actor: Principal, input: PenaltyInput) {
     const e = await findEnterprise(db, input.enterprise);
-    if (!e) throw new Invalid('Unknown enterprise', [{ path: 'enterprise', message: `no enterprise ${input.enterprise}` }]);
+    const named = { field: 'enterprise', id: input.enterprise } as const;
+    if (!e) throw unknownPlace(named);
+    requirePlacement(actor, 'case.manage', { regionCode: e.region, enterpriseId: e.id }, named);
     const bad = (path: string, message: string) => new Invalid('The penalty names a record of another enterprise or none', [{ path, message }]);
     let inspection = input.inspection ?? null;
     let site: string | null = null;
@@ -111,8 +113,7 @@ export function createPenaltyService(deps: Pick<Deps, 'store' | 'now' | 'nodeId'
     async decide(actor: Principal, input: PenaltyInput) {
       requirePermission(actor, 'case.manage');
       const amount = checkAmount(input.kind, input.amount);
-      const { enterprise, inspection, site } = await links(input);
-      requirePlacement(actor, 'case.manage', { regionCode: enterprise.region, enterpriseId: enterprise.id });
+      const { enterprise, inspection, site } = await links(actor, input);
       const now = deps.now();
       const issuer = actor.regionCode ?? enterprise.region;
       const year = Number(chinaDate(now).slice(0, 4));

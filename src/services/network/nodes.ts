@@ -1,5 +1,5 @@
 import { uuidv7 } from 'uuidv7';
-import { requireAccess, requirePermission, requirePlacement, type Placed, type Principal } from '../../domain/access/policy.ts';
+import { requireAccess, requirePermission, requirePlacement, unknownPlace, type Placed, type Principal } from '../../domain/access/policy.ts';
 import { Conflict, Invalid, NotFound } from '../../domain/errors.ts';
 import { isWithin, regionLevel } from '../../domain/regions/regions.ts';
 import type { NodeLevel } from '../../config.ts';
@@ -41,14 +41,16 @@ export function nodePrincipal(n: NodeRow): Principal {
 export function createNodeRegistry(deps: Pick<Deps, 'store' | 'now' | 'nodeId' | 'config' | 'regions'>) {
   const { db } = deps.store;
 
-  async function placement(input: RegisterInput): Promise<{ region: string; enterprise: string | null; name: string }> {
+  async function placement(actor: Principal, input: RegisterInput): Promise<{ region: string; enterprise: string | null; name: string }> {
     if (RANK[input.level] <= RANK[deps.config.level]) {
       throw new Invalid(`A ${deps.config.level} node registers nodes below it, not a ${input.level} node`, [{ path: 'level', message: 'must be below this node' }]);
     }
     if (input.level === 'enterprise') {
       if (!input.enterprise) throw new Invalid('An enterprise node names its enterprise', [{ path: 'enterprise', message: 'required' }]);
       const e = await findEnterprise(db, input.enterprise);
-      if (!e || !isWithin(deps.config.region, e.region)) throw new Invalid('Unknown enterprise', [{ path: 'enterprise', message: `no enterprise ${input.enterprise} in this node's region` }]);
+      const named = { field: 'enterprise', id: input.enterprise } as const;
+      if (!e || !isWithin(deps.config.region, e.region)) throw unknownPlace(named);
+      requirePlacement(actor, 'network.manage', { regionCode: e.region, enterpriseId: e.id }, named);
       return { region: e.region, enterprise: e.id, name: input.name ?? e.name };
     }
     const region = input.region;
@@ -64,7 +66,7 @@ export function createNodeRegistry(deps: Pick<Deps, 'store' | 'now' | 'nodeId' |
     /** A parent's administrator registers a child and receives the token the child starts with (once). */
     async register(actor: Principal, input: RegisterInput) {
       requirePermission(actor, 'network.manage');
-      const p = await placement(input);
+      const p = await placement(actor, input);
       requirePlacement(actor, 'network.manage', { regionCode: p.region, enterpriseId: p.enterprise });
       const token = NODE_TOKEN_PREFIX + randomToken();
       const now = deps.now();

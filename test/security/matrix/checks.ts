@@ -64,22 +64,8 @@ export function otherRecordChecks(cells: Cell[], world: World): string[] {
 export function existenceChecks(cells: Cell[]): string[] {
   return cells
     .filter((c) => c.absentStatus !== undefined && c.absentStatus !== c.status)
-    .filter((c) => !(PLACEMENT_ORACLES[c.route.key] && c.status === 403 && c.absentStatus === 422))
     .map((c) => line(c, `a record that does not exist answers ${c.absentStatus}: the difference tells the record exists`));
 }
-
-/**
- * Known: creates that place a record through requirePlacement answer 403 ("outside your scope") for a
- * site or enterprise of another place and 422 ("unknown") for one that does not exist, where the other
- * creates answer 422 for both. A caller can tell that a site (cases take its code) exists elsewhere.
- * Listed so that no new route joins them unseen; to be closed in policy.ts for all of them at once.
- */
-export const PLACEMENT_ORACLES: Record<string, string> = {
-  'POST /api/v1/cases': 'site or enterprise out of scope: 403; unknown: 422',
-  'POST /api/v1/penalties': 'enterprise out of scope: 403; unknown: 422',
-  'POST /api/v1/pressure-measures': 'enterprise out of scope: 403; unknown: 422',
-  'POST /api/v1/network/nodes': 'enterprise out of scope: 403; unknown: 422',
-};
 
 /** Whether a body names the place's site, enterprise or region. */
 function placedAt(body: unknown, r: Records): boolean {
