@@ -5,7 +5,7 @@ import type { Candidate } from '../../domain/compliance/define.ts';
 import { onRun, transition, type FindingState } from '../../domain/compliance/findings.ts';
 import type { Tx } from '../../store/db.ts';
 import { appendChanges, type ChangeInput } from '../../store/repos/change-log.ts';
-import { insertFindings, listFindingsByIds, listFindingStates, touchFindings, updateFinding } from '../../store/repos/compliance/findings.ts';
+import { insertFindings, listFindingsByIds, listFindingStates, touchFindings, updateFinding, visibleFindingIds } from '../../store/repos/compliance/findings.ts';
 import { insertRun } from '../../store/repos/compliance/runs.ts';
 import type { ComplianceFindingsTable } from '../../store/repos/compliance/tables.ts';
 import type { Deps } from '../context.ts';
@@ -20,6 +20,14 @@ export interface RunSummary {
   reopened: number;
   open: number;
   failed: { rule: string; error: string }[];
+}
+
+/** The findings a run touched, by what it did to them: what a caller's counts are taken from. */
+export interface RunFindings {
+  added: string[];
+  resolved: string[];
+  reopened: string[];
+  holding: string[];
 }
 
 type Stored = Awaited<ReturnType<typeof listFindingStates>>[number];
@@ -83,7 +91,7 @@ export function createRunner(deps: Pick<Deps, 'store' | 'now' | 'nodeId'>) {
     change(log, actor, s.id, 'clear', { state: { from: s.state, to: state }, why: 'condition no longer holds (条件已消除)' }, at);
   }
 
-  async function runNow(actor: Principal | null, trigger: 'schedule' | 'manual'): Promise<RunSummary & { holding: string[] }> {
+  async function runNow(actor: Principal | null, trigger: 'schedule' | 'manual'): Promise<{ summary: RunSummary; ids: RunFindings }> {
     const started = deps.now();
     const today = chinaDate(started);
     return db.transaction().execute(async (tx) => {
@@ -96,8 +104,8 @@ export function createRunner(deps: Pick<Deps, 'store' | 'now' | 'nodeId'>) {
       const fresh: Candidate[] = [];
       const holding: string[] = [];
       const touched: string[] = [];
-      let reopened = 0;
-      let resolved = 0;
+      const reopened: string[] = [];
+      const resolved: string[] = [];
       for (const c of candidates) {
         const fp = fingerprint(c);
         if (seen.has(fp)) continue;
@@ -109,21 +117,21 @@ export function createRunner(deps: Pick<Deps, 'store' | 'now' | 'nodeId'>) {
         }
         holding.push(s.id);
         const r = await keep(tx, log, actor, s, c, started);
-        if (r === 'reopened') reopened++;
+        if (r === 'reopened') reopened.push(s.id);
         if (r === 'same') touched.push(s.id);
       }
       for (const s of stored.values()) {
         if (seen.has(s.fingerprint) || failedRules.has(s.rule) || onRun(s.state as FindingState, false) !== 'clear') continue;
         await clear(tx, log, actor, s, started);
-        resolved++;
+        resolved.push(s.id);
       }
       await touchFindings(tx, touched, started);
-      holding.push(...(await insertNew(tx, log, actor, fresh, started)));
+      const added = await insertNew(tx, log, actor, fresh, started);
+      holding.push(...added);
       await appendChanges(tx, log);
-      const open = [...stored.values()].filter((s) => seen.has(s.fingerprint)).length + fresh.length;
-      const summary = { id: uuidv7(), today, added: fresh.length, resolved, reopened, open, failed };
-      await insertRun(tx, { id: summary.id, trigger, actor_id: actor?.id ?? null, started_at: started, finished_at: deps.now(), today, added: fresh.length, resolved, reopened, open, failed: failed.length ? JSON.stringify(failed) : null });
-      return { ...summary, holding };
+      const summary: RunSummary = { id: uuidv7(), today, added: added.length, resolved: resolved.length, reopened: reopened.length, open: holding.length, failed };
+      await insertRun(tx, { id: summary.id, trigger, actor_id: actor?.id ?? null, started_at: started, finished_at: deps.now(), today, added: summary.added, resolved: summary.resolved, reopened: summary.reopened, open: summary.open, failed: failed.length ? JSON.stringify(failed) : null });
+      return { summary, ids: { added, resolved, reopened, holding } };
     });
   }
 
@@ -133,6 +141,14 @@ export function createRunner(deps: Pick<Deps, 'store' | 'now' | 'nodeId'>) {
       const next = queue.then(() => runNow(actor, trigger));
       queue = next.catch(() => undefined);
       return next;
+    },
+    /** A run's counts over the findings the actor may see. */
+    async summaryFor(actor: Principal, summary: RunSummary, ids: RunFindings): Promise<RunSummary> {
+      const scope = scopeOf(actor);
+      if (scope.all) return summary;
+      const seen = await visibleFindingIds(db, [...ids.holding, ...ids.resolved], scope);
+      const count = (list: string[]) => list.filter((id) => seen.has(id)).length;
+      return { ...summary, added: count(ids.added), resolved: count(ids.resolved), reopened: count(ids.reopened), open: count(ids.holding) };
     },
     /** The findings a run found holding, those the actor may see. */
     async holdingFor(actor: Principal, ids: string[]): Promise<FindingView[]> {

@@ -76,6 +76,40 @@ export async function listFindingsByIds(db: Executor, ids: string[], scope: Scop
   return out.sort((a, b) => a.rule.localeCompare(b.rule) || (a.site_code ?? '').localeCompare(b.site_code ?? '') || a.key.localeCompare(b.key));
 }
 
+/** Which of these findings a scope may see. */
+export async function visibleFindingIds(db: Executor, ids: string[], scope: ScopeFilter): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await applyScope(db.selectFrom('compliance_findings'), scope, 'compliance_findings.region_code', 'compliance_findings.enterprise_id')
+      .select('compliance_findings.id')
+      .where('compliance_findings.id', 'in', ids.slice(i, i + 500))
+      .execute();
+    for (const r of rows) out.add(r.id);
+  }
+  return out;
+}
+
+/** How many findings a scope sees that a run at this instant found holding (each run sets last_seen). */
+export async function countFindingsSeenAt(db: Executor, at: number, scope: ScopeFilter): Promise<number> {
+  const r = await applyScope(db.selectFrom('compliance_findings'), scope, 'compliance_findings.region_code', 'compliance_findings.enterprise_id')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('compliance_findings.last_seen', '=', at)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** What a run at this instant did to the findings a scope sees, by its change-log operation (create, clear, reopen). */
+export async function countRunChangesInScope(db: Executor, at: number, scope: ScopeFilter): Promise<Map<string, number>> {
+  const rows = await applyScope(db.selectFrom('change_log').innerJoin('compliance_findings', 'compliance_findings.id', 'change_log.entity_id'), scope, 'compliance_findings.region_code', 'compliance_findings.enterprise_id')
+    .select(['change_log.op', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('change_log.entity', '=', 'compliance_finding')
+    .where('change_log.at', '=', at)
+    .where('change_log.op', 'in', ['create', 'clear', 'reopen'])
+    .groupBy('change_log.op')
+    .execute();
+  return new Map(rows.map((r) => [r.op, Number(r.n)]));
+}
+
 const OPEN_STATES = ['new', 'acknowledged'];
 
 /** Open findings (new or acknowledged) about the sites of these enterprises: what marks them for supervision. */
