@@ -35,6 +35,7 @@ export function createMonitoring(deps: Deps, sites: SiteService) {
   const settings = createMonitoringSettings(deps.store.db, deps.now, deps.nodeId);
   const log = (err: unknown) => console.error('[monitoring]', err);
   let alarms: ReturnType<typeof createAlarmService> | null = null;
+  const quality = createQuality(deps, catalog);
   const writer = createWriter({
     store: deps.store,
     catalog,
@@ -42,15 +43,14 @@ export function createMonitoring(deps: Deps, sites: SiteService) {
     now: deps.now,
     nodeId: deps.nodeId,
     utcOffsetMin: 480,
-    onCommitted: (plan, stored) => {
+    onCommitted: (plan) => {
       if (plan.touched.length && alarms) alarms.publish(plan.touched).catch(log);
-      quality.observe(stored);
     },
     onError: log,
+    quality: quality.check,
   });
   alarms = createAlarmService(deps, catalog, writer, settings);
   const sensors = createSensorService(deps, sites, catalog);
-  const quality = createQuality(deps, catalog, (ids) => alarms!.publish(ids));
   const ingest = createIngestService(catalog, writer, settings, deps.now);
   const status = createStatusService(deps, sites, catalog, points, settings);
   const profiles = createSiteProfileService(deps, sites);

@@ -159,7 +159,7 @@ function thresholdsOf(e: CatalogEntry): Thresholds {
  * caller applies the plan in the same transaction as the readings and, after commit, `adopt`s it.
  */
 export function planFlush(groups: Map<number, Row[]>, ctx: PlanContext): { plan: FlushPlan; points: Map<string, Point> } {
-  const plan: FlushPlan = { rollups: [], states: [], alarmInserts: [], alarmUpdates: [], actions: [], changes: [], touched: [] };
+  const plan: FlushPlan = { rollups: [], states: [], alarmInserts: [], alarmUpdates: [], actions: [], changes: [], qualityFlags: [], qualityRecoveries: [], touched: [] };
   const next = new Map<string, Point>();
   const dirty = new Map<string, { key: number; rule: RuleName }>();
   for (const [key, rows] of groups) {

@@ -1,21 +1,19 @@
 import { uuidv7 } from 'uuidv7';
-import { newAlarm, sensorKindInfo, spikeOfValues, type SensorKind } from '../../domain/monitoring/index.ts';
-import { appendChange } from '../../store/repos/change-log.ts';
-import { insertAlarm, insertAlarmAction } from '../../store/repos/monitoring/alarms.ts';
-import { insertQualityFlags, latestQualityFlags, qualityFlagsBetween, type ReadingsQualityTable } from '../../store/repos/monitoring/quality.ts';
+import { newAlarm, sensorKindInfo, spikeOfValues, type Reading, type SensorKind } from '../../domain/monitoring/index.ts';
+import { latestQualityFlags, qualityFlagsBetween } from '../../store/repos/monitoring/quality.ts';
 import type { Deps } from '../context.ts';
 import type { Catalog, CatalogEntry } from './catalog.ts';
 import type { Row } from './intake.ts';
+import type { FlushPlan } from './plan.ts';
 import type { SensorService } from './sensors.ts';
 import { readingWindow, type SeriesService } from './series.ts';
+import type { QualityCheck, QualityOutcome } from './writer.ts';
 
 /** Defaults of the domain's stuckFlag: 12 identical readings spanning at least 6 h. */
 const STUCK_COUNT = 12;
 const STUCK_SPAN_MS = 6 * 3_600_000;
-/** History kept per sensor for the spike test (robust median/MAD of the recent readings). */
+/** History kept per sensor for the spike test (robust median/MAD of the recent readings); also what a window is seeded with. */
 const WINDOW = 12;
-/** Beyond this many findings waiting to be written, further ones are counted and dropped rather than growing memory. */
-const MAX_BACKLOG = 200_000;
 
 interface SensorWindow {
   /** The last WINDOW values, a ring: `n` of them are filled, the newest at `(at - 1) mod WINDOW`. */
@@ -28,103 +26,95 @@ interface SensorWindow {
   runCount: number;
 }
 
-interface Findings {
-  rows: ReadingsQualityTable[];
-  opened: { entry: CatalogEntry; since: number; count: number }[];
-  ended: { entry: CatalogEntry; alarmId: string; ts: number }[];
+/** The reading joins the window: its run of equal values and its ring of recent values move on. */
+function advance(w: SensorWindow, ts: number, value: number) {
+  if (w.runCount > 0 && value === w.runValue) w.runCount++;
+  else (w.runValue = value), (w.runStart = ts), (w.runCount = 1);
+  w.values[w.at] = value;
+  w.at = (w.at + 1) % WINDOW;
+  if (w.n < WINDOW) w.n++;
+  w.lastTs = ts;
+}
+
+/** A window holding the sensor's stored readings before this flush's (ascending by ts), so that a restart does not cut a run. */
+function seededWindow(stored: readonly Reading[] | undefined): SensorWindow {
+  const w: SensorWindow = { values: new Float64Array(WINDOW), n: 0, at: 0, lastTs: -Infinity, runValue: 0, runStart: 0, runCount: 0 };
+  if (stored) for (const r of stored) advance(w, r.ts, r.value);
+  return w;
 }
 
 /**
- * Data-quality flags (stuck, spike; src/domain/monitoring/quality.ts) evaluated for each accepted
- * reading after its commit, beside the write path rather than in it: a small in-memory window per
- * sensor, flags stored in readings_quality, and a blue 'quality' alarm while a sensor is flat-lined
- * (a data-quality finding, not a danger level). Late readings (older than the sensor's newest) are
- * stored and alarmed as usual but not quality-checked: the window only moves forward.
+ * Data-quality flags (stuck, spike; src/domain/monitoring/quality.ts), evaluated by the writer inside
+ * the transaction that stores the readings: a small in-memory window per sensor (seeded from the store
+ * when a sensor is first seen), flags in readings_quality, and a blue 'quality' alarm while a sensor is
+ * flat-lined (a data-quality finding, not a danger level), all committed with the readings. Late
+ * readings (older than the sensor's newest) are stored and alarmed as usual but not quality-checked:
+ * the window only moves forward.
  */
-export function createQuality(deps: Pick<Deps, 'store' | 'now' | 'nodeId'>, catalog: Catalog, publish: (ids: string[]) => Promise<void>) {
+export function createQuality(deps: Pick<Deps, 'store' | 'nodeId'>, catalog: Catalog) {
   const { db } = deps.store;
   const windows = new Map<number, SensorWindow>();
-  /** Sensor id → its live stuck alarm. */
+  /** Sensor id → its live stuck alarm, as committed. */
   const stuckAlarms = new Map<string, string>();
-  let skipped = 0;
-  let running: Promise<void> | null = null;
-  const log = (err: unknown) => console.error('[quality]', err);
-
   const scratch = new Float64Array(WINDOW);
-  let findings: Findings = { rows: [], opened: [], ended: [] };
-  /** Sensors with a stuck alarm opened in the findings not yet written. */
-  const opening = new Set<string>();
+
+  const check: QualityCheck = {
+    seedSize: WINDOW,
+    unseen(groups) {
+      const out: { key: number; before: number }[] = [];
+      for (const [key, rows] of groups) {
+        // Derived rows are not checked: a sensor that has only those needs no window.
+        if (windows.has(key) || !catalog.byKey(key) || !rows.some((r) => r.index >= 0)) continue;
+        out.push({ key, before: rows[0]!.ts });
+      }
+      return out;
+    },
+    evaluate,
+    committed(outcome) {
+      if (outcome) for (const [sensorId, alarmId] of outcome) alarmId ? stuckAlarms.set(sensorId, alarmId) : stuckAlarms.delete(sensorId);
+    },
+    forget(keys) {
+      for (const k of keys) windows.delete(k);
+    },
+  };
 
   /**
-   * Checks the newly committed readings (by sensor, ascending by ts; derived rows are not the
-   * instrument's and are skipped). Runs in the writer's commit callback: no allocation per reading
-   * except for a finding.
+   * Checks the newly stored readings (by sensor, ascending by ts; derived rows are not the
+   * instrument's and are skipped) and adds its findings to the plan. No allocation per reading except
+   * for a finding; the stuck alarms opened or recovered are returned, for `committed`.
    */
-  function observe(stored: Map<number, Row[]>) {
-    const now = deps.now();
-    for (const [key, rows] of stored) {
+  function evaluate(groups: Map<number, Row[]>, plan: FlushPlan, now: number, seeds: Map<number, Reading[]>): QualityOutcome {
+    let outcome: Map<string, string | null> | null = null;
+    for (const [key, rows] of groups) {
       const entry = catalog.byKey(key);
       if (!entry) continue;
       let w = windows.get(key);
       const flatIsNormal = sensorKindInfo(entry.sensor.kind as SensorKind).flatIsNormal;
+      const sensorId = entry.sensor.id;
       for (const r of rows) {
         if (r.index < 0) continue;
         const { ts, value } = r;
-        if (!w) windows.set(key, (w = { values: new Float64Array(WINDOW), n: 0, at: 0, lastTs: -Infinity, runValue: value, runStart: ts, runCount: 0 }));
+        if (!w) windows.set(key, (w = seededWindow(seeds.get(key))));
         if (ts <= w.lastTs) continue;
         const prev = w.n ? w.values[(w.at + WINDOW - 1) % WINDOW] : undefined;
         const spike = spikeOfValues(w.values, w.n, prev, value, {}, scratch);
-        if (spike && spike.flag === 'spike' && findings.rows.length < MAX_BACKLOG) {
-          findings.rows.push({ sensor_key: key, ts, flag: 'spike', detail: JSON.stringify({ deviation: spike.deviation, limit: spike.limit }), created_at: now });
-        } else if (spike) skipped++;
-        if (w.runCount > 0 && value === w.runValue) w.runCount++;
-        else (w.runValue = value), (w.runStart = ts), (w.runCount = 1);
-        w.values[w.at] = value;
-        w.at = (w.at + 1) % WINDOW;
-        if (w.n < WINDOW) w.n++;
-        w.lastTs = ts;
+        if (spike && spike.flag === 'spike') plan.qualityFlags.push({ sensor_key: key, ts, flag: 'spike', detail: JSON.stringify({ deviation: spike.deviation, limit: spike.limit }), created_at: now });
+        advance(w, ts, value);
         const stuck = !flatIsNormal && w.runCount >= STUCK_COUNT && ts - w.runStart >= STUCK_SPAN_MS;
-        const live = stuckAlarms.get(entry.sensor.id);
+        const live = outcome?.has(sensorId) ? outcome.get(sensorId) : stuckAlarms.get(sensorId);
         if (stuck) {
-          if (findings.rows.length < MAX_BACKLOG) findings.rows.push({ sensor_key: key, ts, flag: 'stuck', detail: JSON.stringify({ count: w.runCount, sinceTs: w.runStart }), created_at: now });
-          else skipped++;
-          if (!live && !opening.has(entry.sensor.id)) {
-            findings.opened.push({ entry, since: w.runStart, count: w.runCount });
-            opening.add(entry.sensor.id);
-          }
+          plan.qualityFlags.push({ sensor_key: key, ts, flag: 'stuck', detail: JSON.stringify({ count: w.runCount, sinceTs: w.runStart }), created_at: now });
+          if (!live) (outcome ??= new Map()).set(sensorId, openAlarm(plan, entry, w.runStart, w.runCount, now));
         } else if (live && w.runCount === 1) {
-          findings.ended.push({ entry, alarmId: live, ts });
-          stuckAlarms.delete(entry.sensor.id);
+          recoverAlarm(plan, live, ts, now);
+          (outcome ??= new Map()).set(sensorId, null);
         }
       }
     }
-    if (!running && (findings.rows.length || findings.opened.length || findings.ended.length)) {
-      running = new Promise<void>((res) => setImmediate(res)).then(drain).catch(log).finally(() => (running = null));
-    }
+    return outcome;
   }
 
-  /** Writes the findings gathered so far: flags, stuck alarms opened and recovered. */
-  async function drain() {
-    while (findings.rows.length || findings.opened.length || findings.ended.length) {
-      const { rows, opened, ended } = findings;
-      findings = { rows: [], opened: [], ended: [] };
-      const now = deps.now();
-      const touched: string[] = [];
-      await db.transaction().execute(async (tx) => {
-        await insertQualityFlags(tx, rows);
-        for (const o of opened) touched.push(await openAlarm(tx, o.entry, o.since, o.count, now));
-        for (const e of ended) {
-          await tx.updateTable('alarms').set({ recovered_at: e.ts, current_level: null, updated_at: now }).where('id', '=', e.alarmId).where('recovered_at', 'is', null).execute();
-          await insertAlarmAction(tx, { id: uuidv7(), alarm_id: e.alarmId, at: now, actor_id: 'system', actor_name: 'system', action: 'recovered', note: null, details: JSON.stringify({ at: e.ts }) });
-          touched.push(e.alarmId);
-        }
-      });
-      opened.forEach((o, i) => (stuckAlarms.set(o.entry.sensor.id, touched[i]!), opening.delete(o.entry.sensor.id)));
-      if (touched.length) await publish(touched);
-    }
-  }
-
-  async function openAlarm(tx: Parameters<typeof insertAlarm>[0], e: CatalogEntry, since: number, count: number, now: number): Promise<string> {
+  function openAlarm(plan: FlushPlan, e: CatalogEntry, since: number, count: number, now: number): string {
     const id = uuidv7();
     const row = newAlarm({
       id,
@@ -139,18 +129,35 @@ export function createQuality(deps: Pick<Deps, 'store' | 'now' | 'nodeId'>, cata
       now,
       originNode: deps.nodeId,
     });
-    await insertAlarm(tx, row);
-    await insertAlarmAction(tx, { id: uuidv7(), alarm_id: id, at: now, actor_id: 'system', actor_name: 'system', action: 'opened', note: null, details: JSON.stringify({ flag: 'stuck', since, count }) });
-    await appendChange(tx, { actorId: 'system', actorName: 'system', entity: 'alarm', entityId: id, op: 'create', changes: row, originNode: deps.nodeId, at: now });
+    plan.alarmInserts.push(row);
+    record(plan, id, 'opened', { flag: 'stuck', since, count }, now);
+    plan.changes.push(change(id, 'create', row, now));
     return id;
   }
 
+  function recoverAlarm(plan: FlushPlan, id: string, ts: number, now: number) {
+    plan.qualityRecoveries.push({ id, recovered_at: ts, updated_at: now });
+    record(plan, id, 'recovered', { at: ts }, now);
+    plan.changes.push(change(id, 'recovered', { at: ts }, now));
+  }
+
+  function record(plan: FlushPlan, alarmId: string, action: string, details: unknown, now: number) {
+    plan.actions.push({ id: uuidv7(), alarm_id: alarmId, at: now, actor_id: 'system', actor_name: 'system', action, note: null, details: JSON.stringify(details) });
+    plan.touched.push(alarmId);
+  }
+
+  function change(alarmId: string, op: string, changes: unknown, now: number): FlushPlan['changes'][number] {
+    return { id: uuidv7(), at: now, actor_id: 'system', actor_name: 'system', entity: 'alarm', entity_id: alarmId, op, changes: JSON.stringify(changes), origin_node: deps.nodeId };
+  }
+
   const this_ = {
+    /** At start: the stuck alarms still live, so that a sensor moving again after a restart recovers its alarm. */
     async load() {
       const live = await db.selectFrom('alarms').select(['id', 'sensor_id']).where('kind', '=', 'quality').where('state', '!=', 'closed').where('recovered_at', 'is', null).execute();
       for (const a of live) if (a.sensor_id) stuckAlarms.set(a.sensor_id, a.id);
     },
-    observe,
+    /** The writer's side: evaluated inside each commit. */
+    check,
     /** Flags of raw readings in a span, by ts (for the readings API). */
     async flagsBetween(key: number, from: number, to: number): Promise<Map<number, string>> {
       const out = new Map<number, string>();
@@ -160,7 +167,7 @@ export function createQuality(deps: Pick<Deps, 'store' | 'now' | 'nodeId'>, cata
     /** The sensor's data quality now, for its detail view. */
     async sensorQuality(key: number, sensorId: string) {
       const w = windows.get(key);
-      return { stuckAlarm: stuckAlarms.get(sensorId) ?? null, sameValueCount: w?.runCount ?? 0, sameValueSince: w ? w.runStart : null, recentFlags: await latestQualityFlags(db, key) };
+      return { stuckAlarm: stuckAlarms.get(sensorId) ?? null, sameValueCount: w?.runCount ?? 0, sameValueSince: w?.runCount ? w.runStart : null, recentFlags: await latestQualityFlags(db, key) };
     },
     /** The readings API with each flagged raw reading carrying `flag` ('spike', 'stuck' or both). */
     flagSeries(series: SeriesService, sensors: SensorService): SeriesService {
@@ -187,11 +194,6 @@ export function createQuality(deps: Pick<Deps, 'store' | 'now' | 'nodeId'>, cata
         },
       };
     },
-    /** Resolves when every reading observed so far is evaluated and recorded. */
-    async idle() {
-      while (running || findings.rows.length || findings.opened.length || findings.ended.length) await (running ?? new Promise((r) => setImmediate(r)));
-    },
-    stats: () => ({ backlog: findings.rows.length, skipped }),
   };
   return this_;
 }

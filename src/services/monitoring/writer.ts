@@ -20,6 +20,25 @@ export interface WriteResult {
   duplicates: number;
 }
 
+/** Stuck alarms a flush opened (sensor id → alarm id) or recovered (→ null); null when none. */
+export type QualityOutcome = Map<string, string | null> | null;
+
+/**
+ * The data-quality check (quality.ts), run inside each commit so that its flags and stuck alarms are
+ * committed with the readings. Its windows move during `evaluate`; what it knows of live alarms
+ * moves only in `committed`, and a failed commit makes it `forget` the windows of that batch.
+ */
+export interface QualityCheck {
+  /** Stored readings a window is seeded with. */
+  readonly seedSize: number;
+  /** Sensors of the flush without a window yet, with the ts of their first new row: seeded from the store before `evaluate`. */
+  unseen(groups: Map<number, Row[]>): { key: number; before: number }[];
+  /** Adds the findings on the stored readings to the plan (seeds: each unseen sensor's last stored readings, ascending). */
+  evaluate(groups: Map<number, Row[]>, plan: FlushPlan, now: number, seeds: Map<number, Reading[]>): QualityOutcome;
+  committed(outcome: QualityOutcome): void;
+  forget(keys: Iterable<number>): void;
+}
+
 /** The bounded queue is full: the caller answers 429 with Retry-After instead of growing memory. */
 export class WriterBusy extends Error {
   constructor(readonly retryAfterSec: number) {
@@ -44,9 +63,11 @@ export interface WriterOptions {
   rollupEveryMs?: number;
   /** …or sooner, when this many deltas wait. */
   maxPendingRollups?: number;
-  /** Called after each commit with what it changed (alarm ids for the live push) and the newly stored rows by sensor. */
-  onCommitted?: (plan: FlushPlan, stored: Map<number, Row[]>) => void;
+  /** Called after each commit with what it changed (alarm ids for the live push, quality alarms included). */
+  onCommitted?: (plan: FlushPlan) => void;
   onError?: (err: unknown) => void;
+  /** Data-quality flags and stuck alarms, written with the readings. */
+  quality?: QualityCheck;
 }
 
 interface Item {
@@ -112,17 +133,20 @@ export function createWriter(o: WriterOptions) {
     const rollupsDue = !sqlite || waiters.length > 0 || performance.now() - rollupsWrittenAt >= rollupEveryMs || rollups.size >= maxPendingRollups;
     if (rollupsDue) rollupWaiters = [];
     try {
-      const { results, plan, points, groups } = await commit(batch, closing, rollupsDue);
+      const { results, plan, points, outcome } = await commit(batch, closing, rollupsDue);
       for (const [id, p] of points) o.points.set(id, p);
+      o.quality?.committed(outcome);
       for (const id of closing.keys()) closed.delete(id);
       for (const w of waiters) w.resolve();
       batch.forEach((item, i) => item.resolve(results[i]!));
       try {
-        o.onCommitted?.(plan, groups);
+        o.onCommitted?.(plan);
       } catch (err) {
         o.onError?.(err);
       }
     } catch (err) {
+      // Windows that moved on readings now rolled back: seeded again from the store next time.
+      if (o.quality) for (const item of batch) o.quality.forget(item.rows.map((r) => r.key));
       for (const item of batch) item.reject(err);
       for (const w of waiters) w.reject(err);
       o.onError?.(err);
@@ -187,39 +211,42 @@ export function createWriter(o: WriterOptions) {
     let flags: ArrayLike<number>;
     let plan: FlushPlan;
     let next: Map<string, Point>;
-    let groups: Map<number, Row[]>;
+    let outcome: QualityOutcome = null;
+    const q = o.quality;
     if (sqlite) {
-      ({ flags, plan, next, groups } = sqlite.transaction(() => {
+      ({ flags, plan, next, outcome } = sqlite.transaction(() => {
         const flags = sqlite.insertReadings(rows);
         const groups = groupBySensor(stored(rows, flags));
         const history = new Map<number, Reading[]>();
         for (const [key, span] of spans(groups)) history.set(key, sqlite.history(key, span.from, span.to));
         const r = planFlush(groups, ctx(history));
         withExtra(r.plan);
+        const outcome = q ? q.evaluate(groups, r.plan, now, sqlite.recentBefore(q.unseen(groups), q.seedSize)) : null;
         sqlite.apply(r.plan, now);
         if (rollupsDue) {
           sqlite.upsertRollups(rollups.all());
           sqlite.upsertRollups(r.plan.rollups);
           sqlite.setWatermark(sqlite.maxSeq(), now);
         }
-        return { flags, plan: r.plan, next: r.points, groups };
+        return { flags, plan: r.plan, next: r.points, outcome };
       }));
       // At once, with no await between the commit and here: another transaction that writes the
       // buffer (storeRollupsWithin) must find this commit's deltas in it.
       if (rollupsDue) rollups.clear(), (rollupsWrittenAt = performance.now());
       else rollups.add(plan.rollups);
     } else {
-      ({ flags, plan, next, groups } = await o.store.db.transaction().execute(async (tx) => {
+      ({ flags, plan, next, outcome } = await o.store.db.transaction().execute(async (tx) => {
         const flags = await pgBulk.insertReadings(tx, rows);
         const groups = groupBySensor(stored(rows, flags));
         const history = new Map<number, Reading[]>();
         for (const [key, span] of spans(groups)) history.set(key, await pgBulk.history(tx, key, span.from, span.to));
         const r = planFlush(groups, ctx(history));
         withExtra(r.plan);
+        const outcome = q ? q.evaluate(groups, r.plan, now, await pgBulk.recentBefore(tx, q.unseen(groups), q.seedSize)) : null;
         // PostgreSQL commits concurrent transactions out of sequence order: no watermark could say
         // which readings a deferred write counted, so rollups are written with their readings.
         await pgBulk.apply(tx, r.plan, now);
-        return { flags, plan: r.plan, next: r.points, groups };
+        return { flags, plan: r.plan, next: r.points, outcome };
       }));
     }
     const results: WriteResult[] = new Array(batch.length);
@@ -237,7 +264,7 @@ export function createWriter(o: WriterOptions) {
       results[b] = res;
     }
     for (const [id, p] of closedPoints) if (!next.has(id)) next.set(id, p);
-    return { results, plan, points: next, groups };
+    return { results, plan, points: next, outcome };
   }
 
   /** 10-minute, hourly and daily rollup deltas of readings, in this node's days. */

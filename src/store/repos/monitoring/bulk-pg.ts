@@ -35,6 +35,23 @@ export const pgBulk = {
     return rows.map((r) => ({ ts: Number(r.ts), value: r.value }));
   },
 
+  /** Each sensor's last `limit` stored readings before its `before`, ascending by ts: one query for all of them. */
+  async recentBefore(tx: Tx, sensors: readonly { key: number; before: number }[], limit: number): Promise<Map<number, Reading[]>> {
+    const out = new Map<number, Reading[]>();
+    if (sensors.length === 0) return out;
+    for (const s of sensors) out.set(s.key, []);
+    const r = await sql<{ key: number; ts: string | number; value: number }>`
+      SELECT k.key, r.ts, r.value
+      FROM unnest(${sensors.map((s) => s.key)}::int[], ${sensors.map((s) => s.before)}::bigint[]) AS k(key, before)
+      CROSS JOIN LATERAL (
+        SELECT ts, value FROM readings WHERE sensor_key = k.key AND ts < k.before ORDER BY ts DESC LIMIT ${limit}
+      ) r`.execute(tx);
+    // Newest first per sensor: each list is reversed once filled.
+    for (const x of r.rows) out.get(x.key)!.push({ ts: Number(x.ts), value: x.value });
+    for (const list of out.values()) list.reverse();
+    return out;
+  },
+
   /** Adds rollup deltas into the rollups table (creating buckets as needed). */
   async upsertRollups(tx: Tx, rollups: readonly FlushPlan['rollups'][number][]): Promise<void> {
     if (rollups.length) {
@@ -54,10 +71,14 @@ export const pgBulk = {
     }
   },
 
-  /** Writes the plan: rollups (when it carries any), alarms, their history and change log, point states. */
+  /** Writes the plan: rollups (when it carries any), alarms, their history and change log, point states, quality flags. */
   async apply(tx: Tx, plan: FlushPlan, now: number): Promise<void> {
     await pgBulk.upsertRollups(tx, plan.rollups);
     if (plan.alarmInserts.length) await tx.insertInto('alarms').values(plan.alarmInserts).execute();
+    // After the inserts: a stuck alarm may open and recover in one flush.
+    for (const r of plan.qualityRecoveries) {
+      await tx.updateTable('alarms').set({ recovered_at: r.recovered_at, current_level: null, updated_at: r.updated_at }).where('id', '=', r.id).where('recovered_at', 'is', null).execute();
+    }
     for (const u of plan.alarmUpdates) {
       const { id, message, ...set } = u;
       await tx
@@ -76,6 +97,14 @@ export const pgBulk = {
           oc.columns(['sensor_key', 'rule']).doUpdateSet((eb) => ({ state: eb.ref('excluded.state'), alarm_id: eb.ref('excluded.alarm_id'), updated_at: eb.ref('excluded.updated_at') })),
         )
         .execute();
+    }
+    if (plan.qualityFlags.length) {
+      const f = plan.qualityFlags;
+      await sql`
+        INSERT INTO readings_quality (sensor_key, ts, flag, detail, created_at)
+        SELECT * FROM unnest(${f.map((x) => x.sensor_key)}::int[], ${f.map((x) => x.ts)}::bigint[], ${f.map((x) => x.flag)}::text[],
+          ${f.map((x) => x.detail)}::text[], ${f.map((x) => x.created_at)}::bigint[])
+        ON CONFLICT (sensor_key, ts, flag) DO NOTHING`.execute(tx);
     }
   },
 };

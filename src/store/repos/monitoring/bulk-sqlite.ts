@@ -33,6 +33,7 @@ export function sqliteBulk(db: SQLite.Database) {
   const insertedIn = db.prepare('SELECT sensor_key, ts FROM readings WHERE seq > ? AND seq <= ?').raw(true);
   const chunkArgs = new Array<number>(CHUNK * 3);
   const history = db.prepare('SELECT ts, value FROM readings WHERE sensor_key = ? AND ts >= ? AND ts <= ? ORDER BY ts');
+  const recentBefore = db.prepare('SELECT ts, value FROM readings WHERE sensor_key = ? AND ts < ? ORDER BY ts DESC LIMIT ?');
   const rollupSql = (n: number) => `INSERT INTO rollups (sensor_key, bucket_sec, bucket_start, count, sum, min, max, first_ts, first_value, last_ts, last_value)
     VALUES ${Array(n).fill('(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}
     ON CONFLICT (sensor_key, bucket_sec, bucket_start) DO UPDATE SET
@@ -50,6 +51,8 @@ export function sqliteBulk(db: SQLite.Database) {
   const insertAlarm = db.prepare(`INSERT INTO alarms (${ALARM_COLUMNS.join(', ')}) VALUES (${ALARM_COLUMNS.map(() => '?').join(', ')})`);
   const syncAlarm = db.prepare('UPDATE alarms SET level = ?, current_level = ?, recovered_at = ?, relapses = ?, value = ?, message = COALESCE(?, message), updated_at = ? WHERE id = ?');
   const insertAction = db.prepare('INSERT INTO alarm_actions (id, alarm_id, at, actor_id, actor_name, action, note, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const recoverAlarm = db.prepare('UPDATE alarms SET recovered_at = ?, current_level = NULL, updated_at = ? WHERE id = ? AND recovered_at IS NULL');
+  const insertFlag = db.prepare('INSERT INTO readings_quality (sensor_key, ts, flag, detail, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (sensor_key, ts, flag) DO NOTHING');
   const insertChange = db.prepare(
     'INSERT INTO change_log (id, at, actor_id, actor_name, entity, entity_id, op, changes, reason, origin_node, node_seq, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
@@ -124,6 +127,12 @@ export function sqliteBulk(db: SQLite.Database) {
     history(key: number, from: number, to: number): Reading[] {
       return history.all(key, from, to) as Reading[];
     },
+    /** Each sensor's last `limit` stored readings before its `before`, ascending by ts: one indexed query per sensor. */
+    recentBefore(sensors: readonly { key: number; before: number }[], limit: number): Map<number, Reading[]> {
+      const out = new Map<number, Reading[]>();
+      for (const s of sensors) out.set(s.key, (recentBefore.all(s.key, s.before, limit) as Reading[]).reverse());
+      return out;
+    },
     /** The highest reading sequence stored so far (0 when none). */
     maxSeq(): number {
       return Number(maxSeq.get() ?? 0);
@@ -142,13 +151,16 @@ export function sqliteBulk(db: SQLite.Database) {
     setWatermark(seq: number, now: number): void {
       setWatermark.run(seq, now);
     },
-    /** Writes the plan's alarms, their history and change log, and point states (its rollups go through the writer's buffer). */
+    /** Writes the plan's alarms, their history and change log, point states and quality flags (its rollups go through the writer's buffer). */
     apply(plan: FlushPlan, now: number): void {
       for (const a of plan.alarmInserts) insertAlarm.run(...ALARM_COLUMNS.map((c) => a[c]));
+      // After the inserts: a stuck alarm may open and recover in one flush.
+      for (const r of plan.qualityRecoveries) recoverAlarm.run(r.recovered_at, r.updated_at, r.id);
       for (const u of plan.alarmUpdates) syncAlarm.run(u.level, u.current_level, u.recovered_at, u.relapses, u.value, u.message, u.updated_at, u.id);
       for (const a of plan.actions) insertAction.run(a.id, a.alarm_id, a.at, a.actor_id, a.actor_name, a.action, a.note, a.details);
       if (plan.changes.length) appendChain(plan.changes);
       for (const s of plan.states) upsertState.run(s.key, s.rule, JSON.stringify(s.state), s.alarmId, now);
+      for (const f of plan.qualityFlags) insertFlag.run(f.sensor_key, f.ts, f.flag, f.detail, f.created_at);
     },
     transaction<T>(fn: () => T): T {
       return db.transaction(fn).immediate();

@@ -1,4 +1,5 @@
 import type { Level, PointState } from '../../../domain/monitoring/index.ts';
+import type { ReadingsQualityTable } from './quality.ts';
 import type { AlarmActionsTable, AlarmsTable } from './tables.ts';
 
 /** What one monitoring flush writes, as the planner hands it to the bulk writers (SQLite, PostgreSQL). */
@@ -50,6 +51,13 @@ export interface ChangeRow {
   origin_node: string;
 }
 
+/** A data-quality alarm whose condition ended (a stuck sensor moved again): recovered, unless it already is. */
+export interface AlarmRecovery {
+  id: string;
+  recovered_at: number;
+  updated_at: number;
+}
+
 /** Everything one flush writes besides the readings, computed before it is written. */
 export interface FlushPlan {
   rollups: RollupDelta[];
@@ -58,6 +66,10 @@ export interface FlushPlan {
   alarmUpdates: AlarmSync[];
   actions: AlarmActionsTable[];
   changes: ChangeRow[];
+  /** Data-quality flags (stuck, spike) of the readings this flush stores. */
+  qualityFlags: ReadingsQualityTable[];
+  /** Stuck-sensor alarms recovered (their opening, like any alarm's, is in alarmInserts). */
+  qualityRecoveries: AlarmRecovery[];
   /** Alarm ids touched, for the live push after commit. */
   touched: string[];
 }
