@@ -22,6 +22,8 @@ const schema = z.object({
   KUANGAN_NODE_NAME: z.string().optional(),
   KUANGAN_CLOCK_OFFSET_MS: z.coerce.number().int().optional(),
   KUANGAN_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  KUANGAN_INGEST_RATE: z.coerce.number().positive().default(200_000),
+  KUANGAN_INGEST_BURST: z.coerce.number().positive().default(400_000),
   KUANGAN_TRUST_PROXY: z
     .string()
     .optional()
@@ -47,6 +49,13 @@ export interface Config {
    * client's address is the connection's: a header cannot choose which address login throttling slows.
    */
   trustProxy?: string[];
+  /**
+   * Readings one caller (a device, user or node token; an MQTT site topic) may send per second, and how
+   * many at once above that rate (token bucket). Far above one site's needs, so that only a runaway or
+   * hostile caller meets it; it keeps one token from taking the whole writer.
+   */
+  ingestRatePerSec?: number;
+  ingestBurst?: number;
   /** Test-only: shifts this node's clock, to check links between nodes whose clocks disagree. */
   clockOffsetMs?: number;
 }
@@ -75,6 +84,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     nodeName: e.KUANGAN_NODE_NAME,
     logLevel: e.KUANGAN_LOG_LEVEL,
     trustProxy: e.KUANGAN_TRUST_PROXY,
+    ingestRatePerSec: e.KUANGAN_INGEST_RATE,
+    ingestBurst: e.KUANGAN_INGEST_BURST,
     clockOffsetMs: e.KUANGAN_CLOCK_OFFSET_MS,
     ...overrides,
   };

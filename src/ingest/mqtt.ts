@@ -1,5 +1,6 @@
 import mqtt, { type IPublishPacket, type MqttClient } from 'mqtt';
 import type { IngestResult, IngestService } from '../services/monitoring/ingest.ts';
+import { RateLimited } from '../domain/errors.ts';
 import { WriterBusy } from '../services/monitoring/writer.ts';
 
 /**
@@ -157,7 +158,11 @@ export function startMqttIngest(o: MqttIngestOptions) {
     return true;
   }
 
-  /** Waits for room and retries on store errors until it commits or the intake stops (then the broker redelivers). */
+  /**
+   * Waits for room and retries on store errors until it commits or the intake stops (then the broker
+   * redelivers). A site over its readings-per-second limit is delayed, never dropped: its message waits
+   * unacknowledged, and the broker's Receive Maximum holds back the rest.
+   */
   async function write(readings: unknown[], site: string): Promise<IngestResult | null> {
     let delay = 100;
     while (!stopping) {
@@ -165,6 +170,10 @@ export function startMqttIngest(o: MqttIngestOptions) {
         await o.ingest.waitForRoom(readings.length);
         return await o.ingest.ingestForSite(site, readings as never[]);
       } catch (err) {
+        if (err instanceof RateLimited) {
+          await new Promise((r) => setTimeout(r, err.retryAfterSec * 1000));
+          continue;
+        }
         if (!(err instanceof WriterBusy)) log(`ingest for ${site} failed; retrying`, err);
         await new Promise((r) => setTimeout(r, delay));
         delay = Math.min(delay * 2, 5000);

@@ -10,6 +10,7 @@ import type { Network } from './alarm-orders.ts';
 import { createCatalog } from './catalog.ts';
 import { createDeviceService } from './devices.ts';
 import { createIngestService } from './ingest.ts';
+import { ingestLimitOf } from './ingest-limit.ts';
 import { createMonitoringJobs } from './jobs.ts';
 import { pointId, recoverLast, type Point, type RuleName } from './plan.ts';
 import { createSensorService, placeOf } from './sensors.ts';
@@ -51,7 +52,7 @@ export function createMonitoring(deps: Deps, sites: SiteService) {
   });
   alarms = createAlarmService(deps, catalog, writer, settings);
   const sensors = createSensorService(deps, sites, catalog);
-  const ingest = createIngestService(catalog, writer, settings, deps.now);
+  const ingest = createIngestService(catalog, writer, settings, deps.now, ingestLimitOf(deps.config));
   const status = createStatusService(deps, sites, catalog, points, settings);
   const profiles = createSiteProfileService(deps, sites);
   const series = quality.flagSeries(createSeriesService(deps, sensors, writer.pendingRollups), sensors);

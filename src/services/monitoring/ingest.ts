@@ -1,5 +1,7 @@
 import { canSee, requirePermission, type Principal } from '../../domain/access/policy.ts';
+import type { BucketLimit } from '../../domain/monitoring/token-bucket.ts';
 import type { Catalog } from './catalog.ts';
+import { createIngestLimiter, DEFAULT_INGEST_LIMIT } from './ingest-limit.ts';
 import { validateReadings, type RawReading, type Rejection } from './intake.ts';
 import type { MonitoringSettings } from './settings.ts';
 import type { Writer } from './writer.ts';
@@ -12,12 +14,25 @@ export interface IngestResult {
 
 /**
  * The telemetry write path shared by HTTP, MQTT, the demo and the benchmark: validate each reading,
- * hand the good ones to the group-committing writer, answer after commit.
+ * hand the good ones to the group-committing writer, answer after commit. A caller (a token over HTTP,
+ * a site's topic over MQTT) sends at most `limit` readings per second; over it, nothing of the request
+ * is stored and RateLimited says when to send it again.
  */
-export function createIngestService(catalog: Catalog, writer: Writer, settings: MonitoringSettings, now: () => number) {
+export function createIngestService(catalog: Catalog, writer: Writer, settings: MonitoringSettings, now: () => number, limit: BucketLimit = DEFAULT_INGEST_LIMIT) {
+  const limiter = createIngestLimiter(limit, now);
   /** Readings handled since start, by outcome (the /metrics counters). */
   const totals = { accepted: 0, duplicates: 0, rejected: 0 };
-  async function write(readings: readonly RawReading[], opts: { site?: string; principal?: Principal }): Promise<IngestResult> {
+  async function write(readings: readonly RawReading[], opts: { site?: string; principal?: Principal; caller?: string }): Promise<IngestResult> {
+    if (opts.caller) limiter.admit(opts.caller, readings.length);
+    try {
+      return await validateAndSubmit(readings, opts);
+    } catch (err) {
+      if (opts.caller) limiter.refund(opts.caller, readings.length);
+      throw err;
+    }
+  }
+
+  async function validateAndSubmit(readings: readonly RawReading[], opts: { site?: string; principal?: Principal }): Promise<IngestResult> {
     const p = opts.principal;
     const mayWrite = p
       ? p.kind === 'device'
@@ -36,7 +51,7 @@ export function createIngestService(catalog: Catalog, writer: Writer, settings: 
     /** A device or a person posts readings; only for sites they may write to. */
     async ingest(actor: Principal, readings: readonly RawReading[]): Promise<IngestResult> {
       requirePermission(actor, 'telemetry.write');
-      return write(readings, { principal: actor });
+      return write(readings, { principal: actor, caller: `${actor.kind}:${actor.id}` });
     },
     /** Trusted intake (demo, benchmark): readings this node generated itself. */
     ingestTrusted(readings: readonly RawReading[]): Promise<IngestResult> {
@@ -47,7 +62,7 @@ export function createIngestService(catalog: Catalog, writer: Writer, settings: 
      * own site's topic; a reading naming another site is refused here, so a topic never writes elsewhere.
      */
     ingestForSite(site: string, readings: readonly RawReading[]): Promise<IngestResult> {
-      return write(readings, { site });
+      return write(readings, { site, caller: `site:${site}` });
     },
     waitForRoom: (n: number) => writer.waitForRoom(n),
     totals: (): Readonly<typeof totals> => totals,
