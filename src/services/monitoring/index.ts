@@ -84,7 +84,7 @@ export function createMonitoring(deps: Deps, sites: SiteService) {
     await settings.load();
     await quality.load();
     for (const { sensor, site } of await listAllSensors(db)) catalog.put(sensor, site);
-    const recovered = writer.recoverRollups();
+    const recovered = await writer.recoverRollups();
     if (recovered) console.log(`[monitoring] rollups: counted ${recovered} readings stored after their last write`);
     const rows = await db.selectFrom('point_states').selectAll().execute();
     const live = rows.filter((r) => r.alarm_id).map((r) => r.alarm_id!);

@@ -59,7 +59,7 @@ export interface WriterOptions {
   maxBatchRows?: number;
   /** Rows waiting beyond this are refused with WriterBusy. */
   maxQueuedRows?: number;
-  /** On SQLite, rollups are written about this often (ms); between writes their deltas wait in memory. */
+  /** Rollups are written about this often (ms); between writes their deltas wait in memory. */
   rollupEveryMs?: number;
   /** …or sooner, when this many deltas wait. */
   maxPendingRollups?: number;
@@ -102,6 +102,18 @@ export function createWriter(o: WriterOptions) {
   let room: (() => void)[] = [];
   /** Alarm ids closed by the handling loop → their point, applied by the next flush. */
   const closed = new Map<string, string>();
+  /**
+   * Every transaction of this node that stores readings runs alone (`exclusive`): a flush, or a batch
+   * of a child's readings. So the readings' sequence numbers are committed in order, and the rollups'
+   * watermark (the last sequence counted in the rollups table) never passes a reading whose deltas
+   * are not written — on PostgreSQL too, where concurrent transactions would commit out of order.
+   */
+  let lock: Promise<unknown> = Promise.resolve();
+  function exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = lock.then(fn);
+    lock = run.catch(() => {});
+    return run;
+  }
 
   function schedule(delay: number) {
     if (timer || flushing) return;
@@ -130,10 +142,10 @@ export function createWriter(o: WriterOptions) {
     const batch = take();
     const closing = new Map(closed);
     const waiters = rollupWaiters;
-    const rollupsDue = !sqlite || waiters.length > 0 || performance.now() - rollupsWrittenAt >= rollupEveryMs || rollups.size >= maxPendingRollups;
+    const rollupsDue = waiters.length > 0 || performance.now() - rollupsWrittenAt >= rollupEveryMs || rollups.size >= maxPendingRollups;
     if (rollupsDue) rollupWaiters = [];
     try {
-      const { results, plan, points, outcome } = await commit(batch, closing, rollupsDue);
+      const { results, plan, points, outcome } = await exclusive(() => commit(batch, closing, rollupsDue));
       for (const [id, p] of points) o.points.set(id, p);
       o.quality?.committed(outcome);
       for (const id of closing.keys()) closed.delete(id);
@@ -243,11 +255,16 @@ export function createWriter(o: WriterOptions) {
         const r = planFlush(groups, ctx(history));
         withExtra(r.plan);
         const outcome = q ? q.evaluate(groups, r.plan, now, await pgBulk.recentBefore(tx, q.unseen(groups), q.seedSize)) : null;
-        // PostgreSQL commits concurrent transactions out of sequence order: no watermark could say
-        // which readings a deferred write counted, so rollups are written with their readings.
         await pgBulk.apply(tx, r.plan, now);
+        if (rollupsDue) {
+          await pgBulk.upsertRollups(tx, mergedRollups(r.plan.rollups));
+          await pgBulk.setWatermark(tx, await pgBulk.maxSeq(tx), now);
+        }
         return { flags, plan: r.plan, next: r.points, outcome };
       }));
+      // Still inside `exclusive`: no other transaction storing readings writes the buffer meanwhile.
+      if (rollupsDue) rollups.clear(), (rollupsWrittenAt = performance.now());
+      else rollups.add(plan.rollups);
     }
     const results: WriteResult[] = new Array(batch.length);
     let i = 0;
@@ -265,6 +282,15 @@ export function createWriter(o: WriterOptions) {
     }
     for (const [id, p] of closedPoints) if (!next.has(id)) next.set(id, p);
     return { results, plan, points: next, outcome };
+  }
+
+  /** The buffer's deltas and these, merged per bucket: one upsert each (PostgreSQL refuses a row twice in one upsert). */
+  function mergedRollups(extra: readonly RollupDelta[]): RollupDelta[] {
+    if (extra.length === 0) return rollups.all();
+    const b = createRollupBuffer();
+    b.add(rollups.all());
+    b.add(extra);
+    return b.all();
   }
 
   /** 10-minute, hourly and daily rollup deltas of readings, in this node's days. */
@@ -320,32 +346,46 @@ export function createWriter(o: WriterOptions) {
      * At start, before anything is submitted: counts into the rollups the readings stored after their
      * watermark (their deltas were still in memory when the process stopped). Returns how many.
      */
-    recoverRollups(): number {
-      if (!sqlite) return 0;
-      return sqlite.transaction(() => {
-        const rows = sqlite.readingsAfter(sqlite.watermark());
-        sqlite.upsertRollups(deltasOf(rows));
-        sqlite.setWatermark(sqlite.maxSeq(), o.now());
-        return rows.length;
-      });
+    async recoverRollups(): Promise<number> {
+      if (sqlite) {
+        return sqlite.transaction(() => {
+          const rows = sqlite.readingsAfter(sqlite.watermark());
+          sqlite.upsertRollups(deltasOf(rows));
+          sqlite.setWatermark(sqlite.maxSeq(), o.now());
+          return rows.length;
+        });
+      }
+      return exclusive(() =>
+        o.store.db.transaction().execute(async (tx) => {
+          const rows = await pgBulk.readingsAfter(tx, await pgBulk.watermark(tx));
+          await pgBulk.upsertRollups(tx, deltasOf(rows));
+          await pgBulk.setWatermark(tx, await pgBulk.maxSeq(tx), o.now());
+          return rows.length;
+        }),
+      );
     },
     /**
-     * For another transaction on this store that stores readings (a parent storing its children's):
-     * writes the rollups of the readings it newly stored, in it. On SQLite the buffered deltas go with them and the watermark
-     * moves past that transaction's readings, so a restart neither misses nor recounts any; call
-     * `committed()` as soon as it has committed, with no await between (the buffer is then empty).
+     * Runs `fn` — a transaction that stores readings (a parent storing its children's), committed
+     * before `fn` resolves — while no flush runs, so the readings' sequence is committed in order.
+     */
+    exclusive,
+    /**
+     * For a transaction run through `exclusive` that stores readings: writes the rollups of the
+     * readings it newly stored, in it, with the buffered deltas, and moves the watermark past them, so
+     * a restart neither misses nor recounts any. Call `committed()` as soon as it has committed, still
+     * inside `exclusive` (the buffer is then empty).
      */
     async storeRollupsWithin(tx: Tx, stored: readonly KeyedReading[]): Promise<{ committed(): void }> {
       const deltas = deltasOf(stored);
-      if (!sqlite) {
-        await pgBulk.upsertRollups(tx, deltas);
-        return { committed: () => {} };
+      if (sqlite) {
+        if (!o.store.sqlite!.inTransaction) throw new Error('storeRollupsWithin must run inside the transaction that stores the readings');
+        sqlite.upsertRollups(rollups.all());
+        sqlite.upsertRollups(deltas);
+        sqlite.setWatermark(sqlite.maxSeq(), o.now());
+      } else {
+        await pgBulk.upsertRollups(tx, mergedRollups(deltas));
+        await pgBulk.setWatermark(tx, await pgBulk.maxSeq(tx), o.now());
       }
-      // Writer flushes wait while a query-builder transaction is open, so the buffer holds still until commit.
-      if (!o.store.sqlite!.inTransaction) throw new Error('storeRollupsWithin must run inside the transaction that stores the readings');
-      sqlite.upsertRollups(rollups.all());
-      sqlite.upsertRollups(deltas);
-      sqlite.setWatermark(sqlite.maxSeq(), o.now());
       return {
         committed: () => {
           rollups.clear();

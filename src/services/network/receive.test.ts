@@ -70,7 +70,7 @@ for (const kind of STORE_KINDS) describe(`rollups of forwarded readings at the p
 
     await expectSeries();
     // Written with the writer's buffer: nothing is left above the rollups' watermark for a restart to count again.
-    expect(province.node.services.monitoring.writer.recoverRollups()).toBe(0);
+    expect(await province.node.services.monitoring.writer.recoverRollups()).toBe(0);
     await expectSeries();
   });
 

@@ -19,6 +19,8 @@ type Tally = Omit<PushReply, 'heartbeatSec'>;
  * (a restart neither misses nor recounts any). `committed` is called right after the commit.
  */
 export interface RollupSink {
+  /** Runs a transaction that stores readings while no other does (the local writer's flushes included). */
+  exclusive<T>(fn: () => Promise<T>): Promise<T>;
   storeRollupsWithin(tx: Tx, stored: readonly KeyedReading[]): Promise<{ committed(): void }>;
 }
 
@@ -189,27 +191,29 @@ export function createReceiver(deps: Pick<Deps, 'store' | 'now' | 'events' | 'no
     let stored: StoredReading[] = [];
     let ids = new Map<number, string>();
     let written: { committed(): void } | null = null;
-    await db.transaction().execute(async (tx) => {
-      const placed = await placeReadings(tx, p, b, todo, t);
-      ids = placed.ids;
-      stored = await insertReadings(tx, placed.rows);
-      // Only the newly stored rows: a repeat is never counted twice.
-      if (stored.length) written = await rollups.storeRollupsWithin(tx, stored.map((r) => ({ key: r.sensor_key, ts: r.ts, value: r.value })));
-      t.applied = stored.length;
-      t.duplicates += placed.rows.length - stored.length;
-      if (b.express) return;
-      const ack = placed.ack;
-      if (b.live) {
-        await extendLive(tx, p.id, b.from, ack);
-        t.liveAck = Math.max(b.from, ack);
-        t.ack = await foldLive(tx, p.id, cur);
-        return;
-      }
-      if (ack > cur) await advanceCursor(tx, p.id, b.stream, ack, deps.now());
-      t.ack = await foldLive(tx, p.id, Math.max(cur, ack));
+    await rollups.exclusive(async () => {
+      await db.transaction().execute(async (tx) => {
+        const placed = await placeReadings(tx, p, b, todo, t);
+        ids = placed.ids;
+        stored = await insertReadings(tx, placed.rows);
+        // Only the newly stored rows: a repeat is never counted twice.
+        if (stored.length) written = await rollups.storeRollupsWithin(tx, stored.map((r) => ({ key: r.sensor_key, ts: r.ts, value: r.value })));
+        t.applied = stored.length;
+        t.duplicates += placed.rows.length - stored.length;
+        if (b.express) return;
+        const ack = placed.ack;
+        if (b.live) {
+          await extendLive(tx, p.id, b.from, ack);
+          t.liveAck = Math.max(b.from, ack);
+          t.ack = await foldLive(tx, p.id, cur);
+          return;
+        }
+        if (ack > cur) await advanceCursor(tx, p.id, b.stream, ack, deps.now());
+        t.ack = await foldLive(tx, p.id, Math.max(cur, ack));
+      });
+      // Still inside `exclusive`: the writer's buffer has not changed since the transaction wrote it.
+      (written as { committed(): void } | null)?.committed();
     });
-    // At once, with no await between the commit and here: the writer's buffer must not change meanwhile.
-    (written as { committed(): void } | null)?.committed();
     publishFresh(stored, ids);
     return t;
   }

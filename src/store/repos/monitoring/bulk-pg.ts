@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Tx } from '../../db.ts';
+import type { Executor, Tx } from '../../db.ts';
 import { appendChanges } from '../change-log.ts';
 import type { Reading } from '../../../domain/monitoring/index.ts';
 import type { FlushPlan } from './plan-types.ts';
@@ -10,15 +10,35 @@ interface KeyedRow {
   value: number;
 }
 
-/** The telemetry write path on PostgreSQL: one `unnest` insert per flush, ON CONFLICT DO NOTHING RETURNING. */
+/**
+ * The telemetry write path on PostgreSQL: one `unnest` insert per flush. Repeats are rare (a gateway
+ * resending after a timeout, MQTT redelivering), so the insert is first tried plainly inside a
+ * savepoint; only when it meets a stored (sensor, ts) does it go again with ON CONFLICT DO NOTHING
+ * RETURNING to learn which rows were new. The plain insert costs about a third less.
+ */
 export const pgBulk = {
   /** Returns which rows were stored (1) or repeats (0); of equal rows in one call only the first is stored. */
   async insertReadings(tx: Tx, rows: readonly KeyedRow[]): Promise<Uint8Array> {
     const out = new Uint8Array(rows.length);
     if (rows.length === 0) return out;
-    const keys = rows.map((r) => r.key);
-    const tss = rows.map((r) => r.ts);
-    const values = rows.map((r) => r.value);
+    const keys = new Array<number>(rows.length);
+    const tss = new Array<number>(rows.length);
+    const values = new Array<number>(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i]!;
+      keys[i] = r.key;
+      tss[i] = r.ts;
+      values[i] = r.value;
+    }
+    await sql`SAVEPOINT readings_plain`.execute(tx);
+    try {
+      await sql`INSERT INTO readings (sensor_key, ts, value) SELECT * FROM unnest(${keys}::int[], ${tss}::bigint[], ${values}::float8[])`.execute(tx);
+      await sql`RELEASE SAVEPOINT readings_plain`.execute(tx);
+      return out.fill(1);
+    } catch (err) {
+      if ((err as { code?: string }).code !== '23505') throw err;
+      await sql`ROLLBACK TO SAVEPOINT readings_plain`.execute(tx);
+    }
     const r = await sql<{ sensor_key: number; ts: number }>`
       INSERT INTO readings (sensor_key, ts, value)
       SELECT * FROM unnest(${keys}::int[], ${tss}::bigint[], ${values}::float8[])
@@ -28,6 +48,28 @@ export const pgBulk = {
     const stored = new Set(r.rows.map((x) => `${x.sensor_key}|${Number(x.ts)}`));
     for (let i = 0; i < rows.length; i++) if (stored.delete(`${rows[i]!.key}|${rows[i]!.ts}`)) out[i] = 1;
     return out;
+  },
+
+  /** The highest reading sequence stored so far (0 when none). */
+  async maxSeq(tx: Tx): Promise<number> {
+    const r = await sql<{ seq: string | number | null }>`SELECT MAX(seq) AS seq FROM readings`.execute(tx);
+    return Number(r.rows[0]?.seq ?? 0);
+  },
+
+  /** The readings up to this sequence are counted in the rollups. */
+  async watermark(db: Executor): Promise<number> {
+    const r = await db.selectFrom('rollup_watermark').select('seq').where('id', '=', 1).executeTakeFirst();
+    return Number(r?.seq ?? 0);
+  },
+
+  async setWatermark(db: Executor, seq: number, now: number): Promise<void> {
+    await db.updateTable('rollup_watermark').set({ seq, updated_at: now }).where('id', '=', 1).execute();
+  },
+
+  /** Readings stored after a sequence, by sensor and time. */
+  async readingsAfter(db: Executor, seq: number): Promise<KeyedRow[]> {
+    const rows = await db.selectFrom('readings').select(['sensor_key', 'ts', 'value']).where('seq', '>', seq).orderBy('sensor_key').orderBy('ts').execute();
+    return rows.map((r) => ({ key: r.sensor_key, ts: Number(r.ts), value: r.value }));
   },
 
   async history(tx: Tx, key: number, from: number, to: number): Promise<Reading[]> {
@@ -71,9 +113,8 @@ export const pgBulk = {
     }
   },
 
-  /** Writes the plan: rollups (when it carries any), alarms, their history and change log, point states, quality flags. */
+  /** Writes the plan's alarms, their history and change log, point states and quality flags (its rollups go through the writer's buffer). */
   async apply(tx: Tx, plan: FlushPlan, now: number): Promise<void> {
-    await pgBulk.upsertRollups(tx, plan.rollups);
     if (plan.alarmInserts.length) await tx.insertInto('alarms').values(plan.alarmInserts).execute();
     // After the inserts: a stuck alarm may open and recover in one flush.
     for (const r of plan.qualityRecoveries) {
