@@ -35,6 +35,24 @@ export function createMetrics(deps: Pick<Deps, 'store' | 'now'>, s: { monitoring
       this.set(s.monitoring.writer.stats().queuedRows);
     },
   });
+  new Counter({
+    name: 'kuangan_writer_commits_total',
+    help: 'Group commits of the telemetry writer (readings of many requests in one transaction)',
+    registers: [registry],
+    collect() {
+      this.reset();
+      this.inc(s.monitoring.writer.stats().commits);
+    },
+  });
+  new Counter({
+    name: 'kuangan_writer_committed_rows_total',
+    help: 'Readings committed by the telemetry writer',
+    registers: [registry],
+    collect() {
+      this.reset();
+      this.inc(s.monitoring.writer.stats().committedRows);
+    },
+  });
   new Gauge({
     name: 'kuangan_alarms',
     help: 'Alarms not closed, by kind, level and state',

@@ -98,6 +98,9 @@ export function createWriter(o: WriterOptions) {
   let queued = 0;
   let timer: NodeJS.Timeout | null = null;
   let flushing = false;
+  /** Group commits so far and the rows they carried (their mean size shows how well requests share a commit). */
+  let commits = 0;
+  let committedRows = 0;
   let idle: (() => void)[] = [];
   let room: (() => void)[] = [];
   /** Alarm ids closed by the handling loop → their point, applied by the next flush. */
@@ -146,6 +149,8 @@ export function createWriter(o: WriterOptions) {
     if (rollupsDue) rollupWaiters = [];
     try {
       const { results, plan, points, outcome } = await exclusive(() => commit(batch, closing, rollupsDue));
+      commits++;
+      for (const item of batch) committedRows += item.rows.length;
       for (const [id, p] of points) o.points.set(id, p);
       o.quality?.committed(outcome);
       for (const id of closing.keys()) closed.delete(id);
@@ -410,7 +415,7 @@ export function createWriter(o: WriterOptions) {
         schedule(0);
       });
     },
-    stats: () => ({ queuedRows: queued, flushing, pendingRollups: rollups.size }),
+    stats: () => ({ queuedRows: queued, flushing, pendingRollups: rollups.size, commits, committedRows }),
   };
 }
 

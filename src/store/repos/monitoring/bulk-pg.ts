@@ -10,6 +10,13 @@ interface KeyedRow {
   value: number;
 }
 
+/** `{1,2,3}` of numbers (PostgreSQL reads NaN and Infinity as JavaScript writes them). */
+function arrayLiteral<T>(rows: readonly T[], pick: (r: T) => number): string {
+  const parts = new Array<string>(rows.length);
+  for (let i = 0; i < rows.length; i++) parts[i] = String(pick(rows[i]!));
+  return `{${parts.join(',')}}`;
+}
+
 /**
  * The telemetry write path on PostgreSQL: one `unnest` insert per flush. Repeats are rare (a gateway
  * resending after a timeout, MQTT redelivering), so the insert is first tried plainly inside a
@@ -21,19 +28,15 @@ export const pgBulk = {
   async insertReadings(tx: Tx, rows: readonly KeyedRow[]): Promise<Uint8Array> {
     const out = new Uint8Array(rows.length);
     if (rows.length === 0) return out;
-    const keys = new Array<number>(rows.length);
-    const tss = new Array<number>(rows.length);
-    const values = new Array<number>(rows.length);
-    for (let i = 0; i < rows.length; i++) {
-      const r = rows[i]!;
-      keys[i] = r.key;
-      tss[i] = r.ts;
-      values[i] = r.value;
-    }
+    // The arrays as PostgreSQL array literals, built here: the driver's own encoding quotes and
+    // escapes each of the flush's tens of thousands of numbers through regular expressions.
+    const keys = arrayLiteral(rows, (r) => r.key);
+    const tss = arrayLiteral(rows, (r) => r.ts);
+    const values = arrayLiteral(rows, (r) => r.value);
     await sql`SAVEPOINT readings_plain`.execute(tx);
     try {
+      // (The savepoint is released with the transaction.)
       await sql`INSERT INTO readings (sensor_key, ts, value) SELECT * FROM unnest(${keys}::int[], ${tss}::bigint[], ${values}::float8[])`.execute(tx);
-      await sql`RELEASE SAVEPOINT readings_plain`.execute(tx);
       return out.fill(1);
     } catch (err) {
       if ((err as { code?: string }).code !== '23505') throw err;
@@ -120,13 +123,23 @@ export const pgBulk = {
     for (const r of plan.qualityRecoveries) {
       await tx.updateTable('alarms').set({ recovered_at: r.recovered_at, current_level: null, updated_at: r.updated_at }).where('id', '=', r.id).where('recovered_at', 'is', null).execute();
     }
-    for (const u of plan.alarmUpdates) {
-      const { id, message, ...set } = u;
-      await tx
-        .updateTable('alarms')
-        .set(message === null ? set : { ...set, message })
-        .where('id', '=', id)
-        .execute();
+    if (plan.alarmUpdates.length) {
+      // One statement for the flush's alarm updates (an alarming fleet updates dozens per flush). An
+      // alarm updated twice in a flush takes its last state and its last new text, as in sequence.
+      const last = new Map<string, FlushPlan['alarmUpdates'][number]>();
+      for (const u of plan.alarmUpdates) {
+        const prev = last.get(u.id);
+        last.set(u.id, u.message === null && prev ? { ...u, message: prev.message } : u);
+      }
+      const u = [...last.values()];
+      await sql`
+        UPDATE alarms AS a SET level = u.level, current_level = u.current_level, recovered_at = u.recovered_at, relapses = u.relapses,
+          value = u.value, message = COALESCE(u.message, a.message), updated_at = u.updated_at
+        FROM unnest(${u.map((x) => x.id)}::text[], ${u.map((x) => x.level)}::text[], ${u.map((x) => x.current_level)}::text[],
+          ${u.map((x) => x.recovered_at)}::bigint[], ${u.map((x) => x.relapses)}::int[], ${u.map((x) => x.value)}::float8[],
+          ${u.map((x) => x.message)}::text[], ${u.map((x) => x.updated_at)}::bigint[])
+          AS u(id, level, current_level, recovered_at, relapses, value, message, updated_at)
+        WHERE a.id = u.id`.execute(tx);
     }
     if (plan.actions.length) await tx.insertInto('alarm_actions').values(plan.actions).execute();
     if (plan.changes.length) await appendChanges(tx, plan.changes.map((c) => ({ ...c, reason: null })));
