@@ -1,5 +1,5 @@
 import type { Executor } from '../../db.ts';
-import { applyScope, type ScopeFilter } from '../scope.ts';
+import { applyScope, whereRegionPrefix, type ScopeFilter } from '../scope.ts';
 import type { TaskAssignmentsTable } from './tables.ts';
 import './tables.ts';
 
@@ -160,7 +160,7 @@ export async function listAssignments(db: Executor, q: AssignmentQuery) {
   if (q.campaign) base = base.where('campaign_id', '=', q.campaign);
   if (q.parent) base = base.where('parent_id', '=', q.parent);
   if (q.state) base = base.where('state', '=', q.state);
-  if (q.region) base = base.where('region_code', 'like', `${q.region}%`);
+  if (q.region) base = whereRegionPrefix(base, 'region_code', q.region);
   if (q.enterprise) base = base.where('enterprise_id', '=', q.enterprise);
   const [items, total] = await Promise.all([
     base.selectAll().orderBy('deadline').orderBy('id').limit(q.limit).offset(q.offset).execute(),
@@ -181,7 +181,7 @@ export async function assignmentsOfTasks(db: Executor, taskIds: readonly string[
 
 /** A campaign's assignments within a region prefix (evaluation, reporting rounds). */
 export async function assignmentsOfCampaign(db: Executor, campaign: string, regionPrefix: string): Promise<Assignment[]> {
-  return (await db.selectFrom('task_assignments').selectAll().where('campaign_id', '=', campaign).where('region_code', 'like', `${regionPrefix}%`).execute()).map(assignmentFromRow);
+  return (await whereRegionPrefix(db.selectFrom('task_assignments').selectAll().where('campaign_id', '=', campaign), 'region_code', regionPrefix).execute()).map(assignmentFromRow);
 }
 
 /** Open assignments owned here that the deadline job still has to act on (see tasksForDeadlineJob). */

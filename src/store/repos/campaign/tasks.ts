@@ -1,5 +1,5 @@
 import type { Executor } from '../../db.ts';
-import { applyScope, type ScopeFilter } from '../scope.ts';
+import { applyScope, whereRegionPrefix, type ScopeFilter } from '../scope.ts';
 import type { CampaignTasksTable } from './tables.ts';
 import './tables.ts';
 
@@ -130,7 +130,7 @@ export async function listTasks(db: Executor, q: TaskQuery) {
   let base = applyScope(db.selectFrom('campaign_tasks'), q.scope, 'region_code', 'enterprise_id');
   if (q.campaign) base = base.where('campaign_id', '=', q.campaign);
   if (q.state) base = base.where('state', '=', q.state);
-  if (q.region) base = base.where('region_code', 'like', `${q.region}%`);
+  if (q.region) base = whereRegionPrefix(base, 'region_code', q.region);
   if (q.q) base = base.where('text', 'like', `%${q.q}%`);
   if (q.deadlineBefore) base = base.where('deadline', '<', q.deadlineBefore);
   const [items, total] = await Promise.all([

@@ -1,11 +1,12 @@
-import { sql } from 'kysely';
 import type { Scope } from '../../../domain/access/policy.ts';
 import { OPEN_STATES } from '../../../domain/dualprev/hazard-loop.ts';
 import type { Executor } from '../../db.ts';
+import { isOpen, overdueTotal, tallyTotal } from './hazard-counts.ts';
 import { placeFilter } from './place.ts';
 import type { HazardsTable } from './tables.ts';
 
 export type HazardRow = HazardsTable;
+export { hazardCounts, type HazardCountRow } from './hazard-counts.ts';
 
 /** Inserts unless a record with this id exists; false when it did (a repeated create). */
 export async function insertHazard(db: Executor, row: HazardRow): Promise<boolean> {
@@ -46,15 +47,23 @@ function filtered(db: Executor, f: Omit<HazardQuery, 'limit' | 'offset'>) {
   if (f.state?.length) q = q.where('state', 'in', f.state);
   if (f.grade) q = q.where('grade', '=', f.grade);
   if (f.source) q = q.where('source', '=', f.source);
-  if (f.overdue === true) q = q.where('state', 'in', open).where('deadline', '<', f.now);
+  if (f.overdue === true) q = q.where(isOpen).where('deadline', '<', f.now);
   if (f.overdue === false) q = q.where((eb) => eb.or([eb('state', 'not in', open), eb('deadline', '>=', f.now)]));
   return q;
 }
 
+/** A page newest first, and how many there are in all (from the tally where it can say). */
 export async function listHazards(db: Executor, f: HazardQuery): Promise<{ items: HazardRow[]; total: number }> {
   const items = await filtered(db, f).selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(f.limit).offset(f.offset).execute();
+  return { items, total: await countHazards(db, f) };
+}
+
+async function countHazards(db: Executor, f: HazardQuery): Promise<number> {
+  const plain = f.site === undefined && f.source === undefined;
+  const tallied = !plain ? null : f.overdue === undefined ? await tallyTotal(db, f) : f.overdue && !f.state?.length ? await overdueTotal(db, f) : null;
+  if (tallied !== null) return tallied;
   const t = await filtered(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  return { items, total: Number(t.n) };
+  return Number(t.n);
 }
 
 /** Open hazards past their deadline whose escalation may be due, oldest deadline first. */
@@ -71,43 +80,4 @@ export async function listOverdueOpen(db: Executor, now: number, limit: number, 
     .limit(limit)
     .offset(offset)
     .execute();
-}
-
-export interface HazardCountRow {
-  grade: string;
-  found: number;
-  rectified: number;
-  onTime: number;
-  overdueOpen: number;
-  overdueRectified: number;
-}
-
-/**
- * Hazards found in [from, to) by grade: how many were rectified, how many of those by their
- * deadline, and how many ran past it (still open at `now`, or rectified late).
- */
-export async function hazardCounts(db: Executor, f: { scope: Scope; region?: string; site?: string; from: number; to: number; now: number }): Promise<HazardCountRow[]> {
-  const done = sql.raw(`state in ('rectified', 'verified', 'closed')`);
-  const openS = sql.raw(`state in (${open.map((s) => `'${s}'`).join(', ')})`);
-  let q = placeFilter(db.selectFrom('hazards'), f.scope, f.region).where('created_at', '>=', f.from).where('created_at', '<', f.to);
-  if (f.site) q = q.where('site_id', '=', f.site);
-  const rows = await q
-    .select([
-      'grade',
-      sql<number>`count(*)`.as('found'),
-      sql<number>`sum(case when ${done} then 1 else 0 end)`.as('rectified'),
-      sql<number>`sum(case when ${done} and rectified_at <= deadline then 1 else 0 end)`.as('on_time'),
-      sql<number>`sum(case when ${openS} and deadline < ${f.now} then 1 else 0 end)`.as('overdue_open'),
-      sql<number>`sum(case when ${done} and rectified_at > deadline then 1 else 0 end)`.as('overdue_rectified'),
-    ])
-    .groupBy('grade')
-    .execute();
-  return rows.map((r) => ({
-    grade: r.grade,
-    found: Number(r.found),
-    rectified: Number(r.rectified ?? 0),
-    onTime: Number(r.on_time ?? 0),
-    overdueOpen: Number(r.overdue_open ?? 0),
-    overdueRectified: Number(r.overdue_rectified ?? 0),
-  }));
 }

@@ -1,6 +1,6 @@
 import type { SelectQueryBuilder } from 'kysely';
 import type { Scope } from '../../../domain/access/policy.ts';
-import { applyScope } from '../scope.ts';
+import { applyScope, whereRegionPrefix } from '../scope.ts';
 
 /** The city and province columns stored beside a county's region_code. */
 export function regionColumns(regionCode: string) {
@@ -31,7 +31,7 @@ export function placeFilter<DB, TB extends keyof DB, O>(q: SelectQueryBuilder<DB
   for (const p of [scopePrefix, regionPrefix]) {
     if (!p) continue;
     const eq = levelEquality(p);
-    out = eq ? out.where(eq[0], '=', eq[1]) : out.where('region_code', 'like', `${p}%`);
+    out = eq ? out.where(eq[0], '=', eq[1]) : whereRegionPrefix(out, 'region_code', p);
   }
   return out as unknown as SelectQueryBuilder<DB, TB, O>;
 }

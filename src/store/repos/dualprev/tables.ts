@@ -95,9 +95,25 @@ export interface HazardsTable extends Placed {
   supervision_acceptance?: string | null;
 }
 
+/**
+ * How many hazards there are under a province, city or county (`scope`: 14, 1401, 140105) by month
+ * found (China time, 'YYYY-MM'), grade, state, timing ('on_time', 'late', '' when not rectified) and,
+ * for open ones, the month of the deadline ('' otherwise): kept by a trigger on hazards.
+ */
+export interface HazardTalliesTable {
+  scope: string;
+  month: string;
+  grade: string;
+  state: string;
+  timing: string;
+  due: string;
+  n: number;
+}
+
 declare module '../../schema.ts' {
   interface Database {
     risks: RisksTable;
     hazards: HazardsTable;
+    hazard_tallies: HazardTalliesTable;
   }
 }
