@@ -17,40 +17,57 @@ function arrayLiteral<T>(rows: readonly T[], pick: (r: T) => number): string {
   return `{${parts.join(',')}}`;
 }
 
+/** A unique violation: a reading (sensor, ts) stored already. */
+export function isRepeat(err: unknown): boolean {
+  return (err as { code?: string } | null)?.code === '23505';
+}
+
 /**
  * The telemetry write path on PostgreSQL: one `unnest` insert per flush. Repeats are rare (a gateway
- * resending after a timeout, MQTT redelivering), so the insert is first tried plainly inside a
- * savepoint; only when it meets a stored (sensor, ts) does it go again with ON CONFLICT DO NOTHING
- * RETURNING to learn which rows were new. The plain insert costs about a third less.
+ * resending after a timeout, MQTT redelivering), so the insert is first tried plainly (`insertAll`);
+ * only when it meets a stored (sensor, ts) does it go again with ON CONFLICT DO NOTHING RETURNING to
+ * learn which rows were new (`insertNew`). The plain insert costs about a third less.
  */
 export const pgBulk = {
-  /** Returns which rows were stored (1) or repeats (0); of equal rows in one call only the first is stored. */
-  async insertReadings(tx: Tx, rows: readonly KeyedRow[]): Promise<Uint8Array> {
-    const out = new Uint8Array(rows.length);
-    if (rows.length === 0) return out;
+  /**
+   * Stores every row, or throws a unique violation (`isRepeat`) when one of them is stored already (or
+   * twice in the call): on its own it is one autocommitted statement, in a transaction it aborts it.
+   */
+  async insertAll(db: Executor, rows: readonly KeyedRow[]): Promise<void> {
+    if (rows.length === 0) return;
     // The arrays as PostgreSQL array literals, built here: the driver's own encoding quotes and
     // escapes each of the flush's tens of thousands of numbers through regular expressions.
-    const keys = arrayLiteral(rows, (r) => r.key);
-    const tss = arrayLiteral(rows, (r) => r.ts);
-    const values = arrayLiteral(rows, (r) => r.value);
-    await sql`SAVEPOINT readings_plain`.execute(tx);
-    try {
-      // (The savepoint is released with the transaction.)
-      await sql`INSERT INTO readings (sensor_key, ts, value) SELECT * FROM unnest(${keys}::int[], ${tss}::bigint[], ${values}::float8[])`.execute(tx);
-      return out.fill(1);
-    } catch (err) {
-      if ((err as { code?: string }).code !== '23505') throw err;
-      await sql`ROLLBACK TO SAVEPOINT readings_plain`.execute(tx);
-    }
+    await sql`INSERT INTO readings (sensor_key, ts, value) SELECT * FROM unnest(${arrayLiteral(rows, (r) => r.key)}::int[], ${arrayLiteral(rows, (r) => r.ts)}::bigint[], ${arrayLiteral(rows, (r) => r.value)}::float8[])`.execute(db);
+  },
+
+  /** Returns which rows were stored (1) or repeats (0); of equal rows in one call only the first is stored. */
+  async insertNew(tx: Tx, rows: readonly KeyedRow[]): Promise<Uint8Array> {
+    const out = new Uint8Array(rows.length);
+    if (rows.length === 0) return out;
     const r = await sql<{ sensor_key: number; ts: number }>`
       INSERT INTO readings (sensor_key, ts, value)
-      SELECT * FROM unnest(${keys}::int[], ${tss}::bigint[], ${values}::float8[])
+      SELECT * FROM unnest(${arrayLiteral(rows, (r) => r.key)}::int[], ${arrayLiteral(rows, (r) => r.ts)}::bigint[], ${arrayLiteral(rows, (r) => r.value)}::float8[])
       ON CONFLICT (sensor_key, ts) DO NOTHING
       RETURNING sensor_key, ts`.execute(tx);
     if (r.rows.length === rows.length) return out.fill(1);
     const stored = new Set(r.rows.map((x) => `${x.sensor_key}|${Number(x.ts)}`));
     for (let i = 0; i < rows.length; i++) if (stored.delete(`${rows[i]!.key}|${rows[i]!.ts}`)) out[i] = 1;
     return out;
+  },
+
+  /** `insertNew`, tried first as `insertAll` in a savepoint: repeats are rare, and the plain insert costs less. */
+  async insertReadings(tx: Tx, rows: readonly KeyedRow[]): Promise<Uint8Array> {
+    if (rows.length === 0) return new Uint8Array(0);
+    await sql`SAVEPOINT readings_plain`.execute(tx);
+    try {
+      // (The savepoint is released with the transaction.)
+      await pgBulk.insertAll(tx, rows);
+      return new Uint8Array(rows.length).fill(1);
+    } catch (err) {
+      if (!isRepeat(err)) throw err;
+      await sql`ROLLBACK TO SAVEPOINT readings_plain`.execute(tx);
+    }
+    return pgBulk.insertNew(tx, rows);
   },
 
   /** The highest reading sequence stored so far (0 when none). */
@@ -81,7 +98,7 @@ export const pgBulk = {
   },
 
   /** Each sensor's last `limit` stored readings before its `before`, ascending by ts: one query for all of them. */
-  async recentBefore(tx: Tx, sensors: readonly { key: number; before: number }[], limit: number): Promise<Map<number, Reading[]>> {
+  async recentBefore(tx: Executor, sensors: readonly { key: number; before: number }[], limit: number): Promise<Map<number, Reading[]>> {
     const out = new Map<number, Reading[]>();
     if (sensors.length === 0) return out;
     for (const s of sensors) out.set(s.key, []);
