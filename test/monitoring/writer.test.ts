@@ -85,6 +85,20 @@ describe.each(STORE_KINDS)('telemetry writer (%s)', (kind) => {
     expect(after.slice(1)).toEqual(first.slice(1));
   });
 
+  it('plans a flush that meets a stored reading again on what was really stored: the repeat counts once', async () => {
+    // Sensor 1 stands at blue's first count (minute 602). The repeat of minute 602 must not count twice;
+    // the new reading at 603 makes the streak's second count.
+    now += 1000;
+    expect(points.get('1|value')!.state.level).toBeNull();
+    expect(await writer.submit([row(1, 602, 100.5), row(1, 603, 100.6)])).toEqual({ accepted: 1, duplicates: 1 });
+    const after = points.get('1|value')!.state;
+    expect(after.lastTs).toBe(T0 + 603 * 60_000);
+    // Two distinct readings at blue (minCount 2): blue, reached at 603.
+    expect(after.level).toBe('blue');
+    const stored = await t.store.db.selectFrom('readings').select('value').where('sensor_key', '=', 1).where('ts', 'in', [T0 + 602 * 60_000, T0 + 603 * 60_000]).orderBy('ts').execute();
+    expect(stored.map((r) => r.value)).toEqual([100.5, 100.6]);
+  });
+
   it('keeps 10-minute, hourly and daily rollups of stored readings only', async () => {
     await writer.flushRollups();
     const r = await t.store.db
