@@ -38,7 +38,11 @@ describe.each(['sqlite', 'postgres'] as const)('a regional administrator stays i
 
   it('registers and revokes nodes only in its region', async () => {
     expect((await t.req('POST', '/api/v1/network/nodes', { token: radm.token, body: { level: 'county', region: '140105' } })).status).toBe(403);
-    expect((await t.req('POST', '/api/v1/network/nodes', { token: radm.token, body: { level: 'enterprise', enterprise: theirs.id } })).status).toBe(403);
+    // Another region's enterprise answers as one that does not exist: the refusal does not tell it exists.
+    const theirsRefused = await t.req('POST', '/api/v1/network/nodes', { token: radm.token, body: { level: 'enterprise', enterprise: theirs.id } });
+    const unknown = await t.req('POST', '/api/v1/network/nodes', { token: radm.token, body: { level: 'enterprise', enterprise: 'no-such-enterprise' } });
+    expect(theirsRefused.status).toBe(422);
+    expect([unknown.status, unknown.body.message]).toEqual([422, theirsRefused.body.message]);
     const ok = await t.req('POST', '/api/v1/network/nodes', { token: radm.token, body: { level: 'enterprise', enterprise: mine.id } });
     expect(ok.status).toBe(201);
     myNode = ok.body;
