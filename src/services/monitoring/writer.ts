@@ -113,6 +113,10 @@ export function createWriter(o: WriterOptions) {
    */
   let lock: Promise<unknown> = Promise.resolve();
   function exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    // SQLite: one connection, whose transactions cannot interleave (a flush waits while a query-builder
+    // transaction is open). `fn` runs at once: a flush must reach its synchronous transaction in the
+    // same tick as that check, before another transaction could begin on the connection.
+    if (sqlite) return fn();
     const run = lock.then(fn);
     lock = run.catch(() => {});
     return run;
