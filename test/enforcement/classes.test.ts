@@ -58,6 +58,13 @@ for (const kind of STORE_KINDS) {
       expect(o.body).toMatchObject({ class: 'C', computedClass: before.computedClass, inspectionsPerYear: 2, override: { class: 'C', reason: '周边有居民区，汛期风险高' } });
       const back = await t.req('POST', `/api/v1/enforcement/classes/${e.id}/override`, { token: officer, body: { class: null, reason: '风险已消除' } });
       expect(back.body).toMatchObject({ class: before.computedClass, override: null });
+      // Asked for one enterprise, the class comes with its override history, oldest first.
+      const one = await t.req('GET', `/api/v1/enforcement/classes?enterprise=${e.id}`, { token: officer });
+      expect(one.body.items[0].history).toMatchObject([
+        { action: 'override', from: before.computedClass, to: 'C', reason: '周边有居民区，汛期风险高' },
+        { action: 'withdraw_override', from: 'C', to: before.computedClass, reason: '风险已消除' },
+      ]);
+      expect((await classes()).every((c) => !('history' in c))).toBe(true);
       const inspector = await makeUser(t, t.adminToken, { username: `class-insp-${kind}`, role: 'inspector', region: '140107' });
       expect((await t.req('POST', `/api/v1/enforcement/classes/${e.id}/override`, { token: inspector.token, body: { class: 'D', reason: 'x' } })).status).toBe(403);
     });

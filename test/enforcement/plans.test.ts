@@ -129,6 +129,14 @@ for (const kind of STORE_KINDS) {
       for (const v of extra) expect(v).toMatchObject({ reason: '汛期', due: '2026-09-30', inDepth: false });
       expect(after.body.visits.filter((v: Visit) => v.kind === 'planned')).toHaveLength(before.body.visits.length);
       expect((await t.req('POST', '/api/v1/enforcement/special-periods', { token: officer, body: { region: '140108', name: '倒', from: '2026-06-01', to: '2026-05-01' } })).status).toBe(422);
+      // Listed, latest first, to the region's readers; not to another county's.
+      const listed = await t.req('GET', '/api/v1/enforcement/special-periods?region=140108', { token: inspector });
+      expect(listed.status).toBe(200);
+      expect(listed.body).toMatchObject({ total: 2, items: [{ name: '汛期', from: '2026-06-01', to: '2026-09-30', extraVisits: { A: 1, B: 1, C: 1, D: 1 } }, { name: '春节', region: '140108' }] });
+      const paged = await t.req('GET', '/api/v1/enforcement/special-periods?region=140108&limit=1&offset=1', { token: officer });
+      expect(paged.body).toMatchObject({ total: 2, items: [{ name: '春节' }] });
+      const elsewhere = (await makeUser(t, t.adminToken, { username: `plan-other-${kind}`, role: 'county_officer', region: '140105' })).token;
+      expect((await t.req('GET', '/api/v1/enforcement/special-periods', { token: elsewhere })).body).toEqual({ items: [], total: 0 });
     });
 
     it('marks in depth the sites named, else each class D site once a year', async () => {

@@ -9,6 +9,7 @@ import { openFindingsOfEnterprises } from '../../store/repos/compliance/findings
 import { casesOfEnterprises } from '../../store/repos/enforcement/cases.ts';
 import { enterprisesByIds, enterprisesOfRegion, insertOverride, latestOverrides, openAlarmCounts, openMajorHazardCounts, type ClassOverride } from '../../store/repos/enforcement/classes.ts';
 import { licencesOfEnterprises } from '../../store/repos/enforcement/licences.ts';
+import { listActions } from '../../store/repos/enforcement/actions.ts';
 import { personsOfEnterprises } from '../../store/repos/enforcement/persons.ts';
 import { scoresOfPersons } from '../../store/repos/enforcement/scores.ts';
 import { sitesOfRegion, type RegionSite } from '../../store/repos/enforcement/sites.ts';
@@ -118,7 +119,9 @@ export function createClassService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' |
     async list(actor: Principal, regionPrefix: string, enterprise?: string) {
       requirePermission(actor, 'enforcement.read');
       const items = await compute(actor, regionPrefix, enterprise);
-      return { items: items.map(({ sites, findings: _f, ...rest }) => ({ ...rest, sites: sites.map((s) => s.id) })), total: items.length };
+      // One enterprise asked for: its overrides and withdrawals too, oldest first.
+      const history = enterprise && items.length ? await listActions(db, 'enterprise_class', enterprise) : undefined;
+      return { items: items.map(({ sites, findings: _f, ...rest }) => ({ ...rest, sites: sites.map((s) => s.id), ...(history ? { history } : {}) })), total: items.length };
     },
 
     /** Sets the class by hand with a reason (class null withdraws the override); the computed class stays visible. */
@@ -132,7 +135,7 @@ export function createClassService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' |
       const o: ClassOverride = { id: uuidv7(), region: ent.region, enterprise: ent.id, class: cls, computedClass: computed?.computedClass ?? null, reason, actorId: actor.id, actorName: actor.name, at: now, version: 1, originNode: deps.nodeId };
       await db.transaction().execute(async (tx) => {
         await insertOverride(tx, o);
-        await audit(tx, actor, deps.nodeId, now, { entity: 'enterprise_class', entityId: ent.id, region: ent.region, enterprise: ent.id, op: cls ? 'override' : 'withdraw_override', changes: { class: { from: computed?.class ?? null, to: cls ?? computed?.computedClass ?? null } }, reason });
+        await audit(tx, actor, deps.nodeId, now, { entity: 'enterprise_class', entityId: ent.id, region: ent.region, enterprise: ent.id, op: cls ? 'override' : 'withdraw_override', fromState: computed?.class ?? null, toState: cls ?? computed?.computedClass ?? null, changes: { class: { from: computed?.class ?? null, to: cls ?? computed?.computedClass ?? null } }, reason });
       });
       deps.events.publish('record.changed', { entity: 'enterprise_class', id: ent.id, op: 'override', regionCode: ent.region, enterpriseId: ent.id });
       const [after] = await compute(actor, '', ent.id);

@@ -2,7 +2,7 @@ import { uuidv7 } from 'uuidv7';
 import { requirePermission, requirePlacement, scopeOf, type Principal } from '../../domain/access/policy.ts';
 import { startOfChinaDate, addDays, quarterRange } from '../../domain/enforcement/dates.ts';
 import { DEFAULT_EXTRA_VISITS, isInDepth, specialVisits } from '../../domain/enforcement/special-periods.ts';
-import { insertSpecialPeriod, specialPeriodsOverlapping, type SpecialPeriodsTable } from '../../store/repos/enforcement/checklists.ts';
+import { insertSpecialPeriod, listSpecialPeriods, specialPeriodsOverlapping, type SpecialPeriodsTable } from '../../store/repos/enforcement/checklists.ts';
 import { structuralParent } from '../../domain/regions/regions.ts';
 import { appendChange } from '../../store/repos/change-log.ts';
 import { blindSpots, planQuarter, planYear, type PlanSite } from '../../domain/enforcement/plans.ts';
@@ -18,6 +18,10 @@ import type { InspectionPlansTable, PlanVisitsTable } from '../../store/repos/en
 import type { Deps } from '../context.ts';
 import { audit } from './audit.ts';
 import type { ClassService } from './classes.ts';
+
+function presentPeriod(p: SpecialPeriodsTable) {
+  return { id: p.id, region: p.region_code, name: p.name, from: p.starts_on, to: p.ends_on, extraVisits: JSON.parse(p.extra_visits) as Record<string, number>, createdAt: Number(p.created_at) };
+}
 
 /** A region and those above it. */
 function chain(region: string): string[] {
@@ -124,7 +128,14 @@ export function createPlanService(deps: Pick<Deps, 'store' | 'now' | 'nodeId' | 
         await insertSpecialPeriod(tx, row);
         await appendChange(tx, { actorId: actor.id, actorName: actor.name, entity: 'special_period', entityId: row.id, op: 'create', changes: { region: row.region_code, name: row.name, from: row.starts_on, to: row.ends_on, extraVisits: JSON.parse(row.extra_visits) }, originNode: deps.nodeId, at: now });
       });
-      return { id: row.id, region: row.region_code, name: row.name, from: row.starts_on, to: row.ends_on, extraVisits: JSON.parse(row.extra_visits) as Record<string, number>, createdAt: now };
+      return presentPeriod(row);
+    },
+
+    /** Special periods in my scope, under a region if given (a period set above applies below it too, when plans are made). */
+    async specialPeriods(actor: Principal, q: { region?: string; limit: number; offset: number }) {
+      requirePermission(actor, 'enforcement.read');
+      const r = await listSpecialPeriods(db, { ...q, region: q.region ? scopePrefix(q.region) : undefined, scope: scopeOf(actor) });
+      return { items: r.items.map(presentPeriod), total: r.total };
     },
 
     async get(actor: Principal, id: string) {

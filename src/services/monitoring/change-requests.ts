@@ -3,6 +3,7 @@ import { ENTERPRISE_ROLES } from '../../domain/access/roles.ts';
 import { canSee, requireAccess, requirePermission, scopeOf, type Principal } from '../../domain/access/policy.ts';
 import { Conflict, DomainError, Forbidden, Invalid, NotFound } from '../../domain/errors.ts';
 import type { Weakening } from '../../domain/monitoring/index.ts';
+import type { ChangeKind, ChangeRequestView } from '../../domain/monitoring/change-request.ts';
 import { appendChange } from '../../store/repos/change-log.ts';
 import { decideChangeRequest, findChangeRequest, insertChangeRequest, listChangeRequests, type ChangeRequestRow } from '../../store/repos/monitoring/change-requests.ts';
 import type { Sensor } from '../../store/repos/monitoring/sensors.ts';
@@ -13,7 +14,6 @@ import { z } from 'zod';
 import type { Deps } from '../context.ts';
 import type { SensorPatch } from './sensor-inputs.ts';
 
-export type ChangeKind = 'thresholds' | 'disable' | 'delete';
 type Change = Omit<SensorPatch, 'version'>;
 type ApplyApproved = (tx: Executor, actor: Principal, site: Site, sensorId: string, kind: string, change: Change) => Promise<unknown>;
 
@@ -22,7 +22,9 @@ export const CHANGE_REQUEST_ORDER = 'monitoring.change_request';
 const decisionBody = z.strictObject({ requestId: z.string().min(1), decision: z.enum(['approved', 'refused']), reason: z.string().nullable() });
 type Network = { orders: OrderRouter; directives: { wake(nodes: string[]): void } };
 
-export function presentChangeRequest(r: ChangeRequestRow) {
+export type { ChangeKind };
+
+export function presentChangeRequest(r: ChangeRequestRow): ChangeRequestView<Change> {
   return {
     id: r.id,
     siteId: r.site_id,

@@ -1,28 +1,12 @@
 import { z } from 'zod';
 import { CLASSES } from '../../../domain/enforcement/classes.ts';
+import { classItemSchema } from './supervision-schemas.ts';
 import { scopePrefix } from '../../../domain/regions/regions.ts';
 import type { ClassService } from '../../../services/enforcement/classes.ts';
 import type { App } from '../../app.ts';
 import { who } from '../../auth.ts';
 import { errors } from '../../schemas.ts';
 import { reason, regionCode } from './common.ts';
-
-const factorSchema = z.object({ factor: z.string(), value: z.unknown(), points: z.number(), explanation: z.string() });
-
-export const classItemSchema = z
-  .object({
-    enterprise: z.string(),
-    enterpriseName: z.string(),
-    region: z.string(),
-    class: z.enum(CLASSES),
-    computedClass: z.enum(CLASSES),
-    score: z.number(),
-    factors: z.array(factorSchema),
-    inspectionsPerYear: z.number(),
-    override: z.object({ class: z.enum(CLASSES), reason: z.string(), by: z.string().nullable(), at: z.number() }).nullable(),
-    sites: z.array(z.string()),
-  })
-  .meta({ id: 'SupervisionClass' });
 
 const count = z.number().int().min(0).max(1000);
 const rulesPatch = z.strictObject({
@@ -42,7 +26,7 @@ export function classRoutes(app: App, svc: ClassService) {
     {
       schema: {
         tags: ['enforcement'],
-        summary: 'Supervision class A–D of each enterprise, factor by factor (分类分级)',
+        summary: 'Supervision class A–D of each enterprise, factor by factor (分类分级); with `enterprise`, its override history too',
         querystring: z.strictObject({ region: regionCode.optional(), enterprise: z.string().max(64).optional() }),
         response: { 200: z.object({ items: z.array(classItemSchema), total: z.number() }), ...errors },
       },

@@ -5,41 +5,7 @@ import { who } from '../../auth.ts';
 import { errors, idParam, paging } from '../../schemas.ts';
 import { chinaDateInput, regionCode } from './common.ts';
 import { CLASSES } from '../../../domain/enforcement/classes.ts';
-
-const visitSchema = z.object({
-  id: z.string(),
-  site: z.string(),
-  siteCode: z.string(),
-  siteName: z.string(),
-  siteKind: z.string(),
-  siteStatus: z.string().nullable(),
-  enterprise: z.string().nullable(),
-  region: z.string(),
-  class: z.string(),
-  seq: z.number(),
-  due: z.string(),
-  kind: z.string().describe('unscheduled: added by a special period (不定期检查)'),
-  reason: z.string().nullable().describe("An unscheduled visit's special period, e.g. 汛期"),
-  inDepth: z.boolean().describe('An in-depth inspection (解剖式执法检查)'),
-  priority: z.boolean().describe('The site has open compliance findings (重点检查); such visits are listed first'),
-  reasons: z.array(z.string()).describe('Why it is a priority, in Chinese'),
-});
-
-export const planSchema = z
-  .object({
-    id: z.string(),
-    region: z.string(),
-    year: z.number(),
-    quarter: z.number().nullable(),
-    createdBy: z.string().nullable(),
-    createdAt: z.number(),
-    version: z.number(),
-    originNode: z.string(),
-    visits: z.array(visitSchema),
-    /** In a quarter's plan: the sites whose visits fall in other quarters, with their due dates. */
-    elsewhere: z.array(z.object({ site: z.string(), dues: z.array(z.string()) })),
-  })
-  .meta({ id: 'InspectionPlan' });
+import { blindSpotsSchema, planListSchema, planSchema, specialPeriodSchema } from './supervision-schemas.ts';
 
 export function planRoutes(app: App, svc: PlanService) {
   app.post(
@@ -66,7 +32,7 @@ export function planRoutes(app: App, svc: PlanService) {
         tags: ['enforcement'],
         summary: 'Enforcement plans in my scope',
         querystring: z.strictObject({ ...paging, region: regionCode.optional(), year: z.coerce.number().int().min(2000).max(2100).optional() }),
-        response: { 200: z.object({ items: z.array(z.object({ id: z.string(), region: z.string(), year: z.number(), quarter: z.number().nullable(), createdBy: z.string().nullable(), createdAt: z.number() })), total: z.number() }), ...errors },
+        response: { 200: planListSchema, ...errors },
       },
     },
     async (req) => svc.list(who(req), req.query),
@@ -85,13 +51,23 @@ export function planRoutes(app: App, svc: PlanService) {
           to: chinaDateInput,
           extraVisits: z.partialRecord(z.enum(CLASSES), z.number().int().min(0).max(12)).nullable().optional().describe('Extra visits per site of each class; default C and D: one each'),
         }),
-        response: {
-          201: z.object({ id: z.string(), region: z.string(), name: z.string(), from: z.string(), to: z.string(), extraVisits: z.record(z.string(), z.number()), createdAt: z.number() }),
-          ...errors,
-        },
+        response: { 201: specialPeriodSchema, ...errors },
       },
     },
     async (req, reply) => reply.code(201).send(await svc.addSpecialPeriod(who(req), req.body)),
+  );
+
+  app.get(
+    '/api/v1/enforcement/special-periods',
+    {
+      schema: {
+        tags: ['enforcement'],
+        summary: 'Special periods in my scope, under a region if given, latest first',
+        querystring: z.strictObject({ ...paging, region: regionCode.optional() }),
+        response: { 200: z.object({ items: z.array(specialPeriodSchema), total: z.number() }), ...errors },
+      },
+    },
+    async (req) => svc.specialPeriods(who(req), req.query),
   );
 
   app.get(
@@ -108,11 +84,7 @@ export function planRoutes(app: App, svc: PlanService) {
         summary: 'Sites not closed that no inspection reached in the period (监管盲区); dates inclusive, China time',
         querystring: z.strictObject({ region: regionCode, from: chinaDateInput, to: chinaDateInput }),
         response: {
-          200: z.object({
-            items: z.array(z.object({ site: z.string(), siteCode: z.string(), siteName: z.string(), kind: z.string(), status: z.string().nullable(), enterprise: z.string(), enterpriseName: z.string(), region: z.string() })),
-            total: z.number(),
-            sites: z.number(),
-          }),
+          200: blindSpotsSchema,
           ...errors,
         },
       },

@@ -1,4 +1,5 @@
 import type { Executor } from '../../db.ts';
+import { applyScope, whereRegionPrefix, type ScopeFilter } from '../scope.ts';
 
 interface Common {
   id: string;
@@ -83,4 +84,15 @@ export async function insertSpecialPeriod(db: Executor, p: SpecialPeriodsTable):
 export async function specialPeriodsOverlapping(db: Executor, regions: readonly string[], from: string, to: string): Promise<SpecialPeriodsTable[]> {
   if (!regions.length) return [];
   return db.selectFrom('special_periods').selectAll().where('region_code', 'in', [...regions]).where('starts_on', '<=', to).where('ends_on', '>=', from).orderBy('starts_on').orderBy('id').execute();
+}
+
+/** Special periods within a scope, under a region (GB/T 2260 prefix) if given, latest start first. */
+export async function listSpecialPeriods(db: Executor, f: { scope: ScopeFilter; region?: string; limit: number; offset: number }) {
+  const filtered = () => {
+    const q = applyScope(db.selectFrom('special_periods'), f.scope, 'special_periods.region_code', 'special_periods.enterprise_id');
+    return f.region ? whereRegionPrefix(q, 'special_periods.region_code', f.region) : q;
+  };
+  const items = await filtered().selectAll().orderBy('starts_on', 'desc').orderBy('id').limit(f.limit).offset(f.offset).execute();
+  const total = await filtered().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return { items, total: Number(total.n) };
 }
