@@ -37,6 +37,9 @@ const PenaltiesPage = lazy(() => import('./pages/enforcement/PenaltiesPage.tsx')
 const CasesPage = lazy(() => import('./pages/enforcement/CasesPage.tsx'));
 const ScoresPage = lazy(() => import('./pages/enforcement/ScoresPage.tsx'));
 const ResponsibilityPage = lazy(() => import('./pages/enforcement/ResponsibilityPage.tsx'));
+const ClassesPage = lazy(() => import('./pages/enforcement/ClassesPage.tsx'));
+const PlansPage = lazy(() => import('./pages/enforcement/PlansPage.tsx'));
+const ChangeRequestsPage = lazy(() => import('./pages/monitoring/ChangeRequestsPage.tsx'));
 
 export function PageSpin() {
   return (
@@ -81,6 +84,7 @@ export function AppRoutes() {
         <Route path="monitoring/overview" element={<Lazy><MonitoringOverviewPage /></Lazy>} />
         <Route path="monitoring/alarms" element={<Lazy><AlarmsPage /></Lazy>} />
         <Route path="monitoring/settings" element={<Lazy><MonitoringSettingsPage /></Lazy>} />
+        <Route path="monitoring/change-requests" element={<Lazy><ChangeRequestsPage /></Lazy>} />
         <Route path="network" element={<Lazy><NetworkPage /></Lazy>} />
         <Route path="risks" element={<Lazy><RisksPage /></Lazy>} />
         <Route path="hazards" element={<Lazy><HazardsPage /></Lazy>} />
@@ -95,6 +99,8 @@ export function AppRoutes() {
         <Route path="enforcement/illegal-mining" element={<Lazy><CasesPage /></Lazy>} />
         <Route path="enforcement/scores" element={<Lazy><ScoresPage /></Lazy>} />
         <Route path="enforcement/responsibility" element={<Lazy><ResponsibilityPage /></Lazy>} />
+        <Route path="enforcement/classes" element={<Lazy><ClassesPage /></Lazy>} />
+        <Route path="enforcement/plans" element={<Lazy><PlansPage /></Lazy>} />
         {pending.map((e) => (
           <Route key={e.key} path={e.path!.slice(1)} element={<NotAvailablePage feature={e.key} />} />
         ))}

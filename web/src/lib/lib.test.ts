@@ -88,6 +88,20 @@ describe('menu', () => {
     expect(m.find((e) => e.key === 'system')).toBeUndefined();
   });
 
+  it('shows classes and plans to the supervising level only, change requests to every reader of monitoring', () => {
+    for (const role of ['admin', 'county_officer', 'inspector', 'expert'] as const) {
+      expect(leaves(menuFor(role)).map((e) => e.key)).toEqual(expect.arrayContaining(['supervisionClasses', 'enforcementPlans', 'changeRequests']));
+    }
+    for (const role of ['enterprise_principal', 'enterprise_safety_officer', 'enterprise_staff'] as const) {
+      const keys = leaves(menuFor(role)).map((e) => e.key);
+      expect(keys).toContain('changeRequests');
+      expect(keys).not.toContain('supervisionClasses');
+      expect(keys).not.toContain('enforcementPlans');
+    }
+    expect(activeEntry('/monitoring/change-requests').group?.key).toBe('monitoring');
+    expect(activeEntry('/enforcement/plans').leaf?.key).toBe('enforcementPlans');
+  });
+
   it('finds the entry of a detail page by its path prefix', () => {
     expect(activeEntry('/sites/TP-001').leaf?.key).toBe('sites');
     expect(activeEntry('/sites/TP-001').group?.key).toBe('registry');

@@ -25,6 +25,8 @@ export const MENU: MenuEntry[] = [
       { key: 'alarms', path: '/monitoring/alarms', ready: true },
       // Every role that reads monitoring may read the settings; only administrators change them.
       { key: 'monitoringSettings', path: '/monitoring/settings', ready: true },
+      // Every role that reads monitoring sees the requests in its scope; only officers decide them.
+      { key: 'changeRequests', path: '/monitoring/change-requests', ready: true },
     ],
   },
   { key: 'network', path: '/network', icon: 'network', roles: OFFICERS, ready: true },
@@ -41,6 +43,9 @@ export const MENU: MenuEntry[] = [
     icon: 'enforcement',
     children: [
       { key: 'inspections', path: '/enforcement/inspections', roles: SUPERVISORS, ready: true },
+      // Classes and plans are the supervising level's working tools (plans are not shown to enterprises).
+      { key: 'supervisionClasses', path: '/enforcement/classes', roles: SUPERVISORS, ready: true },
+      { key: 'enforcementPlans', path: '/enforcement/plans', roles: SUPERVISORS, ready: true },
       { key: 'violations', path: '/enforcement/violations', roles: SUPERVISORS, ready: true },
       { key: 'licences', path: '/enforcement/licences', ready: true },
       { key: 'scores', path: '/enforcement/scores', roles: [...SUPERVISORS, 'enterprise_principal'], ready: true },

@@ -2,9 +2,11 @@ import type { Role } from '../api/types.ts';
 
 // A mirror of the server's role table, used only to hide buttons a user could not use;
 // the server decides every request on its own.
-type Permission = 'enterprise.create' | 'enterprise.update' | 'site.create' | 'site.update' | 'registry.import' | 'user.create' | 'settings.manage';
+// enforcement.manage: override a class, generate a plan, add a special period; monitoring.decide: approve or
+// refuse a monitoring change request (the supervising level, never the enterprise).
+type Permission = 'enterprise.create' | 'enterprise.update' | 'site.create' | 'site.update' | 'registry.import' | 'user.create' | 'settings.manage' | 'enforcement.manage' | 'monitoring.decide';
 
-const OFFICER: Permission[] = ['enterprise.create', 'enterprise.update', 'site.create', 'site.update', 'registry.import', 'user.create'];
+const OFFICER: Permission[] = ['enterprise.create', 'enterprise.update', 'site.create', 'site.update', 'registry.import', 'user.create', 'enforcement.manage', 'monitoring.decide'];
 const TABLE: Record<Role, Permission[]> = {
   admin: [...OFFICER, 'settings.manage'],
   province_officer: OFFICER,

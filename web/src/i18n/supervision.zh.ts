@@ -1,0 +1,46 @@
+/** Supervision classes, enforcement plans and monitoring change requests (监管分类、执法计划、监测变更申请). */
+export const supervisionZh = {
+  menu: { supervisionClasses: '监管分类', enforcementPlans: '执法计划', changeRequests: '监测变更申请' },
+  sup: {
+    loadFailed: '加载失败：{{msg}}',
+    retry: '重试',
+    classes: {
+      title: '监管分类', enterprise: '企业', region: '行政区划', class: '分类', computed: '计算分类', score: '风险分值',
+      perYear: '年检查频次', perYearN: '{{n}} 次/年', sites: '矿山/尾矿库', factors: '评分因素', factor: '因素', value: '取值',
+      points: '分值', explanation: '说明', allClasses: '全部分类', overridden: '已人工调整', overrideBy: '{{by}} 于 {{at}} 调整：{{reason}}',
+      override: '调整分类', withdraw: '撤销调整', reason: '调整理由', reasonRequired: '请填写调整理由', newClass: '调整为',
+      history: '调整记录', noHistory: '暂无调整记录', none: '范围内暂无企业', saved: '分类已调整',
+      op: { override: '调整', withdraw_override: '撤销调整' },
+      classLabel: { A: 'A 类', B: 'B 类', C: 'C 类', D: 'D 类' },
+    },
+    plans: {
+      title: '执法计划', visits: '检查安排', blindSpots: '监管盲区', specialPeriods: '特殊时段', region: '行政区划',
+      chooseRegion: '请选择行政区划', plan: '计划', noPlans: '该区划暂无执法计划，可点击“生成计划”', generate: '生成计划',
+      year: '年度', quarter: '季度', wholeYear: '全年', quarterN: '第{{n}}季度', yearPlan: '{{year}}年度计划', quarterPlan: '{{year}}年第{{q}}季度计划',
+      createdAt: '生成于 {{at}}', generated: '已生成计划，共 {{n}} 次检查', site: '检查对象', class: '分类', due: '应检日期', kind: '检查类型',
+      status: '状态', inDepth: '解剖式', priority: '重点', seq: '第{{n}}次', noVisits: '没有符合条件的检查安排',
+      allKinds: '全部类型', allStatuses: '全部状态', allQuarters: '全部季度',
+      vkind: { planned: '计划检查', unscheduled: '不定期检查' },
+      vstatus: { due: '已到期', upcoming: '未到期' },
+      from: '起始日期', to: '截止日期', query: '查询', blindCount: '{{n}} 处未检查（共 {{sites}} 处）', noBlind: '该时段内所有矿山和尾矿库均已检查',
+      enterprise: '企业', periodName: '名称', periodRange: '时段', extraVisits: '增加检查次数', addPeriod: '新增特殊时段',
+      noPeriods: '暂无特殊时段', periodSaved: '已新增特殊时段', extraHint: '每处矿山按分类增加的不定期检查次数（默认 C、D 类各 1 次）',
+      presets: '常用', preset: { spring: '春节', sessions: '全国两会', flood: '汛期', national: '国庆' },
+    },
+    cr: {
+      title: '监测变更申请', pending: '待审批', approved: '已批准', refused: '不予批准', all: '全部', state: '状态',
+      site: '矿山/尾矿库', sensor: '测点', kind: '变更内容', change: '变更（原值 → 申请值）', requestedBy: '申请人', requestedAt: '申请时间',
+      decided: '{{by}} 于 {{at}} {{what}}', approve: '批准', refuse: '不予批准', refuseReason: '不予批准的理由',
+      reasonRequired: '请填写理由', approveConfirm: '批准后将按申请修改测点，确定批准？', none: '暂无变更申请', done: '已处理',
+      sentDown: '决定已下发至企业节点，待其执行',
+      ckind: { thresholds: '放宽预警阈值', disable: '停用测点', delete: '删除测点' },
+      weak: {
+        loosened: '{{level}}阈值 {{from}} → {{to}}', removed: '取消{{level}}阈值（原 {{from}}）', direction: '报警方向 {{from}} → {{to}}',
+        delayed: '{{field}} {{from}} → {{to}}', implausible: '{{level}}阈值 {{value}} 超出量程 {{min}}～{{max}}', rate_rule_removed: '取消速率预警',
+        disabled: '启用 → 停用', retired: '在用 → 删除',
+      },
+      field: { hysteresis: '回差', minDurationSec: '持续时间（秒）', minCount: '连续次数' },
+      level: { blue: '蓝色', yellow: '黄色', orange: '橙色', red: '红色' },
+    },
+  },
+};
