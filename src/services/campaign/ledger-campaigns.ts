@@ -125,6 +125,7 @@ export function createCampaignService(deps: LedgerDeps) {
       }
       const c = await visible(actor, campaignId);
       requireAccess(actor, 'campaign.manage', { regionCode: c.region, enterpriseId: c.enterprise }, 'Campaign');
+      if (c.originNode !== deps.nodeId) throw new Conflict('The campaign is kept by the level that raised it; add tasks there (请在专项行动提出的节点添加任务)', { ownedBy: c.originNode }, 'owned_elsewhere');
       const now = deps.now();
       const task = await db.transaction().execute(async (tx) => {
         const t = newTask(actor, c, input, (await maxOrdinal(tx, c.id)) + 1, deps.nodeId, now);

@@ -1,5 +1,5 @@
 import { canSee, requireAccess, requirePermission, scopeOf, type Principal } from '../../domain/access/policy.ts';
-import { NotFound } from '../../domain/errors.ts';
+import { Conflict, NotFound } from '../../domain/errors.ts';
 import { rolledProgress, roots, taskProgress } from '../../domain/campaign/rollup.ts';
 import { TASK_STATE_LABELS, taskActions, transition, type Step, type TaskAction, type TaskState } from '../../domain/campaign/task-loop.ts';
 import { assignmentsOfTasks, type Assignment } from '../../store/repos/campaign/assignments.ts';
@@ -119,6 +119,7 @@ export function createTaskService(deps: LedgerDeps) {
     async act(actor: Principal, id: string, req: TaskActionRequest) {
       const before = await visible(actor, id);
       requireAccess(actor, 'campaign.manage', { regionCode: before.region, enterpriseId: before.enterprise }, 'Task');
+      if (before.originNode !== deps.nodeId) throw new Conflict('The task is kept by the level that raised it; this is a copy for the levels above (请在任务提出的节点办理)', { state: before.state, action: req.action, ownedBy: before.originNode }, 'owned_elsewhere');
       const now = deps.now();
       checkVersion('task', before, req.version, (t) => present(t, []));
       const after = applyAction(actor, before, req, now);

@@ -36,6 +36,7 @@ export function createFindingService(deps: Pick<Deps, 'store' | 'now' | 'nodeId'
       const r = await findFinding(tx, id);
       if (!r) throw new NotFound(`Finding ${id} not found`);
       requireAccess(actor, 'compliance.run', { regionCode: r.region_code, enterpriseId: r.enterprise_id }, 'Finding');
+      if (r.origin_node !== deps.nodeId) throw new Conflict(`Finding ${id} is kept by the node whose runs found it (${r.origin_node}); handle it there (请在发现该问题的节点处理)`, { originNode: r.origin_node }, 'owned_elsewhere');
       if (body.version !== undefined && body.version !== r.version) throw new Conflict(`The finding was changed by someone else (version ${r.version}, yours ${body.version}); reload and retry (记录已被他人修改)`, { currentVersion: r.version });
       const state = transition(r.state as FindingState, action, body.reason);
       const reason = body.reason?.trim() || null;

@@ -22,6 +22,7 @@ export function presentFinding(r: ComplianceFindingsTable & { site_code?: string
     resolvedAt: r.resolved_at === null ? null : Number(r.resolved_at),
     updatedAt: Number(r.updated_at),
     version: r.version,
+    originNode: r.origin_node,
   };
 }
 export type FindingView = ReturnType<typeof presentFinding>;

@@ -66,6 +66,7 @@ export function createRunner(deps: Pick<Deps, 'store' | 'now' | 'nodeId'>) {
       updated_at: at,
       updated_by: actor?.id ?? null,
       version: 1,
+      origin_node: deps.nodeId,
     }));
     await insertFindings(tx, rows);
     for (const r of rows) change(log, actor, r.id, 'create', { rule: r.rule, site: r.site_id, key: r.key, message: r.message, state: r.state }, at);
@@ -98,7 +99,7 @@ export function createRunner(deps: Pick<Deps, 'store' | 'now' | 'nodeId'>) {
       const ctx = await loadContext(tx, today);
       const { candidates, failed } = evaluateAll(ctx);
       const failedRules = new Set(failed.map((f) => f.rule));
-      const stored = new Map((await listFindingStates(tx)).map((s) => [s.fingerprint, s]));
+      const stored = new Map((await listFindingStates(tx, deps.nodeId)).map((s) => [s.fingerprint, s]));
       const seen = new Set<string>();
       const log: Log = [];
       const fresh: Candidate[] = [];

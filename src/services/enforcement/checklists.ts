@@ -58,6 +58,7 @@ export function createChecklistService(deps: Pick<Deps, 'store' | 'now' | 'nodeI
       const now = deps.now();
       const saved = await db.transaction().execute(async (tx) => {
         const current = await findTemplate(tx, region, kind);
+        if (current && current.origin_node !== deps.nodeId) throw new Conflict(`The ${kind} checklist of region ${region} is kept by node ${current.origin_node}; change it there (请在制定该检查表的节点修改)`, { originNode: current.origin_node }, 'owned_elsewhere');
         if ((current?.version ?? 0) !== input.version) throw new Conflict('The checklist was changed meanwhile; reload and retry (检查表已被他人修改)', { version: current?.version ?? 0 }, 'version_mismatch');
         const row: ChecklistTemplatesTable = current
           ? { ...current, items: JSON.stringify(input.items), updated_by: actor.name, version: current.version + 1, updated_at: now }

@@ -61,6 +61,7 @@ export const findingSchema = z
     resolvedAt: z.number().nullable(),
     updatedAt: z.number(),
     version: z.number(),
+    originNode: z.string().describe('The node whose rule runs keep the finding; it alone acknowledges, waives or resolves it'),
     tasks: z.array(z.lazy(() => findingTaskSchema)).optional().describe('Campaign tasks raised from the finding (专项整治任务)'),
   })
   .meta({ id: 'ComplianceFinding' });

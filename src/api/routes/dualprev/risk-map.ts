@@ -14,6 +14,8 @@ const mapSchema = z
     plan: z.object({ file: z.string(), width: z.number(), height: z.number() }).nullable(),
     areas: z.array(area.extend({ level: z.enum(RISK_LEVELS).nullable(), colour: z.enum(['red', 'orange', 'yellow', 'blue']).nullable(), risks: z.number() })),
     undrawn: z.array(z.string()).describe('areas of the register not yet drawn'),
+    originNode: z.string().nullable().describe('the node that drew the map and alone changes it'),
+    version: z.number(),
   })
   .meta({ id: 'RiskMap' });
 

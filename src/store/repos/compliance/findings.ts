@@ -2,9 +2,13 @@ import type { Executor } from '../../db.ts';
 import { applyScope, type ScopeFilter } from '../scope.ts';
 import type { ComplianceFindingsTable } from './tables.ts';
 
-/** Every finding with what a run compares: its identity and state (open and closed alike). */
-export async function listFindingStates(db: Executor) {
-  return db.selectFrom('compliance_findings').select(['id', 'fingerprint', 'rule', 'state', 'message', 'evidence', 'region_code', 'enterprise_id', 'version']).execute();
+/** Every finding this node's runs keep, with what a run compares: its identity and state (open and closed alike). */
+export async function listFindingStates(db: Executor, originNode: string) {
+  return db
+    .selectFrom('compliance_findings')
+    .select(['id', 'fingerprint', 'rule', 'state', 'message', 'evidence', 'region_code', 'enterprise_id', 'version'])
+    .where('origin_node', '=', originNode)
+    .execute();
 }
 
 const CHUNK = 50;

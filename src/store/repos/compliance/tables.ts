@@ -26,6 +26,8 @@ export interface ComplianceFindingsTable {
   updated_at: number;
   updated_by: string | null;
   version: number;
+  /** The node whose rule runs keep the finding (they compare and clear only their own). */
+  origin_node: string;
 }
 
 export interface ComplianceRunsTable {

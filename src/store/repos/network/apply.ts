@@ -79,6 +79,20 @@ async function conflicts(tx: Executor, entity: Entity, row: Row): Promise<string
       .executeTakeFirst();
     if (other) return `sensor code ${String(row.code)} is taken on that site by ${other.id}`;
   }
+  if (entity === 'checklist_template') {
+    const other = await tx
+      .selectFrom('checklist_templates')
+      .select(['id', 'origin_node'])
+      .where('region_code', '=', row.region_code as string)
+      .where('kind', '=', row.kind as string)
+      .where('id', '!=', id)
+      .executeTakeFirst();
+    if (other) return `region ${String(row.region_code)} already has a ${String(row.kind)} checklist here (${other.id}, kept by node ${other.origin_node}) (检查表重复)`;
+  }
+  if (entity === 'risk_map') {
+    const other = await tx.selectFrom('risk_maps').select('id').where('site_id', '=', row.site_id as string).where('id', '!=', id).executeTakeFirst();
+    if (other) return `site ${String(row.site_id)} already has a risk map here (${other.id}) (风险分布图重复)`;
+  }
   if (entity === 'change') {
     const other = await tx
       .selectFrom('change_log')

@@ -77,6 +77,19 @@ export const SYNC_ENTITIES = {
   penalty: { table: 'penalties', stream: 'records', version: 'version', placement: async (_tx, row) => own(row) },
   responsibility: { table: 'site_responsibilities', stream: 'records', version: 'version', placement: async (_tx, row) => own(row) },
   enforcement_action: { table: 'enforcement_actions', stream: 'records', version: null, placement: async (_tx, row) => (row.region_code ? own(row) : null) },
+  /** Hazard investigation (隐患排查): a site's checks, done and missed, with their results (photos as file ids). */
+  check: { table: 'checks', stream: 'records', version: 'version', placement: async (_tx, row) => own(row) },
+  /** A site's four-colour risk map (四色风险分布图): its plan image (a file id) and the areas drawn on it. */
+  risk_map: { table: 'risk_maps', stream: 'records', version: 'version', placement: async (_tx, row) => own(row) },
+  /** A finding kept by the rule runs of the node that made it (合规检查发现). */
+  compliance_finding: { table: 'compliance_findings', stream: 'records', version: 'version', placement: async (_tx, row) => own(row) },
+  /** Campaigns and their tasks raised at a lower level (专项整治), seen by the levels above. */
+  campaign: { table: 'campaigns', stream: 'records', version: 'version', placement: async (_tx, row) => own(row) },
+  campaign_task: { table: 'campaign_tasks', stream: 'records', version: 'version', placement: async (_tx, row) => own(row) },
+  /** A region's checklist templates (检查表), the checklist each inspection carried, and its special periods (特殊时段). */
+  checklist_template: { table: 'checklist_templates', stream: 'records', version: 'version', placement: async (_tx, row) => own(row) },
+  inspection_checklist: { table: 'inspection_checklists', stream: 'records', version: 'version', placement: async (_tx, row) => own(row) },
+  special_period: { table: 'special_periods', stream: 'records', version: 'version', placement: async (_tx, row) => own(row) },
   /**
    * The change log: each node's chain travels whole and is verified per origin at every level. An
    * entry sits where the node that wrote it sits (checked against the sender's subtree by origin).
