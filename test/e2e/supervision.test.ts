@@ -175,5 +175,16 @@ describe.skipIf(SKIP_BROWSER_TESTS)('supervision classes, enforcement plans and 
     expect(decided).toMatchObject({ state: 'approved', decidedBy: 'officer_sup' });
     const now = await call<{ thresholds: { red: number } }>('GET', `/api/v1/sites/${site.code}/sensors/FB1`);
     expect(now.thresholds.red).toBe(looser);
+
+    // The enterprise sees its own request and the decision, with nothing to decide itself.
+    const own = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+    await own.addInitScript(([tok]) => (localStorage.setItem('kuangan.token', tok!), localStorage.setItem('kuangan.lang', 'zh')), [principalToken]);
+    const mine = await own.newPage();
+    await mine.goto(`${server.url}/monitoring/change-requests?state=all`);
+    const card = mine.getByTestId('cr-item').filter({ hasText: 'FB1' });
+    await card.waitFor();
+    await expect(card.getByTestId('cr-state').textContent()).resolves.toContain('已批准');
+    await expect(mine.getByTestId('cr-approve').count()).resolves.toBe(0);
+    await own.close();
   });
 });

@@ -6,6 +6,7 @@ import { LoadError } from '../../components/LoadError.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { RegionSelect, useRegionName } from '../../components/RegionSelect.tsx';
 import { useUrlState } from '../../components/useUrlState.ts';
+import { can } from '../../lib/permissions.ts';
 import '../../i18n/supervision.ts';
 import { ClassDrawer } from './ClassDrawer.tsx';
 import { CLASS_COLOR, CLASS_LIST, useClasses, type ClassItem } from './supervisionApi.ts';
@@ -45,6 +46,7 @@ export default function ClassesPage() {
   const page = Number(f.page ?? 1);
   const q = useClasses(region);
   const [open, setOpen] = useState<string | null>(null);
+  const manage = can(user.role, 'enforcement.manage');
   // The server answers the whole scope at once (its classes are computed together); filter and page here.
   const items = (q.data?.items ?? []).filter((c) => !f.class || c.class === f.class);
   const counts = Object.fromEntries(CLASS_LIST.map((c) => [c, (q.data?.items ?? []).filter((x) => x.class === c).length]));
@@ -81,10 +83,10 @@ export default function ClassesPage() {
     {
       title: '',
       key: 'act',
-      width: 90,
+      width: 100,
       render: (_, c) => (
         <Button size="small" data-testid="class-open" onClick={() => setOpen(c.enterprise)}>
-          {t('sup.classes.history')}
+          {manage ? t('sup.classes.override') : t('sup.classes.history')}
         </Button>
       ),
     },
