@@ -1,6 +1,6 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
-import type { Page, Site } from '../../api/types.ts';
+import type { Site } from '../../api/types.ts';
 import type { ChangeRequestView } from '../../../../src/domain/monitoring/change-request.ts';
 import type { SensorPatch } from '../../../../src/services/monitoring/sensor-inputs.ts';
 import type { Sensor } from './model.ts';
@@ -24,8 +24,10 @@ export function useChangeRequests(q: { state?: CrState; limit: number; offset: n
 
 /** Names of the sites and sensors the listed requests are about. */
 export function useNames(requests: ChangeRequest[]) {
-  const sites = useQuery({ queryKey: ['mon', 'cr-sites'], queryFn: () => api.get<Page<Site>>('/api/v1/sites', { limit: 1000 }).then((r) => r.items), staleTime: 5 * 60_000 });
   const siteIds = [...new Set(requests.map((r) => r.siteId))];
+  const sites = useQueries({
+    queries: siteIds.map((id) => ({ queryKey: ['mon', 'cr-site', id], queryFn: () => api.get<Site>(`/api/v1/sites/${encodeURIComponent(id)}`), staleTime: 5 * 60_000 })),
+  });
   const sensors = useQueries({
     queries: siteIds.map((id) => ({
       queryKey: ['mon', 'cr-sensors', id],
@@ -33,7 +35,7 @@ export function useNames(requests: ChangeRequest[]) {
       staleTime: 60_000,
     })),
   });
-  const site = new Map((sites.data ?? []).map((s) => [s.id, s]));
+  const site = new Map(sites.flatMap((q) => (q.data ? [q.data] : [])).map((s) => [s.id, s]));
   const sensor = new Map(sensors.flatMap((q) => q.data ?? []).map((s) => [s.id, s]));
   return { site: (id: string) => site.get(id), sensor: (id: string) => sensor.get(id) };
 }
