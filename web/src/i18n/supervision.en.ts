@@ -33,7 +33,7 @@ export const supervisionEn: Shape<typeof supervisionZh> = {
     cr: {
       title: 'Monitoring change requests', pending: 'Pending', approved: 'Approved', refused: 'Refused', all: 'All', state: 'State',
       site: 'Site', sensor: 'Sensor', kind: 'Change', change: 'Change (now → asked)', requestedBy: 'Asked by', requestedAt: 'Asked at',
-      decided: '{{what}} by {{by}} on {{at}}', approve: 'Approve', refuse: 'Refuse', refuseReason: 'Reason for refusing',
+      approve: 'Approve', refuse: 'Refuse', refuseReason: 'Reason for refusing',
       reasonRequired: 'Give the reason', approveConfirm: 'The sensor will be changed as asked. Approve?', none: 'No change requests', done: 'Done',
       sentDown: "The decision was sent to the enterprise's node",
       ckind: { thresholds: 'Loosen thresholds', disable: 'Switch sensor off', delete: 'Delete sensor' },

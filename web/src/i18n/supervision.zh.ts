@@ -30,7 +30,7 @@ export const supervisionZh = {
     cr: {
       title: '监测变更申请', pending: '待审批', approved: '已批准', refused: '不予批准', all: '全部', state: '状态',
       site: '矿山/尾矿库', sensor: '测点', kind: '变更内容', change: '变更（原值 → 申请值）', requestedBy: '申请人', requestedAt: '申请时间',
-      decided: '{{by}} 于 {{at}} {{what}}', approve: '批准', refuse: '不予批准', refuseReason: '不予批准的理由',
+      approve: '批准', refuse: '不予批准', refuseReason: '不予批准的理由',
       reasonRequired: '请填写理由', approveConfirm: '批准后将按申请修改测点，确定批准？', none: '暂无变更申请', done: '已处理',
       sentDown: '决定已下发至企业节点，待其执行',
       ckind: { thresholds: '放宽预警阈值', disable: '停用测点', delete: '删除测点' },

@@ -1,4 +1,4 @@
-import { App, Button, Descriptions, Drawer, Empty, Form, Input, Select, Space, Spin, Timeline } from 'antd';
+import { App, Button, Descriptions, Drawer, Empty, Form, Input, Select, Space, Spin, Tag, Timeline } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
@@ -7,8 +7,12 @@ import { showError } from '../../components/feedback.ts';
 import { LoadError } from '../../components/LoadError.tsx';
 import { formatTime } from '../../lib/format.ts';
 import { can } from '../../lib/permissions.ts';
-import { CLASS_LIST, useClass, type ClassItem, type SupervisionClass } from './supervisionApi.ts';
-import { ClassTag } from './ClassesPage.tsx';
+import { CLASS_COLOR, CLASS_LIST, useClass, type ClassItem, type SupervisionClass } from './supervisionApi.ts';
+
+export function ClassTag({ c }: { c: SupervisionClass }) {
+  const { t } = useTranslation();
+  return <Tag color={CLASS_COLOR[c]}>{t(`sup.classes.classLabel.${c}`)}</Tag>;
+}
 
 /** One enterprise's class: how it was reached, the override form (officers) and every override made. */
 export function ClassDrawer({ enterprise, onClose }: { enterprise: string | null; onClose: () => void }) {

@@ -8,8 +8,8 @@ import { RegionSelect, useRegionName } from '../../components/RegionSelect.tsx';
 import { useUrlState } from '../../components/useUrlState.ts';
 import { can } from '../../lib/permissions.ts';
 import '../../i18n/supervision.ts';
-import { ClassDrawer } from './ClassDrawer.tsx';
-import { CLASS_COLOR, CLASS_LIST, useClasses, type ClassItem } from './supervisionApi.ts';
+import { ClassDrawer, ClassTag } from './ClassDrawer.tsx';
+import { CLASS_LIST, useClasses, type ClassItem } from './supervisionApi.ts';
 
 const SIZE = 20;
 
@@ -29,11 +29,6 @@ function Factors({ item }: { item: ClassItem }) {
       )}
     />
   );
-}
-
-export function ClassTag({ c }: { c: ClassItem['class'] }) {
-  const { t } = useTranslation();
-  return <Tag color={CLASS_COLOR[c]}>{t(`sup.classes.classLabel.${c}`)}</Tag>;
 }
 
 /** Supervision classes (监管分类): A–D per enterprise in scope, why, and the overrides made by hand. */
