@@ -23,6 +23,7 @@ const schema = z.object({
   KUANGAN_CLOCK_OFFSET_MS: z.coerce.number().int().optional(),
   KUANGAN_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   KUANGAN_INGEST_RATE: z.coerce.number().positive().default(200_000),
+  KUANGAN_STREAM_HEARTBEAT_SEC: z.coerce.number().int().min(1).max(300).default(15),
   KUANGAN_INGEST_BURST: z.coerce.number().positive().default(400_000),
   KUANGAN_TRUST_PROXY: z
     .string()
@@ -55,6 +56,11 @@ export interface Config {
    * hostile caller meets it; it keeps one token from taking the whole writer.
    */
   ingestRatePerSec?: number;
+  /**
+   * How often a live stream (SSE) sends its heartbeat and checks that its session is still valid:
+   * a session that ends without an event (expiry, revocation elsewhere) closes its streams within this.
+   */
+  streamHeartbeatSec?: number;
   ingestBurst?: number;
   /** Test-only: shifts this node's clock, to check links between nodes whose clocks disagree. */
   clockOffsetMs?: number;
@@ -85,6 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel: e.KUANGAN_LOG_LEVEL,
     trustProxy: e.KUANGAN_TRUST_PROXY,
     ingestRatePerSec: e.KUANGAN_INGEST_RATE,
+    streamHeartbeatSec: e.KUANGAN_STREAM_HEARTBEAT_SEC,
     ingestBurst: e.KUANGAN_INGEST_BURST,
     clockOffsetMs: e.KUANGAN_CLOCK_OFFSET_MS,
     ...overrides,

@@ -44,7 +44,8 @@ describe.each(['sqlite', 'postgres'] as const)('live streams follow their sessio
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kuangan-streams-'));
     pg = kind === 'postgres' ? await createTempPgDatabase() : null;
-    s = await startServer({ dataDir: dir, adminPassword: 'Admin12345', logLevel: 'silent', webDir: path.join(dir, 'none'), databaseUrl: pg?.url });
+    // Heartbeats every second: a session that ends without an event closes its stream within one.
+    s = await startServer({ dataDir: dir, adminPassword: 'Admin12345', logLevel: 'silent', webDir: path.join(dir, 'none'), databaseUrl: pg?.url, streamHeartbeatSec: 1 });
     admin = await login('admin', 'Admin12345');
   });
   afterAll(async () => {
@@ -84,6 +85,6 @@ describe.each(['sqlite', 'postgres'] as const)('live streams follow their sessio
     const u = await officer();
     const a = await open(u.token);
     await s.node.store.db.updateTable('sessions').set({ expires_at: Date.now() - 1 }).where('user_id', '=', u.id).execute();
-    expect(await a.endedWithin(17_000)).toBe('ended');
-  }, 25_000);
+    expect(await a.endedWithin(3_000)).toBe('ended');
+  });
 });

@@ -31,7 +31,7 @@ export function registerRoutes(app: App, s: Services, deps: Deps, node: NodeInfo
   siteRoutes(app, s.sites, deps.regions);
   importRoutes(app, s.imports);
   fileRoutes(app, s.files);
-  monitoringRoutes(app, s.monitoring, deps.events);
+  monitoringRoutes(app, s.monitoring, deps.events, (deps.config.streamHeartbeatSec ?? 15) * 1000);
   networkRoutes(app, s.network);
   thresholdTemplateRoutes(app, s.thresholdTemplates);
   complianceRoutes(app, s.compliance);

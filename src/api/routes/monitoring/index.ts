@@ -10,12 +10,12 @@ import { profileRoutes } from './profile.ts';
 import { sensorRoutes } from './sensors.ts';
 import { telemetryRoutes } from './telemetry.ts';
 
-export function monitoringRoutes(app: App, m: Monitoring, events: EventBus) {
+export function monitoringRoutes(app: App, m: Monitoring, events: EventBus, heartbeatMs?: number) {
   sensorRoutes(app, m);
   telemetryRoutes(app, m);
   alarmRoutes(app, m);
   changeRequestRoutes(app, m);
-  eventRoutes(app, m, events);
+  eventRoutes(app, m, events, heartbeatMs);
   deviceRoutes(app, m);
   notificationRoutes(app, m);
   profileRoutes(app, m);
