@@ -18,8 +18,12 @@ export function EnterpriseFormModal({ open, enterprise, onClose, onSaved }: { op
   const [busy, setBusy] = useState(false);
   const qc = useQueryClient();
 
+  // The record as it was when the form opened: the edit is compared with it and saved against its
+  // version, so a background refetch cannot turn another user's change into a silent overwrite.
+  const [baseline, setBaseline] = useState<Enterprise | undefined>(enterprise);
   useEffect(() => {
     if (!open) return;
+    setBaseline(enterprise);
     form.resetFields();
     if (enterprise) form.setFieldsValue(enterprise);
     // Only on opening: a background refetch must not wipe what the user is typing.
@@ -30,14 +34,14 @@ export function EnterpriseFormModal({ open, enterprise, onClose, onSaved }: { op
     setBusy(true);
     try {
       let saved: Enterprise;
-      if (enterprise) {
-        const patch = changedFields(enterprise, values);
+      if (enterprise && baseline) {
+        const patch = changedFields(baseline, values);
         if (Object.keys(patch).length === 0) {
           showSuccess(t('common.noChange'));
           onClose();
           return;
         }
-        saved = await api.patch<Enterprise>(`/api/v1/enterprises/${enterprise.id}`, { ...patch, version: enterprise.version });
+        saved = await api.patch<Enterprise>(`/api/v1/enterprises/${baseline.id}`, { ...patch, version: baseline.version });
         showSuccess(t('common.saved'));
       } else {
         saved = await api.post<Enterprise>('/api/v1/enterprises', compact(values));

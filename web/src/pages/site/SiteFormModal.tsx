@@ -31,8 +31,13 @@ export function SiteFormModal({ open, site, onClose, onSaved, defaults, enterpri
   // Enterprise users may edit their sites but not move them to another enterprise or region.
   const placementLocked = !!site && ENTERPRISE_ROLES.includes(user.role);
 
+  // The record as it was when the form opened: the edit is compared with it and saved against its
+  // version. A background refetch (another user's change arriving live) must not move the version
+  // under the user's feet, or their save would silently overwrite a change they never saw.
+  const [baseline, setBaseline] = useState<Site | undefined>(site);
   useEffect(() => {
     if (!open) return;
+    setBaseline(site);
     form.resetFields();
     form.setFieldsValue(site ?? { kind: 'tailings_pond', ...defaults });
     // Only on opening: a background refetch must not wipe what the user is typing.
@@ -45,14 +50,14 @@ export function SiteFormModal({ open, site, onClose, onSaved, defaults, enterpri
     setBusy(true);
     try {
       let saved: Site;
-      if (site) {
-        const patch = changedFields(site, v);
+      if (site && baseline) {
+        const patch = changedFields(baseline, v);
         if (Object.keys(patch).length === 0) {
           showSuccess(t('common.noChange'));
           onClose();
           return;
         }
-        saved = await api.patch<Site>(`/api/v1/sites/${site.id}`, { ...patch, version: site.version });
+        saved = await api.patch<Site>(`/api/v1/sites/${baseline.id}`, { ...patch, version: baseline.version });
         showSuccess(t('common.saved'));
       } else {
         saved = await api.post<Site>('/api/v1/sites', compact(v));
