@@ -4,37 +4,20 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { startServer, type RunningServer } from '../../src/server.ts';
 import { creditCode } from '../support/factories.ts';
 import { apiCall } from './api.ts';
-import { CHROMIUM, SKIP_BROWSER_TESTS, requireChromium } from './chromium.ts';
+import { CHROMIUM, SKIP_BROWSER_TESTS, requireChromium, ensureWebBuilt } from './chromium.ts';
 
-const root = path.resolve(import.meta.dirname, '..', '..');
 const SHOTS = process.env.KUANGAN_SCREENSHOTS ?? os.tmpdir();
 const ADMIN_PASSWORD = 'E2e-admin-pass-5';
 
 // Item 3 is missing and item 4 has no deadline of its own (item 2's is carried down): the importer reports both.
 const LIST = ['序号\t工作任务\t完成时限', '1\t健全完善非煤矿山安全生产责任体系\t2022年底前', '2\t尾矿库在线监测系统实现省市县企四级联网\t2022年6月底前', '4\t开展采空区专项治理\t'].join('\n');
 
-function newest(dir: string): number {
-  let t = 0;
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    t = Math.max(t, e.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs);
-  }
-  return t;
-}
 
-/** Builds the web app when there is no build or it is older than its sources. */
-function ensureWebBuilt() {
-  const index = path.join(root, 'web', 'dist', 'index.html');
-  if (fs.existsSync(index) && fs.statSync(index).mtimeMs >= newest(path.join(root, 'web', 'src'))) return;
-  const r = spawnSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
-  if (r.status !== 0) throw new Error('web build failed');
-}
 
 describe.skipIf(SKIP_BROWSER_TESTS)('campaign ledger in a browser', () => {
   let server: RunningServer;

@@ -1,4 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 
 /** Debian's chromium, driven through playwright-core. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -14,4 +16,14 @@ export function requireChromium(): string {
     throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium package (.ci/run does), set CHROMIUM_PATH, or skip on purpose with KUANGAN_SKIP_BROWSER_TESTS=1`);
   }
   return CHROMIUM;
+}
+
+/**
+ * Builds the web app when there is no build or it is older than its sources: the same script that
+ * `npm start` and `npm test` run first (scripts/ensure-web.mjs), so a browser test never serves a stale UI.
+ */
+export function ensureWebBuilt(): void {
+  const root = path.resolve(import.meta.dirname, '..', '..');
+  const r = spawnSync(process.execPath, [path.join(root, 'scripts', 'ensure-web.mjs')], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('web build failed');
 }

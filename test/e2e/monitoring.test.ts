@@ -4,23 +4,16 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiCall } from './api.ts';
-import { CHROMIUM, SKIP_BROWSER_TESTS, requireChromium } from './chromium.ts';
+import { CHROMIUM, SKIP_BROWSER_TESTS, requireChromium, ensureWebBuilt } from './chromium.ts';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../src/server.ts';
 
-const root = path.resolve(import.meta.dirname, '..', '..');
 const SHOTS = process.env.KUANGAN_SCREENSHOTS ?? os.tmpdir();
 const ADMIN_PASSWORD = 'E2e-admin-pass-2';
 const SITE = 'TP-MON-001';
 
-function ensureWebBuilt() {
-  if (fs.existsSync(path.join(root, 'web', 'dist', 'index.html'))) return;
-  const r = spawnSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
-  if (r.status !== 0) throw new Error('web build failed');
-}
 
 /** A valid unified social credit code (GB 32100-2015) for a given 9-character organisation code. */
 function creditCode(org: string): string {

@@ -5,37 +5,20 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../src/server.ts';
 import { creditCode } from '../support/factories.ts';
 import { apiCall } from './api.ts';
-import { CHROMIUM, SKIP_BROWSER_TESTS, requireChromium } from './chromium.ts';
+import { CHROMIUM, SKIP_BROWSER_TESTS, requireChromium, ensureWebBuilt } from './chromium.ts';
 
-const root = path.resolve(import.meta.dirname, '..', '..');
 const SHOTS = process.env.KUANGAN_SCREENSHOTS ?? os.tmpdir();
 const ADMIN_PASSWORD = 'E2e-admin-pass-7';
 const ENTERPRISE = '晋源分类矿业有限公司';
 const SITE = '晋源尾矿库';
 const REASON = '近一年发生两次溃坝险情，提级监管';
 
-function newest(dir: string): number {
-  let t = 0;
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    t = Math.max(t, e.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs);
-  }
-  return t;
-}
 
-/** Builds the web app when there is no build or it is older than its sources. */
-function ensureWebBuilt() {
-  const index = path.join(root, 'web', 'dist', 'index.html');
-  if (fs.existsSync(index) && fs.statSync(index).mtimeMs >= newest(path.join(root, 'web', 'src'))) return;
-  const r = spawnSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
-  if (r.status !== 0) throw new Error('web build failed');
-}
 
 interface ClassItem {
   enterprise: string;
