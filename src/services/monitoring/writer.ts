@@ -270,11 +270,7 @@ export function createWriter(o: WriterOptions) {
           const r = planFlush(groups, ctx(history));
           withExtra(r.plan);
           const outcome = q ? q.evaluate(groups, r.plan, now, await pgBulk.recentBefore(tx, q.unseen(groups), q.seedSize)) : null;
-          await pgBulk.apply(tx, r.plan, now);
-          if (rollupsDue) {
-            await pgBulk.upsertRollups(tx, mergedRollups(r.plan.rollups));
-            await pgBulk.setWatermark(tx, await pgBulk.maxSeq(tx), now);
-          }
+          await applyPg(tx, r.plan, now, rollupsDue);
           return { flags, plan: r.plan, next: r.points, outcome };
         }));
       }
@@ -322,11 +318,7 @@ export function createWriter(o: WriterOptions) {
       else {
         await o.store.db.transaction().execute(async (tx) => {
           await pgBulk.insertAll(tx, rows);
-          await pgBulk.apply(tx, r.plan, now);
-          if (rollupsDue) {
-            await pgBulk.upsertRollups(tx, mergedRollups(r.plan.rollups));
-            await pgBulk.setWatermark(tx, await pgBulk.maxSeq(tx), now);
-          }
+          await applyPg(tx, r.plan, now, rollupsDue);
         });
       }
     } catch (err) {
@@ -335,6 +327,15 @@ export function createWriter(o: WriterOptions) {
       return null;
     }
     return { plan: r.plan, next: r.points, outcome };
+  }
+
+  /** PostgreSQL: the plan's writes beside the readings and, when due, the rollups with the watermark at the last reading. */
+  async function applyPg(tx: Tx, plan: FlushPlan, now: number, rollupsDue: boolean) {
+    await pgBulk.apply(tx, plan, now);
+    if (rollupsDue) {
+      await pgBulk.upsertRollups(tx, mergedRollups(plan.rollups));
+      await pgBulk.setWatermark(tx, await pgBulk.maxSeq(tx), now);
+    }
   }
 
   /** The buffer's deltas and these, merged per bucket: one upsert each (PostgreSQL refuses a row twice in one upsert). */
