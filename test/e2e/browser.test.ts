@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, SKIP_BROWSER_TESTS, requireChromium, ensureWebBuilt } from './chromium.ts';
+import { CHROMIUM, SKIP_BROWSER_TESTS, requireChromium, ensureWebBuilt, UI_WAIT_MS } from './chromium.ts';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../src/server.ts';
 import { MENU, type MenuEntry } from '../../web/src/lib/menu.ts';
@@ -213,7 +213,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('web app in a browser', () => {
     // The dashboard counts come from the lists: one enterprise, one tailings pond.
     await page.goto(server.url + '/');
     const card = page.locator('.ant-card', { hasText: '尾矿库' }).locator('.ant-statistic-content-value').first();
-    await expect.poll(() => card.textContent()).toBe('1');
+    await expect.poll(() => card.textContent(), { timeout: UI_WAIT_MS }).toBe('1');
     await page.locator('canvas').first().waitFor();
     await shot(page, 'home');
 
@@ -275,7 +275,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('web app in a browser', () => {
     await page.getByRole('button', { name: '开始导入' }).click();
     await page.getByText('成功导入 1 条').waitFor();
     const bad = page.locator('.ant-table-row', { hasText: '3' });
-    await expect.poll(() => bad.count()).toBeGreaterThan(0);
+    await expect.poll(() => bad.count(), { timeout: UI_WAIT_MS }).toBeGreaterThan(0);
     await expect(bad.first().textContent()).resolves.toContain('统一社会信用代码');
     await shot(page, 'import-result');
     await page.close();

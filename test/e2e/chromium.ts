@@ -27,3 +27,9 @@ export function ensureWebBuilt(): void {
   const r = spawnSync(process.execPath, [path.join(root, 'scripts', 'ensure-web.mjs')], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) throw new Error('web build failed');
 }
+
+/**
+ * How long a browser test polls the page for a change to show: Vitest's default (1 s) is shorter
+ * than a render on a loaded 2-core machine running two test files at once.
+ */
+export const UI_WAIT_MS = 10_000;

@@ -11,7 +11,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { startServer, type RunningServer } from '../../src/server.ts';
 import { creditCode } from '../support/factories.ts';
 import { apiCall } from './api.ts';
-import { CHROMIUM, SKIP_BROWSER_TESTS, requireChromium, ensureWebBuilt } from './chromium.ts';
+import { CHROMIUM, SKIP_BROWSER_TESTS, requireChromium, ensureWebBuilt, UI_WAIT_MS } from './chromium.ts';
 
 const SHOTS = process.env.KUANGAN_SCREENSHOTS ?? os.tmpdir();
 const ADMIN_PASSWORD = 'E2e-admin-pass-7';
@@ -200,7 +200,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('the hazard loop on a phone in a browser', (
       ['尾矿坝', 'major'],
       ['排洪系统', 'low'],
     ]);
-    await expect.poll(() => map.locator('polygon').count()).toBe(2);
+    await expect.poll(() => map.locator('polygon').count(), { timeout: UI_WAIT_MS }).toBe(2);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.screenshot({ path: path.join(SHOTS, 'kuangan-risk-map-phone.png'), fullPage: true });
   });

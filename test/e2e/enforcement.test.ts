@@ -9,7 +9,7 @@ import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { startServer, type RunningServer } from '../../src/server.ts';
 import { creditCode } from '../support/factories.ts';
 import { apiCall } from './api.ts';
-import { CHROMIUM, SKIP_BROWSER_TESTS, requireChromium, ensureWebBuilt } from './chromium.ts';
+import { CHROMIUM, SKIP_BROWSER_TESTS, requireChromium, ensureWebBuilt, UI_WAIT_MS } from './chromium.ts';
 
 const SHOTS = process.env.KUANGAN_SCREENSHOTS ?? os.tmpdir();
 const ADMIN_PASSWORD = 'E2e-admin-pass-7';
@@ -76,7 +76,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('an inspection on a phone in a browser', () 
     // Nothing on the phone form is wider than the screen.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.getByTestId('inspection-complete').click();
-    await expect.poll(() => page.getByTestId('inspection-state').textContent()).toBe('已完成');
+    await expect.poll(() => page.getByTestId('inspection-state').textContent(), { timeout: UI_WAIT_MS }).toBe('已完成');
 
     const inspections = await call<{ items: { id: string; state: string; recordNumber: string | null }[] }>('GET', `/api/v1/inspections?site=${site.id}`);
     expect(inspections.items).toHaveLength(1);

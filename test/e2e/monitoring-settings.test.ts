@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiCall } from './api.ts';
-import { CHROMIUM, SKIP_BROWSER_TESTS, requireChromium, ensureWebBuilt } from './chromium.ts';
+import { CHROMIUM, SKIP_BROWSER_TESTS, requireChromium, ensureWebBuilt, UI_WAIT_MS } from './chromium.ts';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../src/server.ts';
 
@@ -143,7 +143,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('monitoring settings in a browser', () => {
     const modal = page.locator('.ant-modal-confirm');
     await modal.getByText('监测设置已被他人修改').waitFor();
     await modal.getByRole('button', { name: '重新加载' }).click();
-    await expect.poll(() => input(page, 'tenMinuteRetentionDays').inputValue()).toBe('500');
+    await expect.poll(() => input(page, 'tenMinuteRetentionDays').inputValue(), { timeout: UI_WAIT_MS }).toBe('500');
     await expect(page.getByTestId('settings-version').textContent()).resolves.toBe('第 3 版');
     expect((await call<View>('GET', '/api/v1/monitoring/settings')).values.tenMinuteRetentionDays).toBe(500);
     await page.close();
