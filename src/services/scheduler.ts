@@ -38,12 +38,13 @@ export function createScheduler(deps: Pick<Deps, 'store' | 'now'>, log: (msg: st
   async function runDue(entry: { job: Job; cron: Cron; running: boolean }): Promise<boolean> {
     if (entry.running) return false;
     const key = `job.${entry.job.name}.last`;
-    const now = deps.now();
-    const last = Number(await ensureSetting(deps.store.db, key, String(now), now));
-    const due = latestDue(entry.cron, last, now);
-    if (due === null) return false;
     entry.running = true;
     try {
+      // Inside the try: a tick that meets a store closing (shutdown) logs and ends, never rejects unhandled.
+      const now = deps.now();
+      const last = Number(await ensureSetting(deps.store.db, key, String(now), now));
+      const due = latestDue(entry.cron, last, now);
+      if (due === null) return false;
       await entry.job.run(due);
       await putSetting(deps.store.db, key, String(due), deps.now());
       return true;
